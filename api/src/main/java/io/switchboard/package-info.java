@@ -1,0 +1,15 @@
+/**
+ * Switchboard's public API: what an application injects, observes and annotates.
+ *
+ * <p>Add {@code switchboard-api} (compile scope) and {@code switchboard-impl} (runtime scope) to a WAR and
+ * every {@link jakarta.websocket.server.ServerEndpoint @ServerEndpoint} in it is tracked, unchanged:
+ * <ul>
+ *   <li>{@link io.switchboard.OpenSessions} — inject it to list and find live sessions, each described by
+ *       a {@link io.switchboard.SessionInfo};</li>
+ *   <li>{@link io.switchboard.SessionOpened} and {@link io.switchboard.SessionClosed} — CDI events, observed
+ *       with {@code @Observes}; a closed session carries its {@link io.switchboard.CloseCategory};</li>
+ *   <li>{@link io.switchboard.Untracked} — leaves one endpoint alone.</li>
+ * </ul>
+ * Nothing in this package depends on the implementation.
+ */
+package io.switchboard;
