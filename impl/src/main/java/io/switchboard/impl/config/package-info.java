@@ -1,0 +1,2 @@
+/** Switchboard's MicroProfile Config keys and their strict parsing. */
+package io.switchboard.impl.config;

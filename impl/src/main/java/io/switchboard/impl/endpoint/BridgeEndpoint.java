@@ -1,0 +1,154 @@
+package io.switchboard.impl.endpoint;
+
+import io.switchboard.impl.handshake.HandshakeProperties;
+import io.switchboard.impl.session.TrackedSession;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+
+import java.nio.ByteBuffer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The endpoint the container really runs for a bridged user endpoint, one instance per connection. It sees
+ * every session whatever the user's methods declare, tracks it, and calls the user's annotated methods with
+ * the arguments and semantics of an annotated endpoint: an exception from a callback goes to the user's
+ * {@code @OnError}, a return value from {@code @OnMessage} is sent back.
+ */
+public final class BridgeEndpoint extends Endpoint implements MessageMethod.Receiver {
+
+    private static final Logger LOG = Logger.getLogger(BridgeEndpoint.class.getName());
+
+    private final EndpointRuntime runtime;
+    private final EndpointModel model;
+    private UserInstances.Handle user;
+    private Session session;
+    private EndpointConfig userConfig;
+    private TrackedSession tracked;
+
+    BridgeEndpoint(EndpointRuntime runtime) {
+        this.runtime = runtime;
+        this.model = runtime.model();
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        this.session = session;
+        this.userConfig = config instanceof jakarta.websocket.server.ServerEndpointConfig server
+                ? new UserEndpointConfig(server, model.type()) : config;
+        try {
+            user = runtime.instances().create();
+        } catch (InstantiationException e) {
+            throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
+        }
+        for (MessageMethod method : model.messageMethods()) {
+            applyMaxMessageSize(method);
+            method.addTo(session, this);
+        }
+        tracked = runtime.registry().opened(session, model.id(), model.type(),
+                (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS));
+        if (model.onOpen() != null) {
+            call(model.onOpen(), Invocation.open(session, userConfig));
+        }
+    }
+
+    private void applyMaxMessageSize(MessageMethod method) {
+        long max = method.maxMessageSize();
+        if (max <= 0) {
+            return;
+        }
+        int size = (int) Math.min(max, Integer.MAX_VALUE);
+        switch (method.frame()) {
+            case TEXT -> session.setMaxTextMessageBufferSize(size);
+            case BINARY -> session.setMaxBinaryMessageBufferSize(size);
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onMessage(MessageMethod method, Object message, boolean last) {
+        tracked.touch();
+        Object result = call(method.callback(), Invocation.message(session, message, last));
+        if (result != null) {
+            try {
+                send(session.getBasicRemote(), result);
+            } catch (Exception e) {
+                onError(session, e);
+            }
+        }
+    }
+
+    private static void send(RemoteEndpoint.Basic remote, Object result) throws Exception {
+        if (result instanceof String text) {
+            remote.sendText(text);
+        } else if (result instanceof ByteBuffer bytes) {
+            remote.sendBinary(bytes);
+        } else if (result instanceof byte[] bytes) {
+            remote.sendBinary(ByteBuffer.wrap(bytes));
+        } else {
+            remote.sendObject(result);
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        try {
+            if (model.onClose() != null && user != null) {
+                call(model.onClose(), Invocation.close(session, closeReason));
+            }
+        } finally {
+            if (tracked != null) {
+                runtime.registry().closed(tracked, closeReason);
+            }
+            if (user != null) {
+                destroyUserInstance();
+            }
+        }
+    }
+
+    private void destroyUserInstance() {
+        RequestContextController scope = runtime.requestScope().enter();
+        try {
+            user.destroy();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Switchboard: destroying " + model.id() + " for session " + session.getId()
+                    + " failed");
+        } finally {
+            runtime.requestScope().exit(scope);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        if (model.onError() == null || user == null) {
+            LOG.log(Level.INFO, error, () -> "Switchboard: unhandled error in endpoint " + model.id() + ", session "
+                    + session.getId());
+            return;
+        }
+        RequestContextController scope = runtime.requestScope().enter();
+        try {
+            model.onError().invoke(user.instance(), Invocation.error(session, error));
+        } catch (Throwable failed) {
+            LOG.log(Level.INFO, failed, () -> "Switchboard: @OnError of " + model.id() + " threw, session "
+                    + session.getId());
+        } finally {
+            runtime.requestScope().exit(scope);
+        }
+    }
+
+    private Object call(Callback callback, Invocation invocation) {
+        RequestContextController scope = runtime.requestScope().enter();
+        try {
+            return callback.invoke(user.instance(), invocation);
+        } catch (Throwable failed) {
+            onError(invocation.session(), failed);
+            return null;
+        } finally {
+            runtime.requestScope().exit(scope);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.switchboard.impl.extension;
+
+import io.switchboard.impl.endpoint.BridgeConfigs;
+import io.switchboard.impl.endpoint.EndpointModel;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerApplicationConfig;
+import jakarta.websocket.server.ServerContainer;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Registers a bridge for each user endpoint with the {@code ServerContainer} once the web application starts.
+ * A failure here (a broken endpoint class, bad configuration) fails the deployment with the reason.
+ */
+public final class EndpointRegistrar implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(EndpointRegistrar.class.getName());
+    private static final String SERVER_CONTAINER = "jakarta.websocket.server.ServerContainer";
+
+    private final Set<Class<?>> endpoints;
+    private final Set<Class<? extends ServerApplicationConfig>> applicationConfigs;
+
+    EndpointRegistrar(Set<Class<?>> endpoints, Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
+        this.endpoints = endpoints;
+        this.applicationConfigs = applicationConfigs;
+    }
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        Object container = event.getServletContext().getAttribute(SERVER_CONTAINER);
+        if (!(container instanceof ServerContainer serverContainer)) {
+            LOG.warning("Switchboard: no WebSocket ServerContainer in " + event.getServletContext().getContextPath()
+                    + "; nothing is tracked");
+            return;
+        }
+        try {
+            deploy(serverContainer, endpoints, applicationConfigs);
+        } catch (DeploymentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Bridges the endpoints Switchboard manages. Where the application has its own
+     * {@code ServerApplicationConfig}, the container deploys what that returns and Switchboard bridges
+     * nothing: bridging the same classes would put two endpoints at one path, and bridging what it leaves out
+     * would deploy endpoints the application chose not to.
+     *
+     * @param container          the container to register with
+     * @param endpoints          every {@code @ServerEndpoint} class scanned
+     * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
+     * @return the classes bridged
+     * @throws DeploymentException if an endpoint class is invalid or the container refuses it
+     */
+    public static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
+                                       Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
+            throws DeploymentException {
+        Set<Class<?>> bridged = DeploymentPlan.bridged(endpoints);
+        if (!applicationConfigs.isEmpty()) {
+            warnAboutApplicationConfigs(endpoints, applicationConfigs, bridged);
+            return Set.of();
+        }
+        for (Class<?> type : bridged) {
+            container.addEndpoint(BridgeConfigs.bridge(EndpointModel.read(type)));
+        }
+        if (!bridged.isEmpty()) {
+            LOG.info(() -> "Switchboard: tracking " + names(bridged));
+        }
+        return bridged;
+    }
+
+    private static void warnAboutApplicationConfigs(Set<Class<?>> endpoints,
+                                                    Set<Class<? extends ServerApplicationConfig>> applicationConfigs,
+                                                    Set<Class<?>> bridged) {
+        Set<Class<?>> claimed = new LinkedHashSet<>();
+        for (Class<? extends ServerApplicationConfig> type : applicationConfigs) {
+            try {
+                claimed.addAll(type.getDeclaredConstructor().newInstance().getAnnotatedEndpointClasses(endpoints));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.warning("Switchboard: cannot call " + type.getName() + ": " + e);
+            }
+        }
+        claimed.retainAll(bridged);
+        LOG.warning("Switchboard: this application has its own ServerApplicationConfig ("
+                + applicationConfigs.stream().map(Class::getName).collect(Collectors.joining(", "))
+                + "), so the container deploys what it returns and Switchboard TRACKS NOTHING in it. Untracked: "
+                + (claimed.isEmpty() ? "none" : names(claimed)) + ". To let Switchboard manage the endpoints, "
+                + "remove the ServerApplicationConfig, or mark endpoints it must leave alone with @Untracked.");
+    }
+
+    private static String names(Set<Class<?>> types) {
+        return types.stream().map(Class::getName).sorted().collect(Collectors.joining(", "));
+    }
+}

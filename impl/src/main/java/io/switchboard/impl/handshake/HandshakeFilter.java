@@ -1,0 +1,66 @@
+package io.switchboard.impl.handshake;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * Runs before the container's WebSocket upgrade (it is registered ahead of Tyrus's and Undertow's filters)
+ * and passes what only the servlet request knows — the peer's address — to the WebSocket session through
+ * {@link HandshakeProperties#HEADER}. Later features refuse handshakes here, before any upgrade.
+ */
+public class HandshakeFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            chain.doFilter(new Marked(request, request.getRemoteAddr() + ":" + request.getRemotePort()), response);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** The upgrade request with Switchboard's header set to a value the client cannot forge. */
+    private static final class Marked extends HttpServletRequestWrapper {
+
+        private final String value;
+
+        Marked(HttpServletRequest request, String value) {
+            super(request);
+            this.value = value;
+        }
+
+        private static boolean ours(String name) {
+            return HandshakeProperties.HEADER.equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return ours(name) ? value : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return ours(name) ? Collections.enumeration(List.of(value)) : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = Collections.list(super.getHeaderNames());
+            names.removeIf(Marked::ours);
+            names.add(HandshakeProperties.HEADER);
+            return Collections.enumeration(names);
+        }
+    }
+}

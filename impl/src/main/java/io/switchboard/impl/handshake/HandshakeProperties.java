@@ -1,0 +1,45 @@
+package io.switchboard.impl.handshake;
+
+import jakarta.websocket.server.HandshakeRequest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the {@link HandshakeFilter} learns of an upgrade request and hands to the endpoint's session. The
+ * filter sees the servlet request; the WebSocket side sees only a {@link HandshakeRequest}. The filter puts
+ * what it knows into a request header of its own (stripping any the client sent), the bridge's configurator
+ * copies it into the connection's user properties, and the session reads it from there.
+ */
+public final class HandshakeProperties {
+
+    /** The header the filter adds to an upgrade request; a client's own value is never seen. */
+    public static final String HEADER = "X-Switchboard-Remote-Address";
+    /** User property: the peer's address, {@code host:port}. */
+    public static final String REMOTE_ADDRESS = "io.switchboard.remoteAddress";
+    /** User property: {@link Boolean#TRUE} when the handshake filter ran before the upgrade. */
+    public static final String FILTERED = "io.switchboard.handshakeFiltered";
+
+    private HandshakeProperties() {
+    }
+
+    /**
+     * Copies what the filter learnt from the handshake request into a connection's user properties.
+     *
+     * @param request    the handshake request as the container presents it
+     * @param properties the connection's user properties
+     */
+    public static void capture(HandshakeRequest request, Map<String, Object> properties) {
+        List<String> values = request.getHeaders().get(HEADER);
+        if (values == null) {
+            // Header names are case-insensitive; not every container's map is.
+            values = request.getHeaders().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(HEADER))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        if (values != null && !values.isEmpty()) {
+            properties.put(FILTERED, Boolean.TRUE);
+            properties.put(REMOTE_ADDRESS, values.get(0));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.switchboard.impl.session;
+
+import io.switchboard.OpenSessions;
+import io.switchboard.SessionClosed;
+import io.switchboard.SessionInfo;
+import io.switchboard.SessionOpened;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The live sessions of this deployment, and the one place that fires their lifecycle events. A session
+ * enters on open and leaves exactly once, however it ends.
+ */
+@ApplicationScoped
+public class SessionRegistry implements OpenSessions {
+
+    private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
+
+    private final ConcurrentMap<String, TrackedSession> sessions = new ConcurrentHashMap<>();
+
+    @Inject
+    Event<SessionOpened> openedEvent;
+
+    @Inject
+    Event<SessionClosed> closedEvent;
+
+    /**
+     * Starts tracking a session that just opened and announces it.
+     *
+     * @param session       the container's session
+     * @param endpointId    the endpoint id
+     * @param endpointClass the user's endpoint class
+     * @param remoteAddress the peer's address, or {@code null} where the container does not give it
+     * @return the registry's entry, to hand back to {@link #closed}
+     */
+    public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, String remoteAddress) {
+        TrackedSession tracked = new TrackedSession(session, endpointId, endpointClass, remoteAddress);
+        sessions.put(session.getId(), tracked);
+        fire(openedEvent, new SessionOpened(tracked), tracked);
+        return tracked;
+    }
+
+    /**
+     * Stops tracking a session and announces its end, once: a second call for the same entry does nothing.
+     *
+     * @param tracked the entry returned by {@link #opened}
+     * @param reason  the close reason the container reported
+     */
+    public void closed(TrackedSession tracked, CloseReason reason) {
+        if (!sessions.remove(tracked.id(), tracked)) {
+            return;
+        }
+        tracked.closed();
+        int code = reason == null ? CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode() : reason.getCloseCode().getCode();
+        String phrase = reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase();
+        SessionClosed event = new SessionClosed(tracked, code, phrase, tracked.categoryFor(code), tracked.age());
+        LOG.log(JulLevels.of(event.category().logLevel()), () -> "Session " + tracked + " closed: " + code
+                + " " + event.category().tag() + (phrase.isEmpty() ? "" : " (" + phrase + ")"));
+        fire(closedEvent, event, tracked);
+    }
+
+    private static <T> void fire(Event<T> event, T payload, TrackedSession tracked) {
+        try {
+            event.fire(payload);
+        } catch (RuntimeException e) {
+            // An observer's failure is the application's bug; it must not cost the session or the registry.
+            LOG.log(Level.WARNING, e, () -> "An observer of " + payload.getClass().getSimpleName() + " for session "
+                    + tracked + " threw; the session is unaffected");
+        }
+    }
+
+    @Override
+    public Stream<SessionInfo> stream() {
+        return sessions.values().stream().map(SessionInfo.class::cast);
+    }
+
+    @Override
+    public int count() {
+        return sessions.size();
+    }
+
+    @Override
+    public Optional<SessionInfo> find(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+}
