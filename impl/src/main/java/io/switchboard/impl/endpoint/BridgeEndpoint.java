@@ -1,5 +1,6 @@
 package io.switchboard.impl.endpoint;
 
+import io.switchboard.CloseCategory;
 import io.switchboard.impl.handshake.HandshakeProperties;
 import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -9,6 +10,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +31,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private Session session;
     private EndpointConfig userConfig;
     private TrackedSession tracked;
+    private long partialSize;
 
     BridgeEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
@@ -72,6 +75,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     @Override
     public void onMessage(MessageMethod method, Object message, boolean last) {
         tracked.touch();
+        if (method.maxMessageSize() > 0 && exceedsMaxMessageSize(method.maxMessageSize(), message, last)) {
+            closeTooBig(method.maxMessageSize());
+            return;
+        }
         Object result = call(method.callback(), Invocation.message(session, message, last));
         if (result != null) {
             try {
@@ -79,6 +86,33 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             } catch (Exception e) {
                 onError(session, e);
             }
+        }
+    }
+
+    /**
+     * The container enforces {@code @OnMessage(maxMessageSize)} only for annotated endpoints (Tyrus ignores the
+     * buffer size for a programmatic handler's whole messages), so the bridge checks it, counting the parts
+     * of a partial message together.
+     */
+    private boolean exceedsMaxMessageSize(long max, Object message, boolean last) {
+        long size = MessageSizes.of(message);
+        if (size < 0) {
+            return false;
+        }
+        partialSize += size;
+        boolean exceeded = partialSize > max;
+        if (last) {
+            partialSize = 0;
+        }
+        return exceeded;
+    }
+
+    private void closeTooBig(long max) {
+        tracked.closing(CloseCategory.TOO_BIG);
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Message too big; the limit is " + max + " bytes"));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, e, () -> "Switchboard: closing " + tracked + " failed");
         }
     }
 

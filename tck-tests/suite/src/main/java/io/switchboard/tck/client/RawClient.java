@@ -1,0 +1,118 @@
+package io.switchboard.tck.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A WebSocket peer at the socket level, for what a well-behaved client never does: drop the TCP connection
+ * without a close frame, send a broken handshake.
+ */
+public final class RawClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final int status;
+    private final Map<String, String> headers;
+
+    private RawClient(Socket socket, int status, Map<String, String> headers) {
+        this.socket = socket;
+        this.status = status;
+        this.headers = headers;
+    }
+
+    /**
+     * Sends an upgrade request and reads the status line and headers of the answer.
+     *
+     * @param uri          a {@code ws://} URI
+     * @param withKey      whether to send a {@code Sec-WebSocket-Key} (without it the handshake must fail)
+     * @return the open socket and the HTTP status the server answered
+     */
+    public static RawClient handshake(URI uri, boolean withKey) throws IOException {
+        return handshake(uri, withKey, Map.of());
+    }
+
+    /**
+     * Sends an upgrade request with extra headers and reads the status line and headers of the answer.
+     *
+     * @param uri     a {@code ws://} URI
+     * @param withKey whether to send a {@code Sec-WebSocket-Key}
+     * @param extra   headers to add, such as {@code Origin}
+     * @return the open socket and the HTTP status the server answered
+     */
+    public static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+        socket.setSoTimeout(10_000);
+        byte[] nonce = new byte[16];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\n"
+                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + (withKey ? "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n" : "")
+                + extraLines(extra)
+                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String head = readHead(socket.getInputStream());
+        String[] lines = head.split("\r\n");
+        String[] statusLine = lines[0].split(" ", 3);
+        int status = statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1;
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.put(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+            }
+        }
+        return new RawClient(socket, status, headers);
+    }
+
+    private static String extraLines(Map<String, String> extra) {
+        StringBuilder lines = new StringBuilder();
+        extra.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        return lines.toString();
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            head.append((char) c);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
+    /** The HTTP status of the handshake answer (101 when upgraded). */
+    public int status() {
+        return status;
+    }
+
+    /** A header of the handshake answer, or {@code null}. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /** Drops the connection at once: a TCP reset, no close frame. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
