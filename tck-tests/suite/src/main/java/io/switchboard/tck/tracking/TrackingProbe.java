@@ -1,0 +1,63 @@
+package io.switchboard.tck.tracking;
+
+import io.switchboard.OpenSessions;
+import io.switchboard.SessionInfo;
+import io.switchboard.Untracked;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.util.stream.Collectors;
+
+/**
+ * Reads Switchboard's state from inside the deployment. Untracked itself, so it never counts in what it reports.
+ * Commands: {@code count}, {@code sessions}, {@code events}, {@code reset}, {@code heap}.
+ */
+@Untracked
+@ServerEndpoint("/tracking-probe")
+public class TrackingProbe {
+
+    @Inject
+    OpenSessions sessions;
+
+    @Inject
+    EventLog log;
+
+    @OnMessage
+    public String command(String command) {
+        return switch (command) {
+            case "count" -> String.valueOf(sessions.count());
+            case "sessions" -> sessions.stream().map(this::describe).sorted()
+                    .collect(Collectors.joining("\n"));
+            case "events" -> String.join("\n", log.events());
+            case "reset" -> {
+                log.clear();
+                yield "ok";
+            }
+            case "heap" -> String.valueOf(usedHeapAfterGc());
+            default -> "unknown:" + command;
+        };
+    }
+
+    private String describe(SessionInfo session) {
+        return session.endpointId() + "|" + session.requestPath() + "|" + session.state() + "|"
+                + session.pathParameters() + "|" + session.remoteAddress().map(a -> "remote").orElse("no-remote") + "|"
+                + (session.lastActivity().isBefore(session.openedAt()) ? "activity-before-open" : "activity-ok") + "|"
+                + (sessions.find(session.id()).isPresent() ? "findable" : "lost");
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+}

@@ -1,0 +1,162 @@
+package io.switchboard.tck.tracking;
+
+import io.switchboard.tck.client.RawClient;
+import io.switchboard.tck.client.TestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Session lifecycle tracking, against the endpoints of this package deployed with Switchboard: the registry
+ * lists exactly the live sessions, events report every opening and ending, and nothing outlives its session.
+ */
+public abstract class TrackingScenarios {
+
+    /** The WebSocket base URI of the deployment, ending in {@code /}. */
+    protected abstract URI base();
+
+    /** Whether the server runs Switchboard's handshake filter (a servlet container does; bare Tyrus does not). */
+    protected abstract boolean servletContainer();
+
+    /** How many connect/disconnect cycles the leak test runs. */
+    protected int cycles() {
+        return 10_000;
+    }
+
+    /** How much the server's heap may grow over the cycles before it counts as a leak. */
+    protected long heapTolerance() {
+        return 8L * 1024 * 1024;
+    }
+
+    protected URI uri(String path) {
+        return base().resolve(path);
+    }
+
+    protected String probe(String command) {
+        try (TestClient probe = TestClient.connect(uri("tracking-probe"))) {
+            return probe.ask(command);
+        }
+    }
+
+    protected List<String> lines(String command) {
+        String answer = probe(command);
+        return answer.isEmpty() ? List.of() : List.of(answer.split("\n"));
+    }
+
+    @BeforeEach
+    void quiet() {
+        await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        assertThat(probe("reset")).isEqualTo("ok");
+    }
+
+    @Test
+    void openSessionIsListedWithItsMetadataAndLeavesOnClose() {
+        try (TestClient client = TestClient.connect(uri("quiet/lobby"))) {
+            assertThat(client.ask("hi")).isEqualTo("lobby:hi");
+            assertThat(lines("sessions")).singleElement().asString()
+                    .startsWith("QuietEndpoint|")
+                    .contains("/quiet/lobby|OPEN|{room=lobby}|")
+                    .contains(servletContainer() ? "|remote|" : "|no-remote|")
+                    .endsWith("|activity-ok|findable");
+        }
+        await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        assertThat(lines("events")).containsExactly("opened QuietEndpoint OPEN",
+                "closed QuietEndpoint 1000 normal CLOSED duration");
+    }
+
+    @Test
+    void closedEventCarriesTheCodeReasonAndCategory() {
+        TestClient client = TestClient.connect(uri("quiet/lobby"));
+        client.close(4000, "done here");
+        await().untilAsserted(() -> assertThat(lines("events"))
+                .contains("closed QuietEndpoint 4000 application CLOSED duration done here"));
+    }
+
+    @Test
+    void abruptDropLeavesTheRegistry() throws IOException {
+        RawClient raw = RawClient.handshake(uri("quiet/drop"), true);
+        assertThat(raw.status()).isEqualTo(101);
+        await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("1"));
+        raw.reset();
+        await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        assertThat(lines("events")).hasSize(2).last().asString().startsWith("closed QuietEndpoint 1006 connection_lost CLOSED");
+    }
+
+    @Test
+    void failedHandshakeLeavesNothing() throws IOException {
+        try (RawClient raw = RawClient.handshake(uri("quiet/nokey"), false)) {
+            assertThat(raw.status()).isNotEqualTo(101);
+        }
+        assertThat(probe("count")).isEqualTo("0");
+        assertThat(lines("events")).isEmpty();
+    }
+
+    @Test
+    void throwingObserverBreaksNeitherSessionNorRegistry() {
+        try (TestClient client = TestClient.connect(uri("quiet/boom"))) {
+            assertThat(client.ask("still here")).isEqualTo("boom:still here");
+            assertThat(probe("count")).isEqualTo("1");
+        }
+        await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+    }
+
+    @Test
+    void untrackedEndpointWorksAndIsNotListed() {
+        try (TestClient client = TestClient.connect(uri("untracked"))) {
+            assertThat(client.ask("x")).isEqualTo("untracked:x");
+            assertThat(probe("count")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void requestScopeIsActiveAndFreshInEveryCallback() {
+        try (TestClient client = TestClient.connect(uri("request-scoped"))) {
+            assertThat(client.nextText()).isEqualTo("open:2");
+            assertThat(client.ask("a")).isEqualTo("message:1");
+            assertThat(client.ask("b")).isEqualTo("message:1");
+        }
+    }
+
+    @Test
+    void connectDisconnectCyclesLeaveNothingBehind() throws IOException {
+        int warmUp = Math.max(200, cycles() / 10);
+        runCycles(warmUp);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        long baseline = Long.parseLong(probe("heap"));
+        runCycles(cycles());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        long after = Long.parseLong(probe("heap"));
+        assertThat(after - baseline).as("heap growth over %d cycles (baseline %d bytes)", cycles(), baseline)
+                .isLessThan(heapTolerance());
+    }
+
+    /** Clean closes, abrupt TCP drops and failed handshakes, in turn. */
+    private void runCycles(int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            switch (i % 3) {
+                case 0 -> {
+                    RawClient raw = RawClient.handshake(uri("quiet/cycle"), true);
+                    assertThat(raw.status()).isEqualTo(101);
+                    raw.closeCleanly();
+                }
+                case 1 -> {
+                    RawClient raw = RawClient.handshake(uri("quiet/cycle"), true);
+                    assertThat(raw.status()).isEqualTo(101);
+                    raw.reset();
+                }
+                default -> {
+                    try (RawClient raw = RawClient.handshake(uri("quiet/cycle"), false)) {
+                        assertThat(raw.status()).isNotEqualTo(101);
+                    }
+                }
+            }
+        }
+    }
+}
