@@ -200,6 +200,17 @@ public abstract class ConformanceScenarios {
     }
 
     @Test
+    void usersConfiguratorCreatesTheInstances() {
+        try (TestClient first = TestClient.connect(uri("shared"))) {
+            String opens = first.nextText();
+            try (TestClient second = TestClient.connect(uri("shared"))) {
+                int count = Integer.parseInt(opens.substring("opens:".length()));
+                assertThat(second.nextText()).isEqualTo("opens:" + (count + 1));
+            }
+        }
+    }
+
+    @Test
     void postConstructAndPreDestroyRunOncePerConnection() {
         for (int i = 0; i < 3; i++) {
             try (TestClient client = TestClient.connect(uri("lifecycle"))) {

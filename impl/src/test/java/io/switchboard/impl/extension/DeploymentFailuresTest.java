@@ -1,0 +1,65 @@
+package io.switchboard.impl.extension;
+
+import io.switchboard.impl.extension.broken.TwoTextHandlersEndpoint;
+import io.switchboard.impl.testing.FastServer;
+import io.switchboard.tck.client.TestClient;
+import io.switchboard.tck.tracking.QuietEndpoint;
+import jakarta.websocket.DeploymentException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad endpoints and bad configuration fail the deployment with a message that names what is wrong. */
+class DeploymentFailuresTest {
+
+    @AfterEach
+    void clearConfig() {
+        System.clearProperty("switchboard.QuietEndpoint.enabled");
+        System.clearProperty("switchboard.default.enabled");
+    }
+
+    @Test
+    void invalidEndpointFailsTheDeploymentNamingClassAndMethods() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, TwoTextHandlersEndpoint.class))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining(TwoTextHandlersEndpoint.class.getName())
+                .hasMessageContaining("first").hasMessageContaining("second");
+    }
+
+    @Test
+    void badEnabledValueFailsTheDeploymentNamingEndpointKeyAndValue() {
+        System.setProperty("switchboard.QuietEndpoint.enabled", "maybe");
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("endpoint QuietEndpoint")
+                .hasMessageContaining("switchboard.QuietEndpoint.enabled")
+                .hasMessageContaining("'maybe'");
+    }
+
+    @Test
+    void endpointSwitchedOffByConfigIsServedUntracked() throws Exception {
+        System.setProperty("switchboard.QuietEndpoint.enabled", "false");
+        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class);
+             TestClient client = TestClient.connect(server.base().resolve("quiet/off"));
+             TestClient probe = TestClient.connect(server.base().resolve("tracking-probe"))) {
+            assertThat(client.ask("x")).isEqualTo("off:x");
+            assertThat(probe.ask("count")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void defaultSettingAppliesToEveryEndpointAndEndpointSettingWins() throws Exception {
+        System.setProperty("switchboard.default.enabled", "false");
+        System.setProperty("switchboard.QuietEndpoint.enabled", "true");
+        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class);
+             TestClient client = TestClient.connect(server.base().resolve("quiet/on"));
+             TestClient untracked = TestClient.connect(server.base().resolve("untracked"));
+             TestClient probe = TestClient.connect(server.base().resolve("tracking-probe"))) {
+            assertThat(client.ask("x")).isEqualTo("on:x");
+            assertThat(untracked.ask("y")).isEqualTo("untracked:y");
+            assertThat(probe.ask("count")).isEqualTo("1");
+        }
+    }
+}
