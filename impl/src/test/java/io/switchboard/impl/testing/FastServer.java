@@ -3,6 +3,7 @@ package io.switchboard.impl.testing;
 import io.switchboard.impl.extension.EndpointRegistrar;
 import io.switchboard.impl.extension.FilteringApplicationConfig;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerApplicationConfig;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
@@ -17,6 +18,7 @@ import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,15 +80,16 @@ public final class FastServer implements AutoCloseable {
         try {
             http.start();
             Set<Class<?>> endpoints = PackageScanner.endpoints(packages);
+            Set<Class<? extends ServerApplicationConfig>> userConfigs = PackageScanner.applicationConfigs(packages);
+            Set<Class<? extends ServerApplicationConfig>> allConfigs = new LinkedHashSet<>(userConfigs);
             if (mode == Mode.SWITCHBOARD) {
-                for (Class<?> plain : new FilteringApplicationConfig().getAnnotatedEndpointClasses(endpoints)) {
-                    container.addEndpoint(plain);
-                }
-                EndpointRegistrar.deploy(container, endpoints, Set.of());
-            } else {
-                for (Class<?> endpoint : endpoints) {
-                    container.addEndpoint(endpoint);
-                }
+                allConfigs.add(FilteringApplicationConfig.class);
+            }
+            for (Class<?> plain : deployedByContainer(endpoints, allConfigs)) {
+                container.addEndpoint(plain);
+            }
+            if (mode == Mode.SWITCHBOARD) {
+                EndpointRegistrar.deploy(container, endpoints, userConfigs);
             }
             container.start("/", listener.getPort());
             container.doneDeployment();
@@ -96,6 +99,26 @@ public final class FastServer implements AutoCloseable {
             throw e;
         }
         return new FastServer(cdi, http, container, listener.getPort());
+    }
+
+    /**
+     * What a servlet container deploys by itself: every scanned class without any
+     * {@code ServerApplicationConfig}, otherwise the union of what they return.
+     */
+    private static Set<Class<?>> deployedByContainer(Set<Class<?>> endpoints,
+                                                     Set<Class<? extends ServerApplicationConfig>> configs) {
+        if (configs.isEmpty()) {
+            return endpoints;
+        }
+        Set<Class<?>> deployed = new LinkedHashSet<>();
+        for (Class<? extends ServerApplicationConfig> config : configs) {
+            try {
+                deployed.addAll(config.getDeclaredConstructor().newInstance().getAnnotatedEndpointClasses(endpoints));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return deployed;
     }
 
     /** Tyrus's own Grizzly add-on, whose constructor Tyrus keeps package-private. */

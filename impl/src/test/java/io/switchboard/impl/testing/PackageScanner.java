@@ -1,5 +1,6 @@
 package io.switchboard.impl.testing;
 
+import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.io.IOException;
@@ -23,13 +24,30 @@ final class PackageScanner {
 
     static Set<Class<?>> endpoints(Class<?>... packages) {
         Set<Class<?>> found = new LinkedHashSet<>();
+        for (Class<?> type : classes(packages)) {
+            if (type.isAnnotationPresent(ServerEndpoint.class)) {
+                found.add(type);
+            }
+        }
+        return found;
+    }
+
+    static Set<Class<? extends ServerApplicationConfig>> applicationConfigs(Class<?>... packages) {
+        Set<Class<? extends ServerApplicationConfig>> found = new LinkedHashSet<>();
+        for (Class<?> type : classes(packages)) {
+            if (ServerApplicationConfig.class.isAssignableFrom(type) && !type.isInterface()) {
+                found.add(type.asSubclass(ServerApplicationConfig.class));
+            }
+        }
+        return found;
+    }
+
+    private static Set<Class<?>> classes(Class<?>... packages) {
+        Set<Class<?>> found = new LinkedHashSet<>();
         for (Class<?> marker : packages) {
             for (String name : classNames(marker)) {
                 try {
-                    Class<?> type = Class.forName(name, false, marker.getClassLoader());
-                    if (type.isAnnotationPresent(ServerEndpoint.class)) {
-                        found.add(type);
-                    }
+                    found.add(Class.forName(name, false, marker.getClassLoader()));
                 } catch (ClassNotFoundException e) {
                     throw new IllegalStateException(e);
                 }
