@@ -37,7 +37,7 @@ public final class TrackedSession implements SessionInfo {
         this.endpointClass = endpointClass;
         this.remoteAddress = remoteAddress;
         this.principal = session.getUserPrincipal();
-        this.openedAt = Instant.now();
+        this.openedAt = Instant.ofEpochMilli(System.currentTimeMillis());
         this.openedAtNanos = System.nanoTime();
         this.lastActivityMillis = openedAt.toEpochMilli();
     }

@@ -6,7 +6,6 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -264,10 +263,5 @@ public final class TestClient implements AutoCloseable {
         public void onError(WebSocket webSocket, Throwable error) {
             closed.complete(new Closed(1006, String.valueOf(error)));
         }
-    }
-
-    /** Lists the URIs of a base and paths, for readability in tests. */
-    public static List<URI> uris(URI base, String... paths) {
-        return java.util.Arrays.stream(paths).map(base::resolve).toList();
     }
 }
