@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads Switchboard's state from inside the deployment. Untracked itself, so it never counts in what it reports.
- * Commands: {@code count}, {@code sessions}, {@code events}, {@code reset}, {@code heap}.
+ * Commands: {@code count}, {@code open} (how many the container reports open), {@code sessions},
+ * {@code events}, {@code reset}, {@code heap}.
  */
 @Untracked
 @ServerEndpoint("/tracking-probe")
@@ -35,6 +36,17 @@ public class TrackingProbe {
                 yield "ok";
             }
             case "heap" -> String.valueOf(usedHeapAfterGc());
+            case "ping" -> {
+                sessions.stream().forEach(s -> {
+                    try {
+                        s.session().getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+                    } catch (Exception e) {
+                        // fine
+                    }
+                });
+                yield "pinged";
+            }
+            case "open" -> String.valueOf(sessions.stream().filter(s -> s.session().isOpen()).count());
             default -> "unknown:" + command;
         };
     }

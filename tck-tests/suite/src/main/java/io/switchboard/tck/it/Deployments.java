@@ -1,0 +1,41 @@
+package io.switchboard.tck.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.net.URI;
+import java.net.URL;
+
+/**
+ * The WARs the container tests deploy: only the test's own classes. The harness adds Switchboard's
+ * implementation unless the test class is annotated {@code @WithoutSwitchboard}.
+ */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    /** A WAR of the classes of the given packages (not their sub-packages), without {@code beans.xml}. */
+    static WebArchive of(String name, Class<?>... packages) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war");
+        for (Class<?> marker : packages) {
+            war.addPackage(marker.getPackage());
+        }
+        war.addPackage(io.switchboard.tck.client.TestClient.class.getPackage());
+        return war;
+    }
+
+    /** The same WAR with a {@code beans.xml} that makes every class a bean. */
+    static WebArchive withAllBeans(WebArchive war) {
+        return war.addAsWebInfResource(new StringAsset("""
+                <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="all"/>
+                """), "beans.xml");
+    }
+
+    /** The WebSocket base URI of a deployment, from its HTTP URL. */
+    static URI webSocketBase(URL http) {
+        String url = http.toExternalForm();
+        return URI.create("ws" + url.substring(url.indexOf(':')) + (url.endsWith("/") ? "" : "/"));
+    }
+}

@@ -1,0 +1,43 @@
+package io.switchboard.tck.it;
+
+import io.switchboard.tck.tracking.QuietEndpoint;
+import io.switchboard.tck.tracking.TrackingScenarios;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+
+/** The tracking scenarios on a real server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class TrackingIT extends TrackingScenarios {
+
+    @ArquillianResource
+    URL url;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Deployments.of("tracking", QuietEndpoint.class);
+    }
+
+    @Override
+    protected URI base() {
+        return Deployments.webSocketBase(url);
+    }
+
+    @Override
+    protected boolean servletContainer() {
+        return true;
+    }
+
+    @Override
+    protected long heapTolerance() {
+        // A full server's heap moves more on its own than bare Tyrus's; a leak of 10,000 sessions is far larger.
+        return 24L * 1024 * 1024;
+    }
+}
