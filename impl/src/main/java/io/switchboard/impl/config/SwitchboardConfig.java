@@ -2,6 +2,7 @@ package io.switchboard.impl.config;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -26,22 +27,67 @@ public final class SwitchboardConfig {
         return bool(endpointId, "enabled", true);
     }
 
+    /**
+     * How often an endpoint's quiet sessions are pinged ({@code switchboard.<id>.heartbeat.interval}, default
+     * 30 s; 0 switches heartbeats off) and how long a pong may take
+     * ({@code switchboard.<id>.heartbeat.timeout}, default 10 s).
+     *
+     * @param endpointId the endpoint id
+     * @return the settings
+     * @throws IllegalArgumentException if a value is not a duration, or the timeout is not positive
+     */
+    public static HeartbeatSettings heartbeat(String endpointId) {
+        Duration interval = duration(endpointId, "heartbeat.interval", HeartbeatSettings.DEFAULT.interval());
+        Duration timeout = duration(endpointId, "heartbeat.timeout", HeartbeatSettings.DEFAULT.timeout());
+        if (!interval.isZero() && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
+                    + ": heartbeat.timeout = " + timeout + " must be positive while heartbeat.interval is "
+                    + interval);
+        }
+        return new HeartbeatSettings(interval, timeout);
+    }
+
     static boolean bool(String endpointId, String setting, boolean defaultValue) {
+        return value(endpointId, setting).map(found -> {
+            String text = found.value().trim();
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw found.bad("a boolean (true or false)");
+        }).orElse(defaultValue);
+    }
+
+    static Duration duration(String endpointId, String setting, Duration defaultValue) {
+        return value(endpointId, setting).map(found -> {
+            try {
+                Duration parsed = Durations.parse(found.value());
+                if (parsed.isNegative()) {
+                    throw found.bad("a duration of zero or more");
+                }
+                return parsed;
+            } catch (IllegalArgumentException e) {
+                throw found.bad("a duration such as 30s, 500ms, 2m or PT30S");
+            }
+        }).orElse(defaultValue);
+    }
+
+    /** A configured value and the key it was found under. */
+    private record Found(String endpointId, String key, String value) {
+        IllegalArgumentException bad(String expected) {
+            return new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId + ": "
+                    + key + " = '" + value + "' is not " + expected);
+        }
+    }
+
+    private static Optional<Found> value(String endpointId, String setting) {
         String key = "switchboard." + endpointId + "." + setting;
         Optional<String> value = raw(key);
         if (value.isEmpty()) {
             key = "switchboard.default." + setting;
             value = raw(key);
         }
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        String text = value.get().trim();
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId + ": " + key
-                + " = '" + value.get() + "' is not a boolean (true or false)");
+        String foundKey = key;
+        return value.map(v -> new Found(endpointId, foundKey, v));
     }
 
     private static Optional<String> raw(String key) {

@@ -7,11 +7,12 @@ import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +33,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private EndpointConfig userConfig;
     private TrackedSession tracked;
     private long partialSize;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     BridgeEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
@@ -43,17 +45,25 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         this.session = session;
         this.userConfig = config instanceof jakarta.websocket.server.ServerEndpointConfig server
                 ? new UserEndpointConfig(server, model.type()) : config;
+        RequestContextController scope = runtime.requestScope().enter();
         try {
             user = runtime.instances().create();
         } catch (InstantiationException e) {
             throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
+        } finally {
+            runtime.requestScope().exit(scope);
         }
+        tracked = runtime.registry().opened(session, model.id(), model.type(),
+                (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.heartbeat(),
+                this::end);
         for (MessageMethod method : model.messageMethods()) {
             applyMaxMessageSize(method);
             method.addTo(session, this);
         }
-        tracked = runtime.registry().opened(session, model.id(), model.type(),
-                (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS));
+        if (!runtime.userHandlesPongs()) {
+            TrackedSession liveness = tracked;
+            session.addMessageHandler(PongMessage.class, pong -> liveness.pong(pong.getApplicationData()));
+        }
         if (model.onOpen() != null) {
             call(model.onOpen(), Invocation.open(session, userConfig));
         }
@@ -74,7 +84,11 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     @Override
     public void onMessage(MessageMethod method, Object message, boolean last) {
-        tracked.touch();
+        if (message instanceof PongMessage pong) {
+            tracked.pong(pong.getApplicationData());
+        } else {
+            tracked.touch();
+        }
         if (method.maxMessageSize() > 0 && exceedsMaxMessageSize(method.maxMessageSize(), message, last)) {
             closeTooBig(method.maxMessageSize());
             return;
@@ -108,12 +122,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     }
 
     private void closeTooBig(long max) {
-        tracked.closing(CloseCategory.TOO_BIG);
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Message too big; the limit is " + max + " bytes"));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, e, () -> "Switchboard: closing " + tracked + " failed");
-        }
+        tracked.close(CloseCategory.TOO_BIG, "Message too big; the limit is " + max + " bytes");
     }
 
     private static void send(RemoteEndpoint.Basic remote, Object result) throws Exception {
@@ -130,6 +139,18 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
+        end(closeReason);
+    }
+
+    /**
+     * Ends the session once: the user's {@code @OnClose}, leaving the registry, the user instance's
+     * {@code @PreDestroy}. The container calls it through {@link #onClose}; the sweeper calls it for a session
+     * whose end the container never reports.
+     */
+    private void end(CloseReason closeReason) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (model.onClose() != null && user != null) {
                 call(model.onClose(), Invocation.close(session, closeReason));

@@ -1,5 +1,7 @@
 package io.switchboard.impl.endpoint;
 
+import io.switchboard.impl.config.HeartbeatSettings;
+import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -12,12 +14,25 @@ final class EndpointRuntime {
 
     private final EndpointModel model;
     private final UserInstances instances;
+    private final HeartbeatSettings heartbeat;
+    private final boolean userHandlesPongs;
     private final RequestScope requestScope = new RequestScope();
     private volatile SessionRegistry registry;
 
     EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator) {
         this.model = model;
         this.instances = new UserInstances(model.type(), userConfigurator);
+        this.heartbeat = SwitchboardConfig.heartbeat(model.id());
+        this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
+    }
+
+    HeartbeatSettings heartbeat() {
+        return heartbeat;
+    }
+
+    /** Whether the user endpoint has its own {@code PongMessage} method (else the bridge adds a handler). */
+    boolean userHandlesPongs() {
+        return userHandlesPongs;
     }
 
     EndpointModel model() {

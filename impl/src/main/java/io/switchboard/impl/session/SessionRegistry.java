@@ -4,6 +4,7 @@ import io.switchboard.OpenSessions;
 import io.switchboard.SessionClosed;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
+import io.switchboard.impl.config.HeartbeatSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.websocket.Session;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -34,6 +36,9 @@ public class SessionRegistry implements OpenSessions {
     @Inject
     Event<SessionClosed> closedEvent;
 
+    @Inject
+    SessionSweeper sweeper;
+
     /**
      * Starts tracking a session that just opened and announces it.
      *
@@ -41,11 +46,16 @@ public class SessionRegistry implements OpenSessions {
      * @param endpointId    the endpoint id
      * @param endpointClass the user's endpoint class
      * @param remoteAddress the peer's address, or {@code null} where the container does not give it
+     * @param heartbeat     the endpoint's heartbeat
+     * @param forcedClose   ends the session where the container does not (runs its close handling once)
      * @return the registry's entry, to hand back to {@link #closed}
      */
-    public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, String remoteAddress) {
-        TrackedSession tracked = new TrackedSession(session, endpointId, endpointClass, remoteAddress);
+    public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, String remoteAddress,
+                                 HeartbeatSettings heartbeat, Consumer<CloseReason> forcedClose) {
+        TrackedSession tracked = new TrackedSession(session, endpointId, endpointClass, remoteAddress, heartbeat,
+                forcedClose);
         sessions.put(session.getId(), tracked);
+        sweeper.start(this);
         fire(openedEvent, new SessionOpened(tracked), tracked);
         return tracked;
     }
@@ -67,6 +77,16 @@ public class SessionRegistry implements OpenSessions {
         LOG.log(JulLevels.of(event.category().logLevel()), () -> "Session " + tracked + " closed: " + code
                 + " " + event.category().tag() + (phrase.isEmpty() ? "" : " (" + phrase + ")"));
         fire(closedEvent, event, tracked);
+    }
+
+    void sweep(long now) {
+        for (TrackedSession tracked : sessions.values()) {
+            try {
+                tracked.sweep(now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Switchboard: sweeping " + tracked + " failed");
+            }
+        }
     }
 
     private static <T> void fire(Event<T> event, T payload, TrackedSession tracked) {

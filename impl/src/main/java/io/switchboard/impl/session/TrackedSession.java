@@ -3,58 +3,139 @@ package io.switchboard.impl.session;
 import io.switchboard.CloseCategory;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionState;
+import io.switchboard.impl.config.HeartbeatSettings;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The registry's entry for one session. Written by the container thread of its session, read by anyone:
- * mutable fields are volatile and written without locks.
+ * The registry's entry for one session, and its liveness. Written by its session's container thread and by the
+ * sweeper, read by anyone: mutable fields are volatile and written without locks.
  */
 public final class TrackedSession implements SessionInfo {
+
+    private static final Logger LOG = Logger.getLogger(TrackedSession.class.getName());
+
+    /** How long a close Switchboard started may wait for the container's confirmation before it is forced. */
+    static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Session session;
     private final String endpointId;
     private final Class<?> endpointClass;
     private final String remoteAddress;
     private final Principal principal;
-    private final Instant openedAt;
+    private final long openedAtMillis;
     private final long openedAtNanos;
+    private final long heartbeatIntervalNanos;
+    private final long heartbeatTimeoutNanos;
+    private final Consumer<CloseReason> forcedClose;
 
-    private volatile long lastActivityMillis;
+    private volatile long lastInboundNanos;
+    private volatile long pingSentNanos;
+    private volatile long roundTripNanos = -1;
     private volatile SessionState state = SessionState.OPEN;
     /** Set when Switchboard itself closes the session, so the ending is not guessed from the code. */
     private volatile CloseCategory closingCategory;
+    private volatile CloseReason closingReason;
+    private volatile long closeRequestedNanos;
 
-    TrackedSession(Session session, String endpointId, Class<?> endpointClass, String remoteAddress) {
+    TrackedSession(Session session, String endpointId, Class<?> endpointClass, String remoteAddress,
+                   HeartbeatSettings heartbeat, Consumer<CloseReason> forcedClose) {
         this.session = session;
         this.endpointId = endpointId;
         this.endpointClass = endpointClass;
         this.remoteAddress = remoteAddress;
         this.principal = session.getUserPrincipal();
-        this.openedAt = Instant.ofEpochMilli(System.currentTimeMillis());
+        this.openedAtMillis = System.currentTimeMillis();
         this.openedAtNanos = System.nanoTime();
-        this.lastActivityMillis = openedAt.toEpochMilli();
+        this.lastInboundNanos = openedAtNanos;
+        this.heartbeatIntervalNanos = heartbeat.interval().toNanos();
+        this.heartbeatTimeoutNanos = heartbeat.timeout().toNanos();
+        this.forcedClose = forcedClose;
     }
 
-    /** Records inbound traffic; cheap enough to call for every message. */
+    /** Records inbound traffic of any kind: the peer is alive. One clock read; cheap enough for every message. */
     public void touch() {
-        lastActivityMillis = System.currentTimeMillis();
+        lastInboundNanos = System.nanoTime();
+        pingSentNanos = 0;
     }
 
     /**
-     * Marks the session as closing for a reason Switchboard knows; the close event then carries it.
+     * Records a pong; when it answers Switchboard's last ping, its round-trip time.
      *
-     * @param category why Switchboard closes the session
+     * @param payload the pong's application data
      */
-    public void closing(CloseCategory category) {
+    public void pong(ByteBuffer payload) {
+        long sent = pingSentNanos;
+        touch();
+        if (sent != 0 && payload.remaining() == Long.BYTES && payload.getLong(payload.position()) == sent) {
+            roundTripNanos = lastInboundNanos - sent;
+        }
+    }
+
+    /**
+     * Closes the session for a reason Switchboard knows: the close event then carries that category. Should
+     * the container never confirm the close (Payara keeps some dropped connections open forever), the sweeper
+     * ends the session after a grace period.
+     *
+     * @param category why
+     * @param reason   the close reason phrase sent to the peer
+     */
+    public void close(CloseCategory category, String reason) {
+        CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(category.closeCode()), reason);
         closingCategory = category;
+        closingReason = closeReason;
+        closeRequestedNanos = System.nanoTime();
         state = SessionState.CLOSING;
+        try {
+            session.close(closeReason);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Switchboard: closing " + this + " failed; ending it");
+            forcedClose.accept(closeReason);
+        }
+    }
+
+    /** One look at the session's liveness by the sweeper: ping it, time it out, or end a close left hanging. */
+    void sweep(long now) {
+        if (state == SessionState.CLOSING) {
+            if (now - closeRequestedNanos > CLOSE_GRACE_NANOS) {
+                LOG.fine(() -> "Switchboard: the container never confirmed the close of " + this + "; ending it");
+                forcedClose.accept(closingReason);
+            }
+            return;
+        }
+        if (heartbeatIntervalNanos == 0) {
+            return;
+        }
+        long sent = pingSentNanos;
+        if (sent != 0) {
+            if (now - sent > heartbeatTimeoutNanos) {
+                close(CloseCategory.HEARTBEAT_TIMEOUT, "Heartbeat timeout");
+            }
+        } else if (now - lastInboundNanos >= heartbeatIntervalNanos) {
+            ping(now);
+        }
+    }
+
+    private void ping(long now) {
+        pingSentNanos = now;
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, now));
+        } catch (IOException | RuntimeException e) {
+            close(CloseCategory.CONNECTION_LOST, "Ping failed");
+        }
     }
 
     CloseCategory categoryFor(int closeCode) {
@@ -113,12 +194,12 @@ public final class TrackedSession implements SessionInfo {
 
     @Override
     public Instant openedAt() {
-        return openedAt;
+        return Instant.ofEpochMilli(openedAtMillis);
     }
 
     @Override
     public Instant lastActivity() {
-        return Instant.ofEpochMilli(lastActivityMillis);
+        return Instant.ofEpochMilli(openedAtMillis + TimeUnit.NANOSECONDS.toMillis(lastInboundNanos - openedAtNanos));
     }
 
     @Override
@@ -133,7 +214,8 @@ public final class TrackedSession implements SessionInfo {
 
     @Override
     public Optional<Duration> lastHeartbeatRoundTrip() {
-        return Optional.empty();
+        long rtt = roundTripNanos;
+        return rtt < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(rtt));
     }
 
     @Override

@@ -15,12 +15,16 @@ class TrackingTest extends TrackingScenarios {
 
     @BeforeAll
     static void start() throws Exception {
+        System.setProperty("switchboard.default.heartbeat.interval", HEARTBEAT);
+        System.setProperty("switchboard.default.heartbeat.timeout", HEARTBEAT);
         server = FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        System.clearProperty("switchboard.default.heartbeat.interval");
+        System.clearProperty("switchboard.default.heartbeat.timeout");
     }
 
     @Override

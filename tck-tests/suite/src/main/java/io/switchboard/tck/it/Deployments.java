@@ -26,6 +26,11 @@ final class Deployments {
         return war;
     }
 
+    /** The same WAR with MicroProfile Config properties. */
+    static WebArchive withConfig(WebArchive war, String properties) {
+        return war.addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    }
+
     /** The same WAR with a {@code beans.xml} that makes every class a bean. */
     static WebArchive withAllBeans(WebArchive war) {
         return war.addAsWebInfResource(new StringAsset("""

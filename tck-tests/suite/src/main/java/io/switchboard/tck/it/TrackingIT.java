@@ -22,7 +22,7 @@ public class TrackingIT extends TrackingScenarios {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Deployments.of("tracking", QuietEndpoint.class);
+        return Deployments.withConfig(Deployments.of("tracking", QuietEndpoint.class), TrackingScenarios.CONFIG);
     }
 
     @Override

@@ -36,16 +36,6 @@ public class TrackingProbe {
                 yield "ok";
             }
             case "heap" -> String.valueOf(usedHeapAfterGc());
-            case "ping" -> {
-                sessions.stream().forEach(s -> {
-                    try {
-                        s.session().getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
-                    } catch (Exception e) {
-                        // fine
-                    }
-                });
-                yield "pinged";
-            }
             case "open" -> String.valueOf(sessions.stream().filter(s -> s.session().isOpen()).count());
             default -> "unknown:" + command;
         };
@@ -55,7 +45,8 @@ public class TrackingProbe {
         return session.endpointId() + "|" + session.requestPath() + "|" + session.state() + "|"
                 + session.pathParameters() + "|" + session.remoteAddress().map(a -> "remote").orElse("no-remote") + "|"
                 + (session.lastActivity().isBefore(session.openedAt()) ? "activity-before-open" : "activity-ok") + "|"
-                + (sessions.find(session.id()).isPresent() ? "findable" : "lost");
+                + (sessions.find(session.id()).isPresent() ? "findable" : "lost") + "|"
+                + session.lastHeartbeatRoundTrip().map(rtt -> "rtt").orElse("no-rtt");
     }
 
     private static long usedHeapAfterGc() {

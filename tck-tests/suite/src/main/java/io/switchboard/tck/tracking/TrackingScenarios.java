@@ -16,8 +16,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * Session lifecycle tracking, against the endpoints of this package deployed with Switchboard: the registry
  * lists exactly the live sessions, events report every opening and ending, and nothing outlives its session.
+ * The deployment must run with a short heartbeat, {@link #HEARTBEAT} (interval and timeout), so that dead
+ * peers are found quickly.
  */
 public abstract class TrackingScenarios {
+
+    /** The heartbeat interval and timeout the deployment must be configured with, as a config value. */
+    public static final String HEARTBEAT = "1s";
+
+    /** The configuration a deployment of these scenarios needs, as MicroProfile Config properties. */
+    public static final String CONFIG = "switchboard.default.heartbeat.interval=" + HEARTBEAT + "\n"
+            + "switchboard.default.heartbeat.timeout=" + HEARTBEAT + "\n";
 
     /** The WebSocket base URI of the deployment, ending in {@code /}. */
     protected abstract URI base();
@@ -64,7 +73,7 @@ public abstract class TrackingScenarios {
                     .startsWith("QuietEndpoint|")
                     .contains("/quiet/lobby|OPEN|{room=lobby}|")
                     .contains(servletContainer() ? "|remote|" : "|no-remote|")
-                    .endsWith("|activity-ok|findable");
+                    .endsWith("|activity-ok|findable|no-rtt");
         }
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
         assertThat(lines("events")).containsExactly("opened QuietEndpoint OPEN",
@@ -87,6 +96,25 @@ public abstract class TrackingScenarios {
         raw.reset();
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
         assertThat(lines("events")).hasSize(2).last().asString().startsWith("closed QuietEndpoint 1006 connection_lost CLOSED");
+    }
+
+    @Test
+    void peerThatNeverAnswersPingsIsClosedByTheHeartbeat() throws IOException {
+        try (RawClient silent = RawClient.handshake(uri("quiet/silent"), true)) {
+            assertThat(silent.status()).isEqualTo(101);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        }
+        assertThat(lines("events")).last().asString().startsWith("closed QuietEndpoint 1001 heartbeat_timeout CLOSED");
+    }
+
+    @Test
+    void liveClientAnswersHeartbeatsStaysOpenAndGetsARoundTripTime() throws InterruptedException {
+        try (TestClient client = TestClient.connect(uri("quiet/alive"))) {
+            Thread.sleep(3_500);
+            assertThat(client.isClosedByServer()).isFalse();
+            assertThat(lines("sessions")).singleElement().asString().endsWith("|rtt");
+            assertThat(client.ask("still")).isEqualTo("alive:still");
+        }
     }
 
     @Test
