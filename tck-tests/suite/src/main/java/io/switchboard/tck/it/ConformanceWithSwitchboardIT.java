@@ -1,6 +1,5 @@
 package io.switchboard.tck.it;
 
-import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.conformance.ConformanceScenarios;
 import io.switchboard.tck.conformance.EchoEndpoint;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,9 +30,7 @@ public class ConformanceWithSwitchboardIT extends ConformanceScenarios {
 
     @Test
     void harnessDeployedTheWarAsIntended() {
-        try (TestClient probe = TestClient.connect(uri("probe"))) {
-            assertThat(probe.ask("switchboard")).isEqualTo("present");
-        }
+        assertThat(probe("switchboard")).isEqualTo("present");
     }
 
     @Override

@@ -1,0 +1,5 @@
+package io.switchboard.tck.it;
+
+/** {@link HandshakeFilterOrderIT} once more: on Payara Micro, one more boot; on WildFly, one more deployment. */
+public class HandshakeFilterOrderThirdBootIT extends HandshakeFilterOrderIT {
+}
