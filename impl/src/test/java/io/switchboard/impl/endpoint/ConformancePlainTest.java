@@ -1,27 +1,18 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.impl.testing.FastServer;
+import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.conformance.ConformanceScenarios;
 import io.switchboard.tck.conformance.EchoEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 
 /** The conformance scenarios deployed plain, the baseline, on Tyrus with Weld SE. */
 class ConformancePlainTest extends ConformanceScenarios {
 
-    private static FastServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = FastServer.start(FastServer.Mode.PLAIN, EchoEndpoint.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.PLAIN, EchoEndpoint.class);
 
     @Override
     protected URI base() {

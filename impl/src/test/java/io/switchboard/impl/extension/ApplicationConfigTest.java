@@ -1,27 +1,18 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.impl.testing.FastServer;
+import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.appconfig.AppConfigEchoEndpoint;
 import io.switchboard.tck.appconfig.AppConfigScenarios;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 
 /** An application with its own {@code ServerApplicationConfig}, on Tyrus with Weld SE. */
 class ApplicationConfigTest extends AppConfigScenarios {
 
-    private static FastServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = FastServer.start(FastServer.Mode.SWITCHBOARD, AppConfigEchoEndpoint.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, AppConfigEchoEndpoint.class);
 
     @Override
     protected URI base() {

@@ -1,31 +1,20 @@
 package io.switchboard.impl.session;
 
 import io.switchboard.impl.testing.FastServer;
+import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.tracking.QuietEndpoint;
 import io.switchboard.tck.tracking.TrackingScenarios;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 
 /** The tracking scenarios on Tyrus with Weld SE. */
 class TrackingTest extends TrackingScenarios {
 
-    private static FastServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        System.setProperty("switchboard.default.heartbeat.interval", HEARTBEAT);
-        System.setProperty("switchboard.default.heartbeat.timeout", HEARTBEAT);
-        server = FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        System.clearProperty("switchboard.default.heartbeat.interval");
-        System.clearProperty("switchboard.default.heartbeat.timeout");
-    }
+    @RegisterExtension
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class)
+            .withConfig("switchboard.default.heartbeat.interval", HEARTBEAT)
+            .withConfig("switchboard.default.heartbeat.timeout", HEARTBEAT);
 
     @Override
     protected URI base() {
