@@ -41,7 +41,7 @@ public enum CloseCategory {
     SHUTDOWN(1001, Level.DEBUG),
     /** 1006 (observed, never sent): the connection dropped without a close frame. */
     CONNECTION_LOST(1006, Level.DEBUG),
-    /** Any other code, such as the application's own 4000–4999: closed on purpose by either side. */
+    /** Any other code, such as the application's own 4000–4999: closed on purpose by either side. Never sent. */
     APPLICATION(1000, Level.DEBUG);
 
     private final int closeCode;
@@ -54,7 +54,11 @@ public enum CloseCategory {
         this.tag = name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The close code Switchboard sends when it ends a session for this reason. */
+    /**
+     * The close code Switchboard sends when it ends a session for this reason. {@link #CONNECTION_LOST} (1006)
+     * and {@link #APPLICATION} are only ever observed, never sent: their value here is nominal. The code a
+     * {@link SessionClosed} event carries is always the one observed.
+     */
     public int closeCode() {
         return closeCode;
     }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * @Inject OpenSessions sessions;
- * long inLobby = sessions.stream().filter(s -> s.rooms().contains("lobby")).count();
+ * long inLobby = sessions.stream().filter(s -> "lobby".equals(s.pathParameters().get("room"))).count();
  * }</pre>
  *
  * <p>A session is listed from just before the endpoint's {@code @OnOpen} runs until its close (clean,

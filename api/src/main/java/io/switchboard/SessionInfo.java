@@ -58,8 +58,8 @@ public interface SessionInfo {
     Optional<Duration> lastHeartbeatRoundTrip();
 
     /**
-     * The container's session. Prefer Switchboard's sending APIs to sending on it directly: they never
-     * block on a slow peer.
+     * The container's session. Mind that sending on it directly either blocks on a slow peer (basic remote) or
+     * queues without bound (async remote); Switchboard's bounded sending comes with rooms and broadcasting.
      */
     Session session();
 }

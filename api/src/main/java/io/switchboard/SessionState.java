@@ -4,7 +4,10 @@ package io.switchboard;
 public enum SessionState {
     /** Open: messages flow both ways. */
     OPEN,
-    /** Closing: a close was started; the session leaves the registry when the container confirms it. */
+    /**
+     * Closing: Switchboard started a close; the session leaves the registry when the container confirms it, or
+     * after a grace period of a few seconds if the container never does.
+     */
     CLOSING,
     /** Closed: no longer in {@link OpenSessions}; seen only in a {@link SessionClosed} event. */
     CLOSED

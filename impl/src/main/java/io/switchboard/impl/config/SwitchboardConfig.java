@@ -59,15 +59,16 @@ public final class SwitchboardConfig {
 
     static Duration duration(String endpointId, String setting, Duration defaultValue) {
         return value(endpointId, setting).map(found -> {
+            Duration parsed;
             try {
-                Duration parsed = Durations.parse(found.value());
-                if (parsed.isNegative()) {
-                    throw found.bad("a duration of zero or more");
-                }
-                return parsed;
+                parsed = Durations.parse(found.value());
             } catch (IllegalArgumentException e) {
                 throw found.bad("a duration such as 30s, 500ms, 2m or PT30S");
             }
+            if (parsed.isNegative()) {
+                throw found.bad("a duration of zero or more");
+            }
+            return parsed;
         }).orElse(defaultValue);
     }
 

@@ -28,10 +28,11 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     private final EndpointRuntime runtime;
     private final EndpointModel model;
-    private UserInstances.Handle user;
-    private Session session;
-    private EndpointConfig userConfig;
-    private TrackedSession tracked;
+    // Written on open by the container's thread, read by the sweeper's closer when it ends the session.
+    private volatile UserInstances.Handle user;
+    private volatile Session session;
+    private volatile EndpointConfig userConfig;
+    private volatile TrackedSession tracked;
     private long partialSize;
     private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -48,14 +49,14 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         RequestContextController scope = runtime.requestScope().enter();
         try {
             user = runtime.instances().create();
+            tracked = runtime.registry().opened(session, model.id(), model.type(),
+                    (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.heartbeat(),
+                    this::end);
         } catch (InstantiationException e) {
             throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
         } finally {
             runtime.requestScope().exit(scope);
         }
-        tracked = runtime.registry().opened(session, model.id(), model.type(),
-                (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.heartbeat(),
-                this::end);
         for (MessageMethod method : model.messageMethods()) {
             applyMaxMessageSize(method);
             method.addTo(session, this);
@@ -94,7 +95,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             return;
         }
         Object result = call(method.callback(), Invocation.message(session, message, last));
-        if (result != null) {
+        if (result != null && !ended.get()) {
             try {
                 send(session.getBasicRemote(), result);
             } catch (Exception e) {
@@ -153,32 +154,38 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         }
         try {
             if (model.onClose() != null && user != null) {
-                call(model.onClose(), Invocation.close(session, closeReason));
+                invoke(model.onClose(), Invocation.close(session, closeReason));
             }
         } finally {
-            if (tracked != null) {
-                runtime.registry().closed(tracked, closeReason);
-            }
-            if (user != null) {
-                destroyUserInstance();
+            RequestContextController scope = runtime.requestScope().enter();
+            try {
+                if (tracked != null) {
+                    runtime.registry().closed(tracked, closeReason);
+                }
+                if (user != null) {
+                    destroyUserInstance();
+                }
+            } finally {
+                runtime.requestScope().exit(scope);
             }
         }
     }
 
     private void destroyUserInstance() {
-        RequestContextController scope = runtime.requestScope().enter();
         try {
             user.destroy();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Switchboard: destroying " + model.id() + " for session " + session.getId()
                     + " failed");
-        } finally {
-            runtime.requestScope().exit(scope);
         }
     }
 
     @Override
     public void onError(Session session, Throwable error) {
+        if (ended.get()) {
+            LOG.log(Level.FINE, error, () -> "Switchboard: error after the end of session " + session.getId());
+            return;
+        }
         if (model.onError() == null || user == null) {
             LOG.log(Level.INFO, error, () -> "Switchboard: unhandled error in endpoint " + model.id() + ", session "
                     + session.getId());
@@ -195,7 +202,20 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         }
     }
 
+    /** Calls an open or message callback, unless the session has ended; a failure goes to {@code @OnError}. */
     private Object call(Callback callback, Invocation invocation) {
+        if (ended.get()) {
+            return null;
+        }
+        tracked.callbackStarted();
+        try {
+            return invoke(callback, invocation);
+        } finally {
+            tracked.callbackEnded();
+        }
+    }
+
+    private Object invoke(Callback callback, Invocation invocation) {
         RequestContextController scope = runtime.requestScope().enter();
         try {
             return callback.invoke(user.instance(), invocation);

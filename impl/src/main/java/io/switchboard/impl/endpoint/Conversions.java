@@ -14,7 +14,8 @@ final class Conversions {
             Map.entry(byte.class, Byte::valueOf), Map.entry(Byte.class, Byte::valueOf),
             Map.entry(double.class, Double::valueOf), Map.entry(Double.class, Double::valueOf),
             Map.entry(float.class, Float::valueOf), Map.entry(Float.class, Float::valueOf),
-            Map.entry(boolean.class, Conversions::strictBoolean), Map.entry(Boolean.class, Conversions::strictBoolean),
+            // Boolean.valueOf, as Tyrus's decoder: anything but "true" (any case) is false.
+            Map.entry(boolean.class, Boolean::valueOf), Map.entry(Boolean.class, Boolean::valueOf),
             Map.entry(char.class, Conversions::singleChar), Map.entry(Character.class, Conversions::singleChar));
 
     private Conversions() {
@@ -32,13 +33,6 @@ final class Conversions {
             throw new IllegalArgumentException("Unsupported type " + type.getName());
         }
         return parser.apply(text);
-    }
-
-    private static Object strictBoolean(String text) {
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.valueOf(text);
-        }
-        throw new IllegalArgumentException("Not a boolean: " + text);
     }
 
     private static Object singleChar(String text) {

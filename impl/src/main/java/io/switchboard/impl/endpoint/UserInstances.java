@@ -1,5 +1,6 @@
 package io.switchboard.impl.endpoint;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -8,9 +9,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
  * Creates and destroys the user's endpoint instance for each connection, the way the container would: through
- * the user's configurator where it overrides {@code getEndpointInstance}, as a CDI bean where the class is one
- * (a Weld subclass with injection and the user's interceptors), and otherwise as an unmanaged instance that
- * still gets injection, {@code @PostConstruct} and {@code @PreDestroy}.
+ * the user's configurator where it overrides {@code getEndpointInstance}, as a CDI bean where the class is a
+ * {@code @Dependent} one (a Weld subclass with injection and the user's interceptors), and otherwise as an
+ * unmanaged instance that still gets injection, interceptors, {@code @PostConstruct} and {@code @PreDestroy}.
  */
 final class UserInstances {
 
@@ -54,7 +55,11 @@ final class UserInstances {
             };
         }
         Instance<?> beans = CDI.current().select(type);
-        if (beans.isResolvable() && beans.getHandle().getBean().getBeanClass() == type) {
+        // Only a @Dependent bean gives an instance per connection that can be destroyed with it; a normal-scoped
+        // endpoint would be one shared contextual instance, destroyed when any connection closed. Containers
+        // create such endpoints per connection, non-contextually: so does Unmanaged.
+        if (beans.isResolvable() && beans.getHandle().getBean().getBeanClass() == type
+                && beans.getHandle().getBean().getScope() == Dependent.class) {
             return bean(beans);
         }
         return unmanaged();

@@ -24,8 +24,13 @@ public class HandshakeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            chain.doFilter(new Marked(request, request.getRemoteAddr() + ":" + request.getRemotePort()), response);
+        // Containers parse the upgrade loosely (Undertow upgrades on any Upgrade value, Tyrus accepts
+        // "websocket,"): mark every request that could become a WebSocket, and every one that carries the
+        // header, so a client's own value can never reach a session.
+        if (request.getHeader("Upgrade") != null || request.getHeader("Sec-WebSocket-Key") != null
+                || request.getHeader(HandshakeProperties.HEADER) != null) {
+            chain.doFilter(new Marked(request,
+                    HandshakeProperties.headerValue(request.getRemoteAddr() + ":" + request.getRemotePort())), response);
         } else {
             chain.doFilter(request, response);
         }

@@ -2,6 +2,8 @@ package io.switchboard.impl.handshake;
 
 import jakarta.websocket.server.HandshakeRequest;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +19,13 @@ public final class HandshakeProperties {
     public static final String HEADER = "X-Switchboard-Remote-Address";
     /** User property: the peer's address, {@code host:port}. */
     public static final String REMOTE_ADDRESS = "io.switchboard.remoteAddress";
-    /** User property: {@link Boolean#TRUE} when the handshake filter ran before the upgrade. */
-    public static final String FILTERED = "io.switchboard.handshakeFiltered";
+
+    /**
+     * A secret of this deployment that prefixes the header's value. The filter hides any header of that name
+     * the client sent, so this matters only if the filter did not run first: a forged value then lacks the
+     * secret and is ignored, rather than taken for the peer's address.
+     */
+    private static final String SECRET = newSecret();
 
     private HandshakeProperties() {
     }
@@ -37,9 +44,24 @@ public final class HandshakeProperties {
                     .filter(e -> e.getKey().equalsIgnoreCase(HEADER))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
         }
-        if (values != null && !values.isEmpty()) {
-            properties.put(FILTERED, Boolean.TRUE);
-            properties.put(REMOTE_ADDRESS, values.get(0));
+        if (values != null && values.size() == 1 && values.get(0).startsWith(SECRET)) {
+            properties.put(REMOTE_ADDRESS, values.get(0).substring(SECRET.length()));
         }
+    }
+
+    /**
+     * The header value the filter sets for a peer.
+     *
+     * @param remoteAddress the peer's {@code host:port}
+     * @return the value, which only {@link #capture} reads back
+     */
+    static String headerValue(String remoteAddress) {
+        return SECRET + remoteAddress;
+    }
+
+    private static String newSecret() {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random) + " ";
     }
 }

@@ -6,14 +6,19 @@ import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
 import io.switchboard.impl.config.HeartbeatSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,10 +36,7 @@ public class SessionRegistry implements OpenSessions {
     private final ConcurrentMap<String, TrackedSession> sessions = new ConcurrentHashMap<>();
 
     @Inject
-    Event<SessionOpened> openedEvent;
-
-    @Inject
-    Event<SessionClosed> closedEvent;
+    BeanManager beanManager;
 
     @Inject
     SessionSweeper sweeper;
@@ -56,7 +58,7 @@ public class SessionRegistry implements OpenSessions {
                 forcedClose);
         sessions.put(session.getId(), tracked);
         sweeper.start(this);
-        fire(openedEvent, new SessionOpened(tracked), tracked);
+        fire(new SessionOpened(tracked), tracked);
         return tracked;
     }
 
@@ -76,26 +78,38 @@ public class SessionRegistry implements OpenSessions {
         SessionClosed event = new SessionClosed(tracked, code, phrase, tracked.categoryFor(code), tracked.age());
         LOG.log(JulLevels.of(event.category().logLevel()), () -> "Session " + tracked + " closed: " + code
                 + " " + event.category().tag() + (phrase.isEmpty() ? "" : " (" + phrase + ")"));
-        fire(closedEvent, event, tracked);
+        fire(event, tracked);
     }
 
-    void sweep(long now) {
+    void sweep(long now, Executor closer) {
         for (TrackedSession tracked : sessions.values()) {
             try {
-                tracked.sweep(now);
-            } catch (RuntimeException e) {
+                tracked.sweep(now, closer);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
                 LOG.log(Level.WARNING, e, () -> "Switchboard: sweeping " + tracked + " failed");
             }
         }
     }
 
-    private static <T> void fire(Event<T> event, T payload, TrackedSession tracked) {
-        try {
-            event.fire(payload);
-        } catch (RuntimeException e) {
-            // An observer's failure is the application's bug; it must not cost the session or the registry.
-            LOG.log(Level.WARNING, e, () -> "An observer of " + payload.getClass().getSimpleName() + " for session "
-                    + tracked + " threw; the session is unaffected");
+    /**
+     * Notifies each synchronous observer on its own: with {@code Event.fire}, the first observer that throws
+     * would keep the event from every observer after it. A failure is the application's bug; it costs neither
+     * the session, the registry nor the other observers.
+     */
+    private <T> void fire(T payload, TrackedSession tracked) {
+        List<ObserverMethod<? super T>> observers = new ArrayList<>(beanManager.resolveObserverMethods(payload));
+        observers.sort(Comparator.comparingInt(ObserverMethod::getPriority));
+        for (ObserverMethod<? super T> observer : observers) {
+            if (observer.isAsync()) {
+                continue;
+            }
+            try {
+                observer.notify(payload);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Switchboard: an observer of " + payload.getClass().getSimpleName()
+                        + " (" + observer.getBeanClass().getName() + ") for session " + tracked
+                        + " threw; the session and the other observers are unaffected");
+            }
         }
     }
 

@@ -3,7 +3,12 @@ package io.switchboard.impl.session;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -11,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * The deployment's one timer: a single daemon thread that sweeps every tracked session a few times a second
- * (heartbeat pings and timeouts, closes the container never confirmed). No thread, timer or task per
- * session. It starts with the first session and stops with the application.
+ * (heartbeat pings and timeouts, closes the container never confirmed), and two threads that carry out the
+ * closes it decides on. No thread, timer or task per session. It starts with the first session and stops with
+ * the application.
  */
 @ApplicationScoped
 public class SessionSweeper {
@@ -20,8 +26,10 @@ public class SessionSweeper {
     private static final Logger LOG = Logger.getLogger(SessionSweeper.class.getName());
     /** How often every session is looked at; heartbeat timings are this precise. */
     static final long PERIOD_MILLIS = 250;
+    private static final int CLOSER_THREADS = 2;
 
     private volatile ScheduledExecutorService executor;
+    private volatile ExecutorService closer;
 
     /**
      * Starts sweeping the registry, once; later calls do nothing.
@@ -39,30 +47,53 @@ public class SessionSweeper {
             // The sweeper calls application code (@OnClose of sessions it ends): it runs with the application's
             // class loader, as the container's own threads do.
             ClassLoader application = Thread.currentThread().getContextClassLoader();
-            ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "switchboard-sweeper");
-                thread.setDaemon(true);
-                thread.setContextClassLoader(application);
-                return thread;
-            });
-            started.scheduleWithFixedDelay(() -> sweep(registry), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            // Closes run application callbacks (@OnClose, @PreDestroy, observers): on a few threads of their
+            // own, so that a slow one delays neither the sweep nor other closes much.
+            ThreadPoolExecutor closes = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), threads("switchboard-closer", application));
+            closes.allowCoreThreadTimeOut(true);
+            closer = closes;
+            ScheduledExecutorService started =
+                    Executors.newSingleThreadScheduledExecutor(threads("switchboard-sweeper", application));
+            started.scheduleWithFixedDelay(() -> sweep(registry, closes), PERIOD_MILLIS, PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
             executor = started;
         }
     }
 
-    private static void sweep(SessionRegistry registry) {
+    private static ThreadFactory threads(String name, ClassLoader application) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(application);
+            return thread;
+        };
+    }
+
+    private static void sweep(SessionRegistry registry, Executor closer) {
         try {
-            registry.sweep(System.nanoTime());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Switchboard: a session sweep failed; the next one runs as planned", e);
+            registry.sweep(System.nanoTime(), closer);
+        } catch (Throwable e) {
+            // Never let the scheduled task die: a thrown Error would cancel every later sweep without a word.
+            LOG.log(Level.SEVERE, "Switchboard: a session sweep failed; the next one runs as planned", e);
         }
     }
 
     @PreDestroy
     void stop() {
-        ScheduledExecutorService running = executor;
-        if (running != null) {
-            running.shutdownNow();
+        ScheduledExecutorService sweeping = executor;
+        ExecutorService closing = closer;
+        if (sweeping == null) {
+            return;
+        }
+        sweeping.shutdownNow();
+        closing.shutdownNow();
+        try {
+            // The application is going away: let a sweep or close under way finish before its classes do.
+            sweeping.awaitTermination(1, TimeUnit.SECONDS);
+            closing.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

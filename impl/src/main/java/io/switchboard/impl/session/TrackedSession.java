@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,9 +44,15 @@ public final class TrackedSession implements SessionInfo {
     private final long heartbeatTimeoutNanos;
     private final Consumer<CloseReason> forcedClose;
 
+    private static final AtomicReferenceFieldUpdater<TrackedSession, SessionState> STATE =
+            AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, SessionState.class, "state");
+
     private volatile long lastInboundNanos;
     private volatile long pingSentNanos;
     private volatile long roundTripNanos = -1;
+    private volatile boolean inCallback;
+    private volatile boolean endRequested;
+    private volatile boolean timeoutHandled;
     private volatile SessionState state = SessionState.OPEN;
     /** Set when Switchboard itself closes the session, so the ending is not guessed from the code. */
     private volatile CloseCategory closingCategory;
@@ -72,6 +80,17 @@ public final class TrackedSession implements SessionInfo {
         pingSentNanos = 0;
     }
 
+    /** The endpoint's code starts running for this session: the sweeper leaves it alone meanwhile. */
+    public void callbackStarted() {
+        inCallback = true;
+    }
+
+    /** The endpoint's code is done; the peer counts as active from now. */
+    public void callbackEnded() {
+        inCallback = false;
+        lastInboundNanos = System.nanoTime();
+    }
+
     /**
      * Records a pong; when it answers Switchboard's last ping, its round-trip time.
      *
@@ -86,19 +105,21 @@ public final class TrackedSession implements SessionInfo {
     }
 
     /**
-     * Closes the session for a reason Switchboard knows: the close event then carries that category. Should
-     * the container never confirm the close (Payara keeps some dropped connections open forever), the sweeper
-     * ends the session after a grace period.
+     * Closes the session for a reason Switchboard knows: the close event then carries that category. Only the
+     * first close counts. Should the container never confirm it (Payara keeps some dropped connections open
+     * forever), the sweeper ends the session after a grace period.
      *
      * @param category why
      * @param reason   the close reason phrase sent to the peer
      */
     public void close(CloseCategory category, String reason) {
+        if (!STATE.compareAndSet(this, SessionState.OPEN, SessionState.CLOSING)) {
+            return;
+        }
         CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(category.closeCode()), reason);
         closingCategory = category;
         closingReason = closeReason;
         closeRequestedNanos = System.nanoTime();
-        state = SessionState.CLOSING;
         try {
             session.close(closeReason);
         } catch (IOException | RuntimeException e) {
@@ -107,12 +128,21 @@ public final class TrackedSession implements SessionInfo {
         }
     }
 
-    /** One look at the session's liveness by the sweeper: ping it, time it out, or end a close left hanging. */
-    void sweep(long now) {
-        if (state == SessionState.CLOSING) {
-            if (now - closeRequestedNanos > CLOSE_GRACE_NANOS) {
+    /**
+     * One look at the session's liveness by the sweeper: ping it, time it out, or end a close left hanging.
+     * What takes time (closing, which runs application callbacks) goes to {@code closer}, so that one slow
+     * {@code @OnClose} cannot hold up the liveness of every other session.
+     */
+    void sweep(long now, Executor closer) {
+        SessionState current = state;
+        if (current == SessionState.CLOSED || inCallback) {
+            return;
+        }
+        if (current == SessionState.CLOSING) {
+            if (now - closeRequestedNanos > CLOSE_GRACE_NANOS && !endRequested) {
+                endRequested = true;
                 LOG.fine(() -> "Switchboard: the container never confirmed the close of " + this + "; ending it");
-                forcedClose.accept(closingReason);
+                closer.execute(() -> forcedClose.accept(closingReason));
             }
             return;
         }
@@ -121,8 +151,9 @@ public final class TrackedSession implements SessionInfo {
         }
         long sent = pingSentNanos;
         if (sent != 0) {
-            if (now - sent > heartbeatTimeoutNanos) {
-                close(CloseCategory.HEARTBEAT_TIMEOUT, "Heartbeat timeout");
+            if (now - sent > heartbeatTimeoutNanos && !timeoutHandled) {
+                timeoutHandled = true;
+                closer.execute(() -> close(CloseCategory.HEARTBEAT_TIMEOUT, "Heartbeat timeout"));
             }
         } else if (now - lastInboundNanos >= heartbeatIntervalNanos) {
             ping(now);
@@ -134,7 +165,11 @@ public final class TrackedSession implements SessionInfo {
         try {
             session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, now));
         } catch (IOException | RuntimeException e) {
-            close(CloseCategory.CONNECTION_LOST, "Ping failed");
+            // The connection is gone: nothing can be sent, not even a close frame (1006 is never sent).
+            closingCategory = CloseCategory.CONNECTION_LOST;
+            state = SessionState.CLOSING;
+            endRequested = true;
+            forcedClose.accept(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Ping failed"));
         }
     }
 

@@ -44,7 +44,7 @@ public final class RawClient implements AutoCloseable {
      *
      * @param uri     a {@code ws://} URI
      * @param withKey whether to send a {@code Sec-WebSocket-Key}
-     * @param extra   headers to add, such as {@code Origin}
+     * @param extra   headers to add, such as {@code Origin}, or to replace, such as {@code Upgrade}
      * @return the open socket and the HTTP status the server answered
      */
     public static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra) throws IOException {
@@ -53,15 +53,18 @@ public final class RawClient implements AutoCloseable {
         socket.setSoTimeout(10_000);
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\n"
-                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-                + "Upgrade: websocket\r\n"
-                + "Connection: Upgrade\r\n"
-                + (withKey ? "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n" : "")
-                + extraLines(extra)
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        Map<String, String> request = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.put("Host", uri.getHost() + ":" + uri.getPort());
+        request.put("Upgrade", "websocket");
+        request.put("Connection", "Upgrade");
+        if (withKey) {
+            request.put("Sec-WebSocket-Key", Base64.getEncoder().encodeToString(nonce));
+        }
+        request.put("Sec-WebSocket-Version", "13");
+        request.putAll(extra);
         OutputStream out = socket.getOutputStream();
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\n" + headerLines(request) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = readHead(socket.getInputStream());
         String[] lines = head.split("\r\n");
@@ -77,9 +80,9 @@ public final class RawClient implements AutoCloseable {
         return new RawClient(socket, status, headers);
     }
 
-    private static String extraLines(Map<String, String> extra) {
+    private static String headerLines(Map<String, String> headers) {
         StringBuilder lines = new StringBuilder();
-        extra.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
         return lines.toString();
     }
 

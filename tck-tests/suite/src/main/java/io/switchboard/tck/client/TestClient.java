@@ -101,29 +101,35 @@ public final class TestClient implements AutoCloseable {
         return socket.getSubprotocol();
     }
 
+    /** Sends a whole text message and waits until it is sent. */
     public TestClient sendText(String text) {
         return sendText(text, true);
     }
 
+    /** Sends a text message or one fragment of it ({@code last} false for all but the final one). */
     public TestClient sendText(String text, boolean last) {
         join(socket.sendText(text, last));
         return this;
     }
 
+    /** Sends a whole binary message and waits until it is sent. */
     public TestClient sendBinary(byte[] bytes) {
         return sendBinary(bytes, true);
     }
 
+    /** Sends a binary message or one fragment of it ({@code last} false for all but the final one). */
     public TestClient sendBinary(byte[] bytes, boolean last) {
         join(socket.sendBinary(ByteBuffer.wrap(bytes), last));
         return this;
     }
 
+    /** Sends a ping; the server must answer with a pong carrying the same payload. */
     public TestClient sendPing(byte[] payload) {
         join(socket.sendPing(ByteBuffer.wrap(payload)));
         return this;
     }
 
+    /** Sends an unsolicited pong. */
     public TestClient sendPong(byte[] payload) {
         join(socket.sendPong(ByteBuffer.wrap(payload)));
         return this;

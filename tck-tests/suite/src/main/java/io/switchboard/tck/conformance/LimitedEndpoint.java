@@ -9,6 +9,7 @@ public class LimitedEndpoint {
 
     @OnMessage(maxMessageSize = 16)
     public String message(String text) {
+        Recorder.add("limited " + text.length());
         return "ok:" + text.length();
     }
 }

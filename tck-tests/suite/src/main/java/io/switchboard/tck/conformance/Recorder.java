@@ -11,14 +11,17 @@ public final class Recorder {
     private Recorder() {
     }
 
+    /** Records an event. */
     public static void add(String event) {
         EVENTS.add(event);
     }
 
+    /** What was recorded, oldest first. */
     public static List<String> events() {
         return List.copyOf(EVENTS);
     }
 
+    /** Forgets everything recorded. */
     public static void clear() {
         EVENTS.clear();
     }

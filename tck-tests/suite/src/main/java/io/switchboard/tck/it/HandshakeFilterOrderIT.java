@@ -39,7 +39,7 @@ public class HandshakeFilterOrderIT {
         try (TestClient client = TestClient.connect(base.resolve("quiet/order"));
              TestClient probe = TestClient.connect(base.resolve("tracking-probe"))) {
             assertThat(client.ask("x")).isEqualTo("order:x");
-            assertThat(probe.ask("sessions")).contains("|remote|");
+            assertThat(probe.ask("sessions")).contains("|remote=127.0.0.1:");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +73,7 @@ public abstract class TrackingScenarios {
             assertThat(lines("sessions")).singleElement().asString()
                     .startsWith("QuietEndpoint|")
                     .contains("/quiet/lobby|OPEN|{room=lobby}|")
-                    .contains(servletContainer() ? "|remote|" : "|no-remote|")
+                    .contains(servletContainer() ? "|remote=127.0.0.1:" : "|no-remote|")
                     .endsWith("|activity-ok|findable|no-rtt");
         }
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
@@ -127,12 +128,43 @@ public abstract class TrackingScenarios {
     }
 
     @Test
-    void throwingObserverBreaksNeitherSessionNorRegistry() {
+    void throwingObserverBreaksNeitherSessionNorRegistryNorOtherObservers() {
         try (TestClient client = TestClient.connect(uri("quiet/boom"))) {
             assertThat(client.ask("still here")).isEqualTo("boom:still here");
             assertThat(probe("count")).isEqualTo("1");
         }
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        assertThat(lines("events")).containsExactly("opened QuietEndpoint OPEN",
+                "closed QuietEndpoint 1000 normal CLOSED duration");
+    }
+
+    @Test
+    void clientCannotForgeItsRemoteAddress() throws IOException {
+        String forged = "203.0.113.9:666";
+        for (Map<String, String> headers : List.of(
+                Map.of("X-Switchboard-Remote-Address", forged),
+                Map.of("X-Switchboard-Remote-Address", forged, "Upgrade", "websocket,"),
+                Map.of("x-switchboard-remote-address", forged, "Upgrade", "WebSocket"))) {
+            try (RawClient raw = RawClient.handshake(uri("quiet/forged"), true, headers)) {
+                if (raw.status() != 101) {
+                    continue;
+                }
+                await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("1"));
+                assertThat(probe("sessions")).doesNotContain(forged)
+                        .contains(servletContainer() ? "|remote=127.0.0.1:" : "|no-remote|");
+                raw.closeCleanly();
+            }
+            await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        }
+    }
+
+    @Test
+    void slowCallbackIsNotTakenForADeadPeer() {
+        try (TestClient client = TestClient.connect(uri("slow"))) {
+            assertThat(client.ask("a")).isEqualTo("slow:a");
+            assertThat(client.isClosedByServer()).isFalse();
+            assertThat(probe("count")).isEqualTo("1");
+        }
     }
 
     @Test
