@@ -50,6 +50,12 @@ public class ConformancePlainIT extends ConformanceScenarios {
         return undertow() ? "NumberFormatException" : "DecodeException";
     }
 
+    /** WildFly 39 (Undertow) shares an {@code @ApplicationScoped} endpoint's instance; Switchboard does not. */
+    @Override
+    protected boolean normalScopedEndpointShared() {
+        return undertow();
+    }
+
     private boolean undertow() {
         return probe("container").equals("undertow");
     }
