@@ -8,6 +8,8 @@
  *       a {@link io.switchboard.SessionInfo};</li>
  *   <li>{@link io.switchboard.SessionOpened} and {@link io.switchboard.SessionClosed} — CDI events, observed
  *       with {@code @Observes}; a closed session carries its {@link io.switchboard.CloseCategory};</li>
+ *   <li>{@link io.switchboard.Heartbeat} and {@link io.switchboard.IdleTimeout} — how dead and idle peers are
+ *       found on one endpoint;</li>
  *   <li>{@link io.switchboard.Untracked} — leaves one endpoint alone.</li>
  * </ul>
  * Nothing in this package depends on the implementation.

@@ -1,13 +1,15 @@
 package io.switchboard.impl.config;
 
+import io.switchboard.Heartbeat;
+import io.switchboard.IdleTimeout;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reads Switchboard's MicroProfile Config keys: {@code switchboard.<endpoint-id>.<setting>}, falling back to
- * {@code switchboard.default.<setting>}. Values are parsed strictly: a value that does not parse fails the
+ * Reads Switchboard's MicroProfile Config keys: {@code switchboard.<endpoint-id>.<setting>}, then the endpoint's
+ * annotation where the setting has one, then {@code switchboard.default.<setting>}. Values are parsed strictly: a value that does not parse fails the
  * deployment with a message naming the endpoint, the key and the value. Without MicroProfile Config on the
  * server, every setting keeps its default.
  */
@@ -24,31 +26,47 @@ public final class SwitchboardConfig {
      * @throws IllegalArgumentException if the configured value is not {@code true} or {@code false}
      */
     public static boolean enabled(String endpointId) {
-        return bool(endpointId, "enabled", true);
+        return bool(endpointId, "enabled", null, true);
     }
 
     /**
-     * How often an endpoint's quiet sessions are pinged ({@code switchboard.<id>.heartbeat.interval}, default
-     * 30 s; 0 switches heartbeats off) and how long a pong may take
-     * ({@code switchboard.<id>.heartbeat.timeout}, default 10 s).
+     * How an endpoint finds dead and idle peers. For each setting the endpoint's key wins, then the annotation,
+     * then the deployment default key, then {@link LivenessSettings#DEFAULT}:
+     * {@code heartbeat.interval} and {@code heartbeat.timeout} ({@link Heartbeat}), {@code idle.timeout} and
+     * {@code idle.pongs-count} ({@link IdleTimeout}).
      *
      * @param endpointId the endpoint id
+     * @param heartbeat  the endpoint's annotation, or {@code null}
+     * @param idle       the endpoint's annotation, or {@code null}
      * @return the settings
-     * @throws IllegalArgumentException if a value is not a duration, or the timeout is not positive
+     * @throws IllegalArgumentException if a value is not a duration, or the heartbeat timeout is not positive
      */
-    public static HeartbeatSettings heartbeat(String endpointId) {
-        Duration interval = duration(endpointId, "heartbeat.interval", HeartbeatSettings.DEFAULT.interval());
-        Duration timeout = duration(endpointId, "heartbeat.timeout", HeartbeatSettings.DEFAULT.timeout());
-        if (!interval.isZero() && (timeout.isZero() || timeout.isNegative())) {
+    public static LivenessSettings liveness(String endpointId, Heartbeat heartbeat, IdleTimeout idle) {
+        LivenessSettings defaults = LivenessSettings.DEFAULT;
+        Duration interval = duration(endpointId, "heartbeat.interval",
+                heartbeat == null ? null : new Annotated("@Heartbeat(interval)", heartbeat.interval()),
+                defaults.heartbeatInterval());
+        Duration timeout = duration(endpointId, "heartbeat.timeout",
+                heartbeat == null ? null : new Annotated("@Heartbeat(timeout)", heartbeat.timeout()),
+                defaults.heartbeatTimeout());
+        if (!interval.isZero() && timeout.isZero()) {
             throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
-                    + ": heartbeat.timeout = " + timeout + " must be positive while heartbeat.interval is "
-                    + interval);
+                    + ": the heartbeat timeout must be positive while the heartbeat interval is " + interval);
         }
-        return new HeartbeatSettings(interval, timeout);
+        Duration idleTimeout = duration(endpointId, "idle.timeout",
+                idle == null ? null : new Annotated("@IdleTimeout", idle.value()), defaults.idleTimeout());
+        boolean pongsCount = bool(endpointId, "idle.pongs-count",
+                idle == null ? null : new Annotated("@IdleTimeout(pongsCount)", String.valueOf(idle.pongsCount())),
+                defaults.pongsCount());
+        return new LivenessSettings(interval, timeout, idleTimeout, pongsCount);
     }
 
-    static boolean bool(String endpointId, String setting, boolean defaultValue) {
-        return value(endpointId, setting).map(found -> {
+    /** A value given by an annotation on the endpoint, and where it comes from. */
+    private record Annotated(String where, String value) {
+    }
+
+    static boolean bool(String endpointId, String setting, Annotated annotated, boolean defaultValue) {
+        return value(endpointId, setting, annotated).map(found -> {
             String text = found.value().trim();
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(text);
@@ -57,8 +75,8 @@ public final class SwitchboardConfig {
         }).orElse(defaultValue);
     }
 
-    static Duration duration(String endpointId, String setting, Duration defaultValue) {
-        return value(endpointId, setting).map(found -> {
+    static Duration duration(String endpointId, String setting, Annotated annotated, Duration defaultValue) {
+        return value(endpointId, setting, annotated).map(found -> {
             Duration parsed;
             try {
                 parsed = Durations.parse(found.value());
@@ -80,9 +98,13 @@ public final class SwitchboardConfig {
         }
     }
 
-    private static Optional<Found> value(String endpointId, String setting) {
+    /** The endpoint's key, else the annotation's value, else the deployment default key. */
+    private static Optional<Found> value(String endpointId, String setting, Annotated annotated) {
         String key = "switchboard." + endpointId + "." + setting;
         Optional<String> value = raw(key);
+        if (value.isEmpty() && annotated != null) {
+            return Optional.of(new Found(endpointId, annotated.where(), annotated.value()));
+        }
         if (value.isEmpty()) {
             key = "switchboard.default." + setting;
             value = raw(key);

@@ -50,7 +50,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         try {
             user = runtime.instances().create();
             tracked = runtime.registry().opened(session, model.id(), model.type(),
-                    (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.heartbeat(),
+                    (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.liveness(),
                     this::end);
         } catch (InstantiationException e) {
             throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);

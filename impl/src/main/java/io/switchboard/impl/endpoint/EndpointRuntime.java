@@ -1,6 +1,8 @@
 package io.switchboard.impl.endpoint;
 
-import io.switchboard.impl.config.HeartbeatSettings;
+import io.switchboard.Heartbeat;
+import io.switchboard.IdleTimeout;
+import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.enterprise.inject.spi.CDI;
@@ -14,7 +16,7 @@ final class EndpointRuntime {
 
     private final EndpointModel model;
     private final UserInstances instances;
-    private final HeartbeatSettings heartbeat;
+    private final LivenessSettings liveness;
     private final boolean userHandlesPongs;
     private final RequestScope requestScope = new RequestScope();
     private volatile SessionRegistry registry;
@@ -22,12 +24,13 @@ final class EndpointRuntime {
     EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator) {
         this.model = model;
         this.instances = new UserInstances(model.type(), userConfigurator);
-        this.heartbeat = SwitchboardConfig.heartbeat(model.id());
+        this.liveness = SwitchboardConfig.liveness(model.id(), model.type().getAnnotation(Heartbeat.class),
+                model.type().getAnnotation(IdleTimeout.class));
         this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
     }
 
-    HeartbeatSettings heartbeat() {
-        return heartbeat;
+    LivenessSettings liveness() {
+        return liveness;
     }
 
     /** Whether the user endpoint has its own {@code PongMessage} method (else the bridge adds a handler). */

@@ -4,7 +4,7 @@ import io.switchboard.OpenSessions;
 import io.switchboard.SessionClosed;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
-import io.switchboard.impl.config.HeartbeatSettings;
+import io.switchboard.impl.config.LivenessSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
@@ -48,13 +48,13 @@ public class SessionRegistry implements OpenSessions {
      * @param endpointId    the endpoint id
      * @param endpointClass the user's endpoint class
      * @param remoteAddress the peer's address, or {@code null} where the container does not give it
-     * @param heartbeat     the endpoint's heartbeat
+     * @param liveness      how the endpoint finds dead and idle peers
      * @param forcedClose   ends the session where the container does not (runs its close handling once)
      * @return the registry's entry, to hand back to {@link #closed}
      */
     public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, String remoteAddress,
-                                 HeartbeatSettings heartbeat, Consumer<CloseReason> forcedClose) {
-        TrackedSession tracked = new TrackedSession(session, endpointId, endpointClass, remoteAddress, heartbeat,
+                                 LivenessSettings liveness, Consumer<CloseReason> forcedClose) {
+        TrackedSession tracked = new TrackedSession(session, endpointId, endpointClass, remoteAddress, liveness,
                 forcedClose);
         sessions.put(session.getId(), tracked);
         sweeper.start(this);

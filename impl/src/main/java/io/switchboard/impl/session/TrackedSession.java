@@ -3,7 +3,7 @@ package io.switchboard.impl.session;
 import io.switchboard.CloseCategory;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionState;
-import io.switchboard.impl.config.HeartbeatSettings;
+import io.switchboard.impl.config.LivenessSettings;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -42,12 +42,15 @@ public final class TrackedSession implements SessionInfo {
     private final long openedAtNanos;
     private final long heartbeatIntervalNanos;
     private final long heartbeatTimeoutNanos;
+    private final long idleTimeoutNanos;
+    private final boolean pongsCount;
     private final Consumer<CloseReason> forcedClose;
 
     private static final AtomicReferenceFieldUpdater<TrackedSession, SessionState> STATE =
             AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, SessionState.class, "state");
 
     private volatile long lastInboundNanos;
+    private volatile long lastMessageNanos;
     private volatile long pingSentNanos;
     private volatile long roundTripNanos = -1;
     private volatile boolean inCallback;
@@ -60,7 +63,7 @@ public final class TrackedSession implements SessionInfo {
     private volatile long closeRequestedNanos;
 
     TrackedSession(Session session, String endpointId, Class<?> endpointClass, String remoteAddress,
-                   HeartbeatSettings heartbeat, Consumer<CloseReason> forcedClose) {
+                   LivenessSettings liveness, Consumer<CloseReason> forcedClose) {
         this.session = session;
         this.endpointId = endpointId;
         this.endpointClass = endpointClass;
@@ -69,14 +72,19 @@ public final class TrackedSession implements SessionInfo {
         this.openedAtMillis = System.currentTimeMillis();
         this.openedAtNanos = System.nanoTime();
         this.lastInboundNanos = openedAtNanos;
-        this.heartbeatIntervalNanos = heartbeat.interval().toNanos();
-        this.heartbeatTimeoutNanos = heartbeat.timeout().toNanos();
+        this.lastMessageNanos = openedAtNanos;
+        this.heartbeatIntervalNanos = liveness.heartbeatInterval().toNanos();
+        this.heartbeatTimeoutNanos = liveness.heartbeatTimeout().toNanos();
+        this.idleTimeoutNanos = liveness.idleTimeout().toNanos();
+        this.pongsCount = liveness.pongsCount();
         this.forcedClose = forcedClose;
     }
 
-    /** Records inbound traffic of any kind: the peer is alive. One clock read; cheap enough for every message. */
+    /** Records an inbound message: the peer is alive and active. One clock read; cheap enough for every message. */
     public void touch() {
-        lastInboundNanos = System.nanoTime();
+        long now = System.nanoTime();
+        lastInboundNanos = now;
+        lastMessageNanos = now;
         pingSentNanos = 0;
     }
 
@@ -88,7 +96,9 @@ public final class TrackedSession implements SessionInfo {
     /** The endpoint's code is done; the peer counts as active from now. */
     public void callbackEnded() {
         inCallback = false;
-        lastInboundNanos = System.nanoTime();
+        long now = System.nanoTime();
+        lastInboundNanos = now;
+        lastMessageNanos = now;
     }
 
     /**
@@ -98,9 +108,14 @@ public final class TrackedSession implements SessionInfo {
      */
     public void pong(ByteBuffer payload) {
         long sent = pingSentNanos;
-        touch();
+        long now = System.nanoTime();
+        lastInboundNanos = now;
+        pingSentNanos = 0;
+        if (pongsCount) {
+            lastMessageNanos = now;
+        }
         if (sent != 0 && payload.remaining() == Long.BYTES && payload.getLong(payload.position()) == sent) {
-            roundTripNanos = lastInboundNanos - sent;
+            roundTripNanos = now - sent;
         }
     }
 
@@ -129,7 +144,8 @@ public final class TrackedSession implements SessionInfo {
     }
 
     /**
-     * One look at the session's liveness by the sweeper: ping it, time it out, or end a close left hanging.
+     * One look at the session's liveness by the sweeper: close it as idle, ping it, time it out, or end a
+     * close left hanging.
      * What takes time (closing, which runs application callbacks) goes to {@code closer}, so that one slow
      * {@code @OnClose} cannot hold up the liveness of every other session.
      */
@@ -144,6 +160,11 @@ public final class TrackedSession implements SessionInfo {
                 LOG.fine(() -> "Switchboard: the container never confirmed the close of " + this + "; ending it");
                 closer.execute(() -> forcedClose.accept(closingReason));
             }
+            return;
+        }
+        if (idleTimeoutNanos != 0 && now - lastMessageNanos > idleTimeoutNanos && !timeoutHandled) {
+            timeoutHandled = true;
+            closer.execute(() -> close(CloseCategory.IDLE_TIMEOUT, "Idle timeout"));
             return;
         }
         if (heartbeatIntervalNanos == 0) {

@@ -1,5 +1,6 @@
 package io.switchboard.impl.extension;
 
+import io.switchboard.impl.extension.badheartbeat.BadHeartbeatEndpoint;
 import io.switchboard.impl.extension.broken.TwoTextHandlersEndpoint;
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.TestClient;
@@ -18,6 +19,23 @@ class DeploymentFailuresTest {
     void clearConfig() {
         System.clearProperty("switchboard.QuietEndpoint.enabled");
         System.clearProperty("switchboard.default.enabled");
+        System.clearProperty("switchboard.QuietEndpoint.idle.timeout");
+    }
+
+    @Test
+    void badAnnotationValueFailsTheDeploymentNamingEndpointAnnotationAndValue() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, BadHeartbeatEndpoint.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("endpoint BadHeartbeatEndpoint")
+                .hasMessageContaining("@Heartbeat(interval) = 'soon'");
+    }
+
+    @Test
+    void negativeDurationFailsTheDeployment() {
+        System.setProperty("switchboard.QuietEndpoint.idle.timeout", "PT-5S");
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("switchboard.QuietEndpoint.idle.timeout = 'PT-5S' is not a duration of zero or more");
     }
 
     @Test

@@ -119,6 +119,37 @@ public abstract class TrackingScenarios {
     }
 
     @Test
+    void idleClientIsClosedThoughItAnswersEveryPing() {
+        try (TestClient client = TestClient.connect(uri("idle"))) {
+            assertThat(client.ask("a")).isEqualTo("idle:a");
+            assertThat(client.awaitClose()).isEqualTo(new TestClient.Closed(1001, "Idle timeout"));
+        }
+        await().untilAsserted(() -> assertThat(lines("events")).last().asString()
+                .startsWith("closed IdleEndpoint 1001 idle_timeout CLOSED"));
+    }
+
+    @Test
+    void activeClientIsNeverIdle() throws InterruptedException {
+        try (TestClient client = TestClient.connect(uri("idle"))) {
+            for (int i = 0; i < 8; i++) {
+                assertThat(client.ask("m" + i)).isEqualTo("idle:m" + i);
+                Thread.sleep(500);
+            }
+            assertThat(client.isClosedByServer()).isFalse();
+        }
+    }
+
+    @Test
+    void annotationSwitchesTheHeartbeatOffDespiteTheDeploymentDefault() throws Exception {
+        try (RawClient silent = RawClient.handshake(uri("unwatched"), true)) {
+            assertThat(silent.status()).isEqualTo(101);
+            Thread.sleep(3_500);
+            assertThat(probe("count")).isEqualTo("1");
+            silent.closeCleanly();
+        }
+    }
+
+    @Test
     void failedHandshakeLeavesNothing() throws IOException {
         try (RawClient raw = RawClient.handshake(uri("quiet/nokey"), false)) {
             assertThat(raw.status()).isNotEqualTo(101);
