@@ -11,6 +11,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -35,6 +36,8 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private volatile TrackedSession tracked;
     private long partialSize;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean destroyed = new AtomicBoolean();
+    private volatile CloseReason endReason;
 
     BridgeEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
@@ -51,7 +54,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             user = runtime.instances().create();
             tracked = runtime.registry().opened(session, model.id(), model.type(),
                     (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.liveness(),
-                    this::end);
+                    this::forceEnd);
         } catch (InstantiationException e) {
             throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
         } finally {
@@ -64,6 +67,12 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         if (!runtime.userHandlesPongs()) {
             TrackedSession liveness = tracked;
             session.addMessageHandler(PongMessage.class, pong -> liveness.pong(pong.getApplicationData()));
+        }
+        if (ended.get()) {
+            // Undertow can report the end of a connection reset during the handshake on another thread while
+            // this method still runs: end() found nothing registered then, so the entry is removed here.
+            leaveRegistry(endReason);
+            return;
         }
         if (model.onOpen() != null) {
             call(model.onOpen(), Invocation.open(session, userConfig));
@@ -149,6 +158,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
      * whose end the container never reports.
      */
     private void end(CloseReason closeReason) {
+        endReason = closeReason;
         if (!ended.compareAndSet(false, true)) {
             return;
         }
@@ -157,17 +167,32 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
                 invoke(model.onClose(), Invocation.close(session, closeReason));
             }
         } finally {
-            RequestContextController scope = runtime.requestScope().enter();
-            try {
-                if (tracked != null) {
-                    runtime.registry().closed(tracked, closeReason);
-                }
-                if (user != null) {
-                    destroyUserInstance();
-                }
-            } finally {
-                runtime.requestScope().exit(scope);
+            leaveRegistry(closeReason);
+        }
+    }
+
+    /**
+     * The sweeper's way to end a session the container never reported ended. Leaving the registry is repeated
+     * because an end reported while {@link #onOpen} was still running may have found nothing to remove.
+     */
+    private void forceEnd(CloseReason closeReason) {
+        end(closeReason);
+        leaveRegistry(closeReason);
+    }
+
+    /** Leaves the registry (firing the close event) and destroys the user instance; each happens once. */
+    private void leaveRegistry(CloseReason closeReason) {
+        RequestContextController scope = runtime.requestScope().enter();
+        try {
+            TrackedSession entry = tracked;
+            if (entry != null) {
+                runtime.registry().closed(entry, closeReason);
             }
+            if (user != null && destroyed.compareAndSet(false, true)) {
+                destroyUserInstance();
+            }
+        } finally {
+            runtime.requestScope().exit(scope);
         }
     }
 
@@ -187,7 +212,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             return;
         }
         if (model.onError() == null || user == null) {
-            LOG.log(Level.INFO, error, () -> "Switchboard: unhandled error in endpoint " + model.id() + ", session "
+            // A peer that vanished is routine (Undertow reports every reset connection here): no stack trace.
+            boolean io = error instanceof IOException || error.getCause() instanceof IOException;
+            LOG.log(io ? Level.FINE : Level.INFO, io ? null : error, () -> "Switchboard: unhandled "
+                    + (io ? "I/O error (" + error + ")" : "error") + " in endpoint " + model.id() + ", session "
                     + session.getId());
             return;
         }
