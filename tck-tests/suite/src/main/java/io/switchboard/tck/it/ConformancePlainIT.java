@@ -1,41 +1,25 @@
 package io.switchboard.tck.it;
 
-import io.switchboard.tck.conformance.ConformanceScenarios;
 import io.switchboard.tck.conformance.EchoEndpoint;
 import io.switchboard.tck.harness.WithoutSwitchboard;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The conformance scenarios on a real server, deployed without Switchboard: the baseline. Where the container
  * itself departs from the specifications, the overrides below say so; Switchboard's runs hold it to the spec.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @WithoutSwitchboard
-public class ConformancePlainIT extends ConformanceScenarios {
-
-    @ArquillianResource
-    URL url;
+public class ConformancePlainIT extends ContainerConformance {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return Deployments.of("conformance", EchoEndpoint.class);
     }
 
-    @Test
-    void harnessDeployedTheWarAsIntended() {
-        assertThat(probe("switchboard")).isEqualTo("absent");
+    @Override
+    protected boolean withSwitchboard() {
+        return false;
     }
 
     /** WildFly 39 (Undertow) calls an endpoint's {@code @PreDestroy} twice per connection; Switchboard once. */
@@ -58,10 +42,5 @@ public class ConformancePlainIT extends ConformanceScenarios {
 
     private boolean undertow() {
         return probe("container").equals("undertow");
-    }
-
-    @Override
-    protected URI base() {
-        return Deployments.webSocketBase(url);
     }
 }
