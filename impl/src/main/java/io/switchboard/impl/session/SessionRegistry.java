@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +33,7 @@ public class SessionRegistry implements OpenSessions {
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
 
     private final ConcurrentMap<String, TrackedSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, List<? extends ObserverMethod<?>>> observers = new ConcurrentHashMap<>();
 
     @Inject
     BeanManager beanManager;
@@ -97,12 +97,7 @@ public class SessionRegistry implements OpenSessions {
      * the session, the registry nor the other observers.
      */
     private <T> void fire(T payload, TrackedSession tracked) {
-        List<ObserverMethod<? super T>> observers = new ArrayList<>(beanManager.resolveObserverMethods(payload));
-        observers.sort(Comparator.comparingInt(ObserverMethod::getPriority));
-        for (ObserverMethod<? super T> observer : observers) {
-            if (observer.isAsync()) {
-                continue;
-            }
+        for (ObserverMethod<? super T> observer : synchronousObservers(payload)) {
             try {
                 observer.notify(payload);
             } catch (RuntimeException e) {
@@ -111,6 +106,16 @@ public class SessionRegistry implements OpenSessions {
                         + " threw; the session and the other observers are unaffected");
             }
         }
+    }
+
+    /** The synchronous observers of an event type, by priority: resolved once, as observers are fixed at boot. */
+    @SuppressWarnings("unchecked")
+    private <T> List<ObserverMethod<? super T>> synchronousObservers(T payload) {
+        return (List<ObserverMethod<? super T>>) (List<?>) observers.computeIfAbsent(payload.getClass(), type ->
+                beanManager.resolveObserverMethods(payload).stream()
+                        .filter(observer -> !observer.isAsync())
+                        .sorted(Comparator.comparingInt(ObserverMethod::getPriority))
+                        .toList());
     }
 
     @Override

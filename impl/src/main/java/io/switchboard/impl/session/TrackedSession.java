@@ -49,8 +49,10 @@ public final class TrackedSession implements SessionInfo {
     private static final AtomicReferenceFieldUpdater<TrackedSession, SessionState> STATE =
             AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, SessionState.class, "state");
 
-    private volatile long lastInboundNanos;
+    // Inbound activity, kept as two stamps so a message costs one volatile write: any inbound traffic is the
+    // later of the two; the idle timeout reads messages only, unless pongs count.
     private volatile long lastMessageNanos;
+    private volatile long lastPongNanos;
     private volatile long pingSentNanos;
     private volatile long roundTripNanos = -1;
     private volatile boolean inCallback;
@@ -71,8 +73,8 @@ public final class TrackedSession implements SessionInfo {
         this.principal = session.getUserPrincipal();
         this.openedAtMillis = System.currentTimeMillis();
         this.openedAtNanos = System.nanoTime();
-        this.lastInboundNanos = openedAtNanos;
         this.lastMessageNanos = openedAtNanos;
+        this.lastPongNanos = openedAtNanos;
         this.heartbeatIntervalNanos = liveness.heartbeatInterval().toNanos();
         this.heartbeatTimeoutNanos = liveness.heartbeatTimeout().toNanos();
         this.idleTimeoutNanos = liveness.idleTimeout().toNanos();
@@ -80,12 +82,12 @@ public final class TrackedSession implements SessionInfo {
         this.forcedClose = forcedClose;
     }
 
-    /** Records an inbound message: the peer is alive and active. One clock read; cheap enough for every message. */
+    /** Records an inbound message: the peer is alive and active. One clock read and one volatile write per message. */
     public void touch() {
-        long now = System.nanoTime();
-        lastInboundNanos = now;
-        lastMessageNanos = now;
-        pingSentNanos = 0;
+        lastMessageNanos = System.nanoTime();
+        if (pingSentNanos != 0) {
+            pingSentNanos = 0;
+        }
     }
 
     /** The endpoint's code starts running for this session: the sweeper leaves it alone meanwhile. */
@@ -96,9 +98,7 @@ public final class TrackedSession implements SessionInfo {
     /** The endpoint's code is done; the peer counts as active from now. */
     public void callbackEnded() {
         inCallback = false;
-        long now = System.nanoTime();
-        lastInboundNanos = now;
-        lastMessageNanos = now;
+        lastMessageNanos = System.nanoTime();
     }
 
     /**
@@ -109,11 +109,8 @@ public final class TrackedSession implements SessionInfo {
     public void pong(ByteBuffer payload) {
         long sent = pingSentNanos;
         long now = System.nanoTime();
-        lastInboundNanos = now;
+        lastPongNanos = now;
         pingSentNanos = 0;
-        if (pongsCount) {
-            lastMessageNanos = now;
-        }
         if (sent != 0 && payload.remaining() == Long.BYTES && payload.getLong(payload.position()) == sent) {
             roundTripNanos = now - sent;
         }
@@ -162,7 +159,9 @@ public final class TrackedSession implements SessionInfo {
             }
             return;
         }
-        if (idleTimeoutNanos != 0 && now - lastMessageNanos > idleTimeoutNanos && !timeoutHandled) {
+        long lastInbound = Math.max(lastMessageNanos, lastPongNanos);
+        long lastActive = pongsCount ? lastInbound : lastMessageNanos;
+        if (idleTimeoutNanos != 0 && now - lastActive > idleTimeoutNanos && !timeoutHandled) {
             timeoutHandled = true;
             closer.execute(() -> close(CloseCategory.IDLE_TIMEOUT, "Idle timeout"));
             return;
@@ -176,7 +175,7 @@ public final class TrackedSession implements SessionInfo {
                 timeoutHandled = true;
                 closer.execute(() -> close(CloseCategory.HEARTBEAT_TIMEOUT, "Heartbeat timeout"));
             }
-        } else if (now - lastInboundNanos >= heartbeatIntervalNanos) {
+        } else if (now - lastInbound >= heartbeatIntervalNanos) {
             ping(now);
         }
     }
@@ -255,7 +254,7 @@ public final class TrackedSession implements SessionInfo {
 
     @Override
     public Instant lastActivity() {
-        return Instant.ofEpochMilli(openedAtMillis + TimeUnit.NANOSECONDS.toMillis(lastInboundNanos - openedAtNanos));
+        return Instant.ofEpochMilli(openedAtMillis + TimeUnit.NANOSECONDS.toMillis(Math.max(lastMessageNanos, lastPongNanos) - openedAtNanos));
     }
 
     @Override
