@@ -2,6 +2,8 @@ package io.switchboard.impl.config;
 
 import io.switchboard.Heartbeat;
 import io.switchboard.IdleTimeout;
+import io.switchboard.OverflowPolicy;
+import io.switchboard.SendQueue;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
@@ -59,6 +61,73 @@ public final class SwitchboardConfig {
                 idle == null ? null : new Annotated("@IdleTimeout(pongsCount)", String.valueOf(idle.pongsCount())),
                 defaults.pongsCount());
         return new LivenessSettings(interval, timeout, idleTimeout, pongsCount);
+    }
+
+    /**
+     * The bounds of an endpoint's send queues. For each setting the endpoint's key wins, then the annotation, then
+     * the deployment default key, then {@link SendQueueSettings#DEFAULT}: {@code send-queue.capacity} (messages,
+     * at least 1), {@code send-queue.max-bytes} (a size, at least 1), {@code send-queue.overflow}
+     * ({@code drop-oldest}, {@code drop-newest} or {@code close}) and {@code send-queue.send-timeout} (a positive
+     * duration).
+     *
+     * @param endpointId the endpoint id
+     * @param queue      the endpoint's annotation, or {@code null}
+     * @return the settings
+     * @throws IllegalArgumentException if a value does not parse or is out of range
+     */
+    public static SendQueueSettings sendQueue(String endpointId, SendQueue queue) {
+        SendQueueSettings defaults = SendQueueSettings.DEFAULT;
+        long capacity = number(endpointId, "send-queue.capacity",
+                queue == null ? null : new Annotated("@SendQueue(capacity)", String.valueOf(queue.capacity())),
+                defaults.capacity(), Integer.MAX_VALUE);
+        long maxBytes = value(endpointId, "send-queue.max-bytes",
+                queue == null ? null : new Annotated("@SendQueue(maxBytes)", queue.maxBytes()))
+                .map(found -> {
+                    long parsed;
+                    try {
+                        parsed = ByteSizes.parse(found.value());
+                    } catch (IllegalArgumentException e) {
+                        throw found.bad("a size such as 65536, 64KiB or 1MiB");
+                    }
+                    if (parsed < 1) {
+                        throw found.bad("a size of at least one byte");
+                    }
+                    return parsed;
+                }).orElse(defaults.maxBytes());
+        OverflowPolicy overflow = value(endpointId, "send-queue.overflow",
+                queue == null ? null : new Annotated("@SendQueue(overflow)", queue.overflow().name()))
+                .map(found -> {
+                    String text = found.value().trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+                    for (OverflowPolicy policy : OverflowPolicy.values()) {
+                        if (policy.name().equals(text)) {
+                            return policy;
+                        }
+                    }
+                    throw found.bad("one of drop-oldest, drop-newest, close");
+                }).orElse(defaults.overflow());
+        Duration sendTimeout = duration(endpointId, "send-queue.send-timeout",
+                queue == null ? null : new Annotated("@SendQueue(sendTimeout)", queue.sendTimeout()),
+                defaults.sendTimeout());
+        if (sendTimeout.isZero()) {
+            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
+                    + ": the send timeout must be positive");
+        }
+        return new SendQueueSettings((int) capacity, maxBytes, overflow, sendTimeout);
+    }
+
+    static long number(String endpointId, String setting, Annotated annotated, long defaultValue, long max) {
+        return value(endpointId, setting, annotated).map(found -> {
+            long parsed;
+            try {
+                parsed = Long.parseLong(found.value().trim());
+            } catch (NumberFormatException e) {
+                throw found.bad("a whole number");
+            }
+            if (parsed < 1 || parsed > max) {
+                throw found.bad("a number from 1 to " + max);
+            }
+            return parsed;
+        }).orElse(defaultValue);
     }
 
     /** A value given by an annotation on the endpoint, and where it comes from. */

@@ -8,7 +8,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.PongMessage;
-import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.EncodeException;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
@@ -54,7 +54,8 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             user = runtime.instances().create();
             tracked = runtime.registry().opened(session, model.id(), model.type(),
                     (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.liveness(),
-                    this::forceEnd);
+                    runtime.sendQueue(), runtime.encoder(config), this::forceEnd);
+            joinRoom();
         } catch (InstantiationException e) {
             throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
         } finally {
@@ -77,6 +78,17 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         if (model.onOpen() != null) {
             call(model.onOpen(), Invocation.open(session, userConfig));
         }
+    }
+
+    /** Joins the room of the endpoint's {@code @Room}, before the user's {@code @OnOpen} runs. */
+    private void joinRoom() {
+        String parameter = runtime.roomParameter();
+        if (parameter == null) {
+            return;
+        }
+        String room = session.getPathParameters().get(parameter);
+        tracked.homeRoom(room);
+        runtime.rooms().join(tracked, room);
     }
 
     private void applyMaxMessageSize(MessageMethod method) {
@@ -106,8 +118,8 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         Object result = call(method.callback(), Invocation.message(session, message, last));
         if (result != null && !ended.get()) {
             try {
-                send(session.getBasicRemote(), result);
-            } catch (Exception e) {
+                runtime.fanout().send(tracked, tracked.encoder().encode(result));
+            } catch (EncodeException e) {
                 onError(session, e);
             }
         }
@@ -133,18 +145,6 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     private void closeTooBig(long max) {
         tracked.close(CloseCategory.TOO_BIG, "Message too big; the limit is " + max + " bytes");
-    }
-
-    private static void send(RemoteEndpoint.Basic remote, Object result) throws Exception {
-        if (result instanceof String text) {
-            remote.sendText(text);
-        } else if (result instanceof ByteBuffer bytes) {
-            remote.sendBinary(bytes);
-        } else if (result instanceof byte[] bytes) {
-            remote.sendBinary(ByteBuffer.wrap(bytes));
-        } else {
-            remote.sendObject(result);
-        }
     }
 
     @Override
@@ -187,6 +187,9 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             TrackedSession entry = tracked;
             if (entry != null) {
                 runtime.registry().closed(entry, closeReason);
+                if (!entry.roomNames().isEmpty()) {
+                    runtime.rooms().leaveAll(entry);
+                }
             }
             if (user != null && destroyed.compareAndSet(false, true)) {
                 destroyUserInstance();
@@ -245,13 +248,24 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     private Object invoke(Callback callback, Invocation invocation) {
         RequestContextController scope = runtime.requestScope().enter();
+        Object room = enterRoom();
         try {
             return callback.invoke(user.instance(), invocation);
         } catch (Throwable failed) {
             onError(invocation.session(), failed);
             return null;
         } finally {
+            exitRoom(room);
             runtime.requestScope().exit(scope);
         }
+    }
+
+    /** Makes the session's room current for {@code @RoomScoped} beans (see TrackedSession#callbackRoom). */
+    private Object enterRoom() {
+        return runtime.rooms().enterCallback(tracked);
+    }
+
+    private void exitRoom(Object previous) {
+        runtime.rooms().exitCallback(previous);
     }
 }

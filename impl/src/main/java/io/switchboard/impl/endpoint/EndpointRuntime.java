@@ -2,6 +2,13 @@ package io.switchboard.impl.endpoint;
 
 import io.switchboard.Heartbeat;
 import io.switchboard.IdleTimeout;
+import io.switchboard.Room;
+import io.switchboard.SendQueue;
+import io.switchboard.impl.config.SendQueueSettings;
+import io.switchboard.impl.delivery.Fanout;
+import io.switchboard.impl.delivery.MessageEncoder;
+import io.switchboard.impl.room.RoomRegistry;
+import jakarta.websocket.EndpointConfig;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.session.SessionRegistry;
@@ -17,16 +24,86 @@ final class EndpointRuntime {
     private final EndpointModel model;
     private final UserInstances instances;
     private final LivenessSettings liveness;
+    private final SendQueueSettings sendQueue;
+    private final String roomParameter;
     private final boolean userHandlesPongs;
     private final RequestScope requestScope = new RequestScope();
     private volatile SessionRegistry registry;
+    private volatile RoomRegistry rooms;
+    private volatile Fanout fanout;
+    private volatile MessageEncoder encoder;
 
     EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator) {
         this.model = model;
         this.instances = new UserInstances(model.type(), userConfigurator);
         this.liveness = SwitchboardConfig.liveness(model.id(), model.type().getAnnotation(Heartbeat.class),
                 model.type().getAnnotation(IdleTimeout.class));
+        this.sendQueue = SwitchboardConfig.sendQueue(model.id(), model.type().getAnnotation(SendQueue.class));
+        this.roomParameter = roomParameter(model);
         this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
+    }
+
+    /**
+     * The path parameter of the endpoint's {@code @Room}, checked against its path.
+     *
+     * @throws IllegalArgumentException if the path has no such parameter
+     */
+    private static String roomParameter(EndpointModel model) {
+        Room room = model.type().getAnnotation(Room.class);
+        if (room == null) {
+            return null;
+        }
+        String path = model.annotation().value();
+        if (room.value().isBlank() || !path.contains("{" + room.value() + "}")) {
+            throw new IllegalArgumentException("Switchboard: bad @Room on endpoint " + model.id() + ": its path "
+                    + path + " has no parameter {" + room.value() + "}");
+        }
+        return room.value();
+    }
+
+    /** The path parameter naming the room every session joins, or {@code null} without {@code @Room}. */
+    String roomParameter() {
+        return roomParameter;
+    }
+
+    SendQueueSettings sendQueue() {
+        return sendQueue;
+    }
+
+    /**
+     * The endpoint's encoders, created from the first session's config and shared by every session.
+     *
+     * @param config the endpoint config the container gave the first session
+     */
+    MessageEncoder encoder(EndpointConfig config) {
+        MessageEncoder found = encoder;
+        if (found == null) {
+            synchronized (this) {
+                if (encoder == null) {
+                    encoder = MessageEncoder.of(config.getEncoders(), config);
+                }
+                found = encoder;
+            }
+        }
+        return found;
+    }
+
+    RoomRegistry rooms() {
+        RoomRegistry found = rooms;
+        if (found == null) {
+            found = CDI.current().select(RoomRegistry.class).get();
+            rooms = found;
+        }
+        return found;
+    }
+
+    Fanout fanout() {
+        Fanout found = fanout;
+        if (found == null) {
+            found = CDI.current().select(Fanout.class).get();
+            fanout = found;
+        }
+        return found;
     }
 
     LivenessSettings liveness() {

@@ -4,7 +4,11 @@ import io.switchboard.OpenSessions;
 import io.switchboard.SessionClosed;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
+import io.switchboard.MessageDropped;
+import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.LivenessSettings;
+import io.switchboard.impl.config.SendQueueSettings;
+import io.switchboard.impl.delivery.MessageEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
@@ -49,13 +53,16 @@ public class SessionRegistry implements OpenSessions {
      * @param endpointClass the user's endpoint class
      * @param remoteAddress the peer's address, or {@code null} where the container does not give it
      * @param liveness      how the endpoint finds dead and idle peers
+     * @param sendQueue     the bounds of the session's send queue
+     * @param encoder       the endpoint's encoders
      * @param forcedClose   ends the session where the container does not (runs its close handling once)
      * @return the registry's entry, to hand back to {@link #closed}
      */
     public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, String remoteAddress,
-                                 LivenessSettings liveness, Consumer<CloseReason> forcedClose) {
-        TrackedSession tracked = new TrackedSession(session, endpointId, endpointClass, remoteAddress, liveness,
-                forcedClose);
+                                 LivenessSettings liveness, SendQueueSettings sendQueue, MessageEncoder encoder,
+                                 Consumer<CloseReason> forcedClose) {
+        TrackedSession tracked = new TrackedSession(this, session, endpointId, endpointClass, remoteAddress,
+                liveness, sendQueue, encoder, forcedClose);
         sessions.put(session.getId(), tracked);
         sweeper.start(this);
         fire(new SessionOpened(tracked), tracked);
@@ -81,6 +88,15 @@ public class SessionRegistry implements OpenSessions {
         fire(event, tracked);
     }
 
+    /** Runs work that may call application code (closes) off the calling thread. */
+    void later(Runnable work) {
+        sweeper.execute(work);
+    }
+
+    void dropped(TrackedSession tracked, OverflowPolicy policy) {
+        fire(new MessageDropped(tracked, policy), tracked);
+    }
+
     void sweep(long now, Executor closer) {
         for (TrackedSession tracked : sessions.values()) {
             try {
@@ -92,11 +108,15 @@ public class SessionRegistry implements OpenSessions {
     }
 
     /**
-     * Notifies each synchronous observer on its own: with {@code Event.fire}, the first observer that throws
-     * would keep the event from every observer after it. A failure is the application's bug; it costs neither
-     * the session, the registry nor the other observers.
+     * Notifies each synchronous observer of an event about a session on its own: with {@code Event.fire}, the
+     * first observer that throws would keep the event from every observer after it. A failure is the
+     * application's bug; it costs neither the session, the registry nor the other observers.
+     *
+     * @param payload the event
+     * @param tracked the session it is about, named in the log line of an observer that throws
+     * @param <T>     the event type
      */
-    private <T> void fire(T payload, TrackedSession tracked) {
+    public <T> void fire(T payload, TrackedSession tracked) {
         for (ObserverMethod<? super T> observer : synchronousObservers(payload)) {
             try {
                 observer.notify(payload);
@@ -118,6 +138,11 @@ public class SessionRegistry implements OpenSessions {
                         .toList());
     }
 
+    /** A weakly consistent stream over the registry's entries. */
+    public Stream<TrackedSession> trackedSessions() {
+        return sessions.values().stream();
+    }
+
     @Override
     public Stream<SessionInfo> stream() {
         return sessions.values().stream().map(SessionInfo.class::cast);
@@ -126,6 +151,16 @@ public class SessionRegistry implements OpenSessions {
     @Override
     public int count() {
         return sessions.size();
+    }
+
+    /**
+     * The registry's entry for a live session.
+     *
+     * @param sessionId the container's session id
+     * @return the entry, or {@code null} if no tracked session with that id is open
+     */
+    public TrackedSession tracked(String sessionId) {
+        return sessions.get(sessionId);
     }
 
     @Override

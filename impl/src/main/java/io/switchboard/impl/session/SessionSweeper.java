@@ -61,6 +61,25 @@ public class SessionSweeper {
         }
     }
 
+    /**
+     * Runs work on the closer threads: closes decided outside the sweep (a send queue that overflowed, a write
+     * that failed) run application callbacks, which must not run on the thread that noticed.
+     *
+     * @param work the work
+     */
+    void execute(Runnable work) {
+        ExecutorService closing = closer;
+        if (closing == null) {
+            work.run(); // not started: no session was ever opened, so there is nothing to protect
+            return;
+        }
+        try {
+            closing.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.fine("Switchboard: the application is stopping; a close is skipped");
+        }
+    }
+
     private static ThreadFactory threads(String name, ClassLoader application) {
         return task -> {
             Thread thread = new Thread(task, name);

@@ -3,7 +3,12 @@ package io.switchboard.impl.session;
 import io.switchboard.CloseCategory;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionState;
+import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.LivenessSettings;
+import io.switchboard.impl.config.SendQueueSettings;
+import io.switchboard.impl.delivery.MessageEncoder;
+import io.switchboard.impl.delivery.Outbox;
+import io.switchboard.impl.delivery.Recipient;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -26,7 +31,7 @@ import java.util.logging.Logger;
  * The registry's entry for one session, and its liveness. Written by its session's container thread and by the
  * sweeper, read by anyone: mutable fields are volatile and written without locks.
  */
-public final class TrackedSession implements SessionInfo {
+public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owner {
 
     private static final Logger LOG = Logger.getLogger(TrackedSession.class.getName());
 
@@ -44,7 +49,15 @@ public final class TrackedSession implements SessionInfo {
     private final long heartbeatTimeoutNanos;
     private final long idleTimeoutNanos;
     private final boolean pongsCount;
+    private final long sendTimeoutNanos;
     private final Consumer<CloseReason> forcedClose;
+    private final SessionRegistry registry;
+    private final Outbox outbox;
+    private final MessageEncoder encoder;
+    /** The names of the rooms the session is in; created with the first join. */
+    private volatile Set<String> roomNames;
+    /** The room of the endpoint's {@code @Room}, whose scope its callbacks run in; {@code null} if none. */
+    private volatile String homeRoom;
 
     private static final AtomicReferenceFieldUpdater<TrackedSession, SessionState> STATE =
             AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, SessionState.class, "state");
@@ -64,8 +77,10 @@ public final class TrackedSession implements SessionInfo {
     private volatile CloseReason closingReason;
     private volatile long closeRequestedNanos;
 
-    TrackedSession(Session session, String endpointId, Class<?> endpointClass, String remoteAddress,
-                   LivenessSettings liveness, Consumer<CloseReason> forcedClose) {
+    TrackedSession(SessionRegistry registry, Session session, String endpointId, Class<?> endpointClass,
+                   String remoteAddress, LivenessSettings liveness, SendQueueSettings sendQueue,
+                   MessageEncoder encoder, Consumer<CloseReason> forcedClose) {
+        this.registry = registry;
         this.session = session;
         this.endpointId = endpointId;
         this.endpointClass = endpointClass;
@@ -79,7 +94,10 @@ public final class TrackedSession implements SessionInfo {
         this.heartbeatTimeoutNanos = liveness.heartbeatTimeout().toNanos();
         this.idleTimeoutNanos = liveness.idleTimeout().toNanos();
         this.pongsCount = liveness.pongsCount();
+        this.sendTimeoutNanos = sendQueue.sendTimeout().toNanos();
         this.forcedClose = forcedClose;
+        this.outbox = new Outbox(session, sendQueue, this);
+        this.encoder = encoder;
     }
 
     /** Records an inbound message: the peer is alive and active. One clock read and one volatile write per message. */
@@ -159,6 +177,11 @@ public final class TrackedSession implements SessionInfo {
             }
             return;
         }
+        if (outbox.writingFor(now) > sendTimeoutNanos && !timeoutHandled) {
+            timeoutHandled = true;
+            closer.execute(() -> close(CloseCategory.SLOW_CONSUMER, "Send timeout"));
+            return;
+        }
         long lastInbound = Math.max(lastMessageNanos, lastPongNanos);
         long lastActive = pongsCount ? lastInbound : lastMessageNanos;
         if (idleTimeoutNanos != 0 && now - lastActive > idleTimeoutNanos && !timeoutHandled) {
@@ -185,12 +208,97 @@ public final class TrackedSession implements SessionInfo {
         try {
             session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, now));
         } catch (IOException | RuntimeException e) {
-            // The connection is gone: nothing can be sent, not even a close frame (1006 is never sent).
-            closingCategory = CloseCategory.CONNECTION_LOST;
-            state = SessionState.CLOSING;
-            endRequested = true;
-            forcedClose.accept(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Ping failed"));
+            connectionLost("Ping failed");
         }
+    }
+
+    /** The connection is gone: nothing can be sent, not even a close frame (1006 is never sent). */
+    private void connectionLost(String reason) {
+        if (endRequested) {
+            return;
+        }
+        closingCategory = CloseCategory.CONNECTION_LOST;
+        state = SessionState.CLOSING;
+        endRequested = true;
+        forcedClose.accept(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, reason));
+    }
+
+    @Override
+    public void overflowed() {
+        registry.later(() -> close(CloseCategory.SLOW_CONSUMER, "Send queue full"));
+    }
+
+    @Override
+    public void dropped(OverflowPolicy policy) {
+        registry.dropped(this, policy);
+    }
+
+    @Override
+    public void writeFailed(Throwable error) {
+        LOG.fine(() -> "Switchboard: a write to " + this + " failed (" + error + "); ending it");
+        registry.later(() -> connectionLost("Write failed"));
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public MessageEncoder encoder() {
+        return encoder;
+    }
+
+    /** Whether the session is open: not closing or closed. */
+    public boolean isOpen() {
+        return state == SessionState.OPEN;
+    }
+
+    /**
+     * The live set of the session's room names, created on first use; kept by the room service.
+     *
+     * @return the set
+     */
+    public Set<String> roomNames() {
+        Set<String> names = roomNames;
+        if (names == null) {
+            synchronized (this) {
+                names = roomNames;
+                if (names == null) {
+                    names = java.util.concurrent.ConcurrentHashMap.newKeySet(4);
+                    roomNames = names;
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The room whose {@code @RoomScoped} beans the session's callbacks see: that of the endpoint's
+     * {@code @Room}, else the session's only room, else none.
+     *
+     * @return the room name, or {@code null}
+     */
+    public String callbackRoom() {
+        String home = homeRoom;
+        if (home != null) {
+            return home;
+        }
+        Set<String> names = roomNames;
+        if (names == null || names.size() != 1) {
+            return null;
+        }
+        java.util.Iterator<String> only = names.iterator();
+        return only.hasNext() ? only.next() : null;
+    }
+
+    /**
+     * Names the room of the endpoint's {@code @Room}.
+     *
+     * @param room the room name
+     */
+    public void homeRoom(String room) {
+        homeRoom = room;
     }
 
     CloseCategory categoryFor(int closeCode) {
@@ -204,6 +312,7 @@ public final class TrackedSession implements SessionInfo {
 
     void closed() {
         state = SessionState.CLOSED;
+        outbox.discard();
     }
 
     @Override
@@ -264,7 +373,8 @@ public final class TrackedSession implements SessionInfo {
 
     @Override
     public Set<String> rooms() {
-        return Set.of();
+        Set<String> names = roomNames;
+        return names == null ? Set.of() : Set.copyOf(names);
     }
 
     @Override

@@ -1,0 +1,55 @@
+package io.switchboard.bench.server;
+
+import io.switchboard.RoomService;
+import io.switchboard.Untracked;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Answers the load generator's questions, one text reply per request, left to the container
+ * ({@link Untracked}):
+ * <ul>
+ *     <li>{@code gc}: collects garbage (twice) and answers {@code heap <used bytes>};</li>
+ *     <li>{@code heap}: {@code heap <used bytes>} without collecting;</li>
+ *     <li>{@code status <room>}: {@code status <own subscribers> <room members or -1> <messages processed>
+ *     <failed sends>}.</li>
+ * </ul>
+ */
+@ServerEndpoint("/bench/control")
+@Untracked
+public class ControlEndpoint {
+
+    @OnMessage
+    public String ask(String request) {
+        String[] words = request.split(" ");
+        return switch (words[0]) {
+            case "gc" -> {
+                System.gc();
+                System.gc();
+                yield "heap " + usedHeap();
+            }
+            case "heap" -> "heap " + usedHeap();
+            case "status" -> "status " + Subscribers.of(words[1]).size() + " " + members(words[1]) + " "
+                    + FanOut.PROCESSED.get() + " " + FanOut.FAILED.sum();
+            default -> "error unknown request " + words[0];
+        };
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static int members(String room) {
+        RoomService rooms = FanOut.roomService();
+        if (rooms == null) {
+            return -1;
+        }
+        try {
+            return rooms.members(room).size();
+        } catch (RuntimeException notImplemented) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.switchboard.bench.server;
+
+import io.switchboard.Heartbeat;
+import io.switchboard.OverflowPolicy;
+import io.switchboard.Room;
+import io.switchboard.SendQueue;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+/**
+ * A subscriber: tracked by Switchboard, a member of the room named in its path (for {@code RoomService.broadcast}),
+ * and also in the benchmark's own {@link Subscribers} set (for the plain loops). Heartbeats are off so that no
+ * ping traffic mixes with the measured fan-out; a subscriber that stops reading is closed when 1,024 messages
+ * wait for it or one write takes 5 seconds.
+ */
+@ServerEndpoint("/bench/sub/{room}")
+@Room("room")
+@SendQueue(capacity = 1024, maxBytes = "16MiB", overflow = OverflowPolicy.CLOSE, sendTimeout = "5s")
+@Heartbeat(interval = "0")
+public class SubscriberEndpoint {
+
+    @OnOpen
+    public void open(Session session, @PathParam("room") String room) {
+        Subscribers.add(room, session);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason, @PathParam("room") String room) {
+        Subscribers.remove(room, session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        FanOut.FAILED.increment();
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.bench.tyrus;
+
+import io.switchboard.bench.server.SubscriberEndpoint;
+import io.switchboard.impl.testing.FastServer;
+
+import java.io.InputStream;
+
+/**
+ * The bench endpoints on Tyrus standalone (Grizzly, bound to 127.0.0.1 on a free port) with Weld SE and
+ * Switchboard, through the fast test harness. Prints {@code BENCH-SERVER-READY <base uri>} when it serves,
+ * and stops when its standard input closes, so it never outlives the load generator.
+ */
+public final class TyrusBenchServer {
+
+    /** The line that announces the running server. */
+    public static final String READY = "BENCH-SERVER-READY ";
+
+    private TyrusBenchServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, SubscriberEndpoint.class)) {
+            System.out.println(READY + server.base());
+            System.out.flush();
+            InputStream in = System.in;
+            while (in.read() >= 0) {
+                // wait for the parent to go away or close our input
+            }
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,58 @@
+package io.switchboard.impl.broadcast;
+
+import io.switchboard.Broadcaster;
+import io.switchboard.DeliveryReport;
+import io.switchboard.SessionInfo;
+import io.switchboard.impl.delivery.Fanout;
+import io.switchboard.impl.session.SessionRegistry;
+import io.switchboard.impl.session.TrackedSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+/** Sends to the sessions of the registry that a filter picks, through {@link Fanout}. */
+@ApplicationScoped
+public class SessionBroadcaster implements Broadcaster {
+
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    Fanout fanout;
+
+    @Override
+    public CompletionStage<DeliveryReport> toEndpoint(String endpointId, Object message) {
+        Objects.requireNonNull(endpointId, "endpointId");
+        return toMatching(session -> session.endpointId().equals(endpointId), message);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> toMatching(Predicate<? super SessionInfo> filter, Object message) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(message, "message");
+        Iterable<TrackedSession> matching = () -> sessions.trackedSessions().filter(filter).iterator();
+        return fanout.send(matching, message, null);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> toPrincipal(String principalName, Object message) {
+        Objects.requireNonNull(principalName, "principalName");
+        return toMatching(session -> session.principal().map(p -> principalName.equals(p.getName())).orElse(false),
+                message);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> send(Session session, Object message) {
+        Objects.requireNonNull(message, "message");
+        TrackedSession recipient = sessions.tracked(session.getId());
+        if (recipient == null) {
+            throw new IllegalArgumentException("Switchboard: session " + session.getId()
+                    + " is not an open session of a tracked endpoint");
+        }
+        return fanout.send(java.util.List.of(recipient), message, null);
+    }
+}

@@ -1,0 +1,226 @@
+package io.switchboard.impl.room;
+
+import io.switchboard.DeliveryReport;
+import io.switchboard.RoomJoined;
+import io.switchboard.RoomLeft;
+import io.switchboard.RoomService;
+import io.switchboard.SessionInfo;
+import io.switchboard.impl.delivery.Fanout;
+import io.switchboard.impl.session.SessionRegistry;
+import io.switchboard.impl.session.TrackedSession;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The deployment's rooms. A room's member set and each member's set of room names change together, under the
+ * map's lock for that room name, so they never disagree; a room is removed from the map in the same step as its
+ * last member. A session that closes while it joins is taken out again by whichever of the two comes second:
+ * the close marks the session closed before it leaves all its rooms, and a join that finds it closed undoes itself.
+ */
+@ApplicationScoped
+public class RoomRegistry implements RoomService {
+
+    private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    Fanout fanout;
+
+    @Override
+    public boolean join(Session session, String room) {
+        return join(tracked(session), room);
+    }
+
+    /**
+     * Adds a tracked session to a room.
+     *
+     * @param member the session
+     * @param name   the room
+     * @return whether it was not a member yet; {@code false} also for a session that closed meanwhile
+     */
+    public boolean join(TrackedSession member, String name) {
+        Objects.requireNonNull(name, "room");
+        boolean[] joined = new boolean[1];
+        rooms.compute(name, (key, room) -> {
+            Room target = room == null ? new Room(key) : room;
+            if (member.isOpen() && target.members().add(member)) {
+                member.roomNames().add(key);
+                joined[0] = true;
+            }
+            return target.members().isEmpty() ? null : target;
+        });
+        if (!joined[0]) {
+            return false;
+        }
+        if (!member.isOpen()) {
+            // Closed while joining: its close may already have left every room it knew of.
+            leave(member, name);
+            return false;
+        }
+        sessions.fire(new RoomJoined(member, name), member);
+        return true;
+    }
+
+    @Override
+    public boolean leave(Session session, String room) {
+        TrackedSession member = sessions.tracked(session.getId());
+        return member != null && leave(member, room);
+    }
+
+    /**
+     * Removes a tracked session from a room; destroys the room's beans if it was the last member.
+     *
+     * @param member the session
+     * @param name   the room
+     * @return whether it was a member
+     */
+    public boolean leave(TrackedSession member, String name) {
+        Room[] emptied = new Room[1];
+        boolean[] left = new boolean[1];
+        rooms.computeIfPresent(name, (key, room) -> {
+            if (room.members().remove(member)) {
+                member.roomNames().remove(key);
+                left[0] = true;
+            }
+            if (room.members().isEmpty()) {
+                emptied[0] = room;
+                return null;
+            }
+            return room;
+        });
+        if (left[0]) {
+            sessions.fire(new RoomLeft(member, name), member);
+        }
+        if (emptied[0] != null) {
+            emptied[0].beans().destroyAll();
+        }
+        return left[0];
+    }
+
+    @Override
+    public Set<String> leaveAll(Session session) {
+        TrackedSession member = sessions.tracked(session.getId());
+        return member == null ? Set.of() : leaveAll(member);
+    }
+
+    /**
+     * Removes a tracked session from every room it is in: called as it closes.
+     *
+     * @param member the session
+     * @return the rooms it left
+     */
+    public Set<String> leaveAll(TrackedSession member) {
+        Set<String> left = new java.util.HashSet<>();
+        for (String name : List.copyOf(member.roomNames())) {
+            if (leave(member, name)) {
+                left.add(name);
+            }
+        }
+        return left;
+    }
+
+    @Override
+    public Set<SessionInfo> members(String room) {
+        Room found = rooms.get(room);
+        return found == null ? Set.of() : Set.copyOf(found.members());
+    }
+
+    @Override
+    public Set<String> roomsOf(Session session) {
+        TrackedSession member = sessions.tracked(session.getId());
+        return member == null ? Set.of() : member.rooms();
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(rooms.keySet());
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> broadcast(String room, Object message) {
+        return broadcast(room, message, null);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> broadcast(String room, Object message, Session excluded) {
+        Objects.requireNonNull(message, "message");
+        Room found = rooms.get(room);
+        if (found == null) {
+            return CompletableFuture.completedFuture(DeliveryReport.EMPTY);
+        }
+        TrackedSession skipped = excluded == null ? null : sessions.tracked(excluded.getId());
+        return fanout.send(found.members(), message, skipped);
+    }
+
+    @Override
+    public <T> T inRoom(String room, Supplier<T> work) {
+        Room found = rooms.get(room);
+        Room target = found != null ? found : new Room(room);
+        Room previous = RoomContext.enter(target);
+        try {
+            return work.get();
+        } finally {
+            RoomContext.exit(previous);
+            if (found == null) {
+                target.beans().destroyAll();
+            }
+        }
+    }
+
+    /**
+     * Makes the room of a session's callbacks (see {@link TrackedSession#callbackRoom()}) current on this thread,
+     * for as long as the callback runs. Allocates nothing.
+     *
+     * @param member the session whose callback is about to run
+     * @return what to hand to {@link #exitCallback} when the callback is done
+     */
+    public Object enterCallback(TrackedSession member) {
+        String name = member == null ? null : member.callbackRoom();
+        return RoomContext.enter(name == null ? null : rooms.get(name));
+    }
+
+    /**
+     * Restores what was current before {@link #enterCallback}.
+     *
+     * @param previous what {@link #enterCallback} returned
+     */
+    public void exitCallback(Object previous) {
+        RoomContext.exit((Room) previous);
+    }
+
+    /** The names of the rooms, for the log and tests: a snapshot with member counts. */
+    @Override
+    public String toString() {
+        return rooms.values().stream().map(r -> r.name() + "=" + r.members().size())
+                .collect(Collectors.joining(", ", "rooms[", "]"));
+    }
+
+    @PreDestroy
+    void destroyRoomBeans() {
+        rooms.values().forEach(room -> room.beans().destroyAll());
+        rooms.clear();
+    }
+
+    private TrackedSession tracked(Session session) {
+        TrackedSession member = sessions.tracked(session.getId());
+        if (member == null) {
+            throw new IllegalArgumentException("Switchboard: session " + session.getId() + " is not an open session"
+                    + " of a tracked endpoint");
+        }
+        return member;
+    }
+}
