@@ -214,8 +214,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     /** The connection is gone: nothing can be sent, not even a close frame (1006 is never sent). */
     private void connectionLost(String reason) {
-        if (endRequested) {
-            return;
+        if (endRequested || state != SessionState.OPEN) {
+            return; // ending already, for a reason that stays the one reported; a close never confirmed is forced
         }
         closingCategory = CloseCategory.CONNECTION_LOST;
         state = SessionState.CLOSING;

@@ -48,7 +48,32 @@ public final class RawClient implements AutoCloseable {
      * @return the open socket and the HTTP status the server answered
      */
     public static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra) throws IOException {
+        return handshake(uri, withKey, extra, 0);
+    }
+
+    /**
+     * Completes a handshake from a socket with a small receive buffer, for a peer that stops reading: the
+     * server's writes then stall after little data.
+     *
+     * @param uri            a {@code ws://} URI
+     * @param receiveBuffer  the socket's receive buffer size in bytes
+     * @return the open, upgraded socket
+     */
+    public static RawClient upgradeWithReceiveBuffer(URI uri, int receiveBuffer) throws IOException {
+        RawClient client = handshake(uri, true, Map.of(), receiveBuffer);
+        if (client.status() != 101) {
+            client.close();
+            throw new IOException("Handshake refused: " + client.status());
+        }
+        return client;
+    }
+
+    private static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra, int receiveBuffer)
+            throws IOException {
         Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
         socket.setSoTimeout(10_000);
         byte[] nonce = new byte[16];
@@ -133,6 +158,45 @@ public final class RawClient implements AutoCloseable {
         int length = in.read() & 0x7F;
         in.readNBytes(length);
         socket.close();
+    }
+
+    /** A frame read from the server: its opcode and its payload. */
+    public record Frame(int opcode, byte[] payload) {
+        /** The payload as UTF-8 text. */
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Reads the next frame the server sent (servers do not mask).
+     *
+     * @param timeout how long to wait for it, in milliseconds
+     * @return the frame
+     * @throws IOException if the connection ends or the time runs out
+     */
+    public Frame readFrame(int timeout) throws IOException {
+        socket.setSoTimeout(timeout);
+        InputStream in = socket.getInputStream();
+        int first = in.read();
+        int second = in.read();
+        if (first < 0 || second < 0) {
+            throw new IOException("Connection ended");
+        }
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = ((in.read() & 0xFF) << 8) | (in.read() & 0xFF);
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; i++) {
+                length = (length << 8) | (in.read() & 0xFF);
+            }
+        }
+        byte[] payload = in.readNBytes((int) length);
+        if (payload.length != length) {
+            throw new IOException("Connection ended inside a frame");
+        }
+        return new Frame(first & 0x0F, payload);
     }
 
     /** Drops the connection at once: a TCP reset, no close frame. */

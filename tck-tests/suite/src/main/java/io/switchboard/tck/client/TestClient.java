@@ -140,6 +140,21 @@ public final class TestClient implements AutoCloseable {
         return poll(texts, "text message");
     }
 
+    /**
+     * The next whole text message if one arrives within a wait, for asserting that none does.
+     *
+     * @param wait how long to wait
+     * @return the message, or {@code null}
+     */
+    public String nextTextWithin(Duration wait) {
+        try {
+            return texts.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The next whole binary message; fails the test if none arrives in time. */
     public byte[] nextBinary() {
         ByteBuffer buffer = poll(binaries, "binary message");

@@ -1,0 +1,154 @@
+package io.switchboard.bench;
+
+import io.switchboard.bench.client.ClientGroup;
+import io.switchboard.bench.launch.BenchWar;
+import io.switchboard.bench.launch.PayaraLauncher;
+import io.switchboard.bench.launch.ServerProcess;
+import io.switchboard.bench.launch.TyrusLauncher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the benchmark: for each server (Tyrus standalone, then Payara Micro), starts it as a child process, measures
+ * heap per idle connection, the fan-out scenarios and the slow-consumer scenario, stops it, and prints the
+ * tables (also written to {@code results-<time>.md} in the work directory).
+ *
+ * <p>Arguments: {@code quick} for a smoke run, and {@code key=value} overrides (see {@link BenchSettings#parse}).
+ * System properties: {@code bench.payara.jar}, {@code bench.preboot} and {@code bench.workdir} (the pom sets
+ * them).
+ */
+public final class BenchMain {
+
+    private static final long START = System.nanoTime();
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.parse(args);
+        Path workDir = Path.of(System.getProperty("bench.workdir", "target/bench-run"));
+        Files.createDirectories(workDir);
+        log("settings: " + settings);
+        checkOpenFiles(settings);
+
+        List<IdleHeapResult> idle = new ArrayList<>();
+        List<FanOutResult> fanOut = new ArrayList<>();
+        List<SlowConsumerResult> slow = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : settings.servers()) {
+            try (ClientGroup clients = new ClientGroup(settings.clientThreads());
+                 ServerProcess process = start(name, settings, workDir);
+                 ServerUnderTest server = new ServerUnderTest(process, clients)) {
+                log(server.name() + " runs as pid " + process.pid() + " at " + process.base()
+                        + (server.switchboardAvailable() ? "" : "; no RoomService in this build: mode (c) skipped"));
+                if (!server.switchboardAvailable()) {
+                    problems.add(server.name() + ": RoomService not available, mode (c) not measured");
+                }
+                if (settings.parts().contains("idle")) {
+                    idle.addAll(new IdleHeapBench(server, settings).run());
+                }
+                if (settings.parts().contains("fanout")) {
+                    FanOutBench fan = new FanOutBench(server, settings);
+                    for (int n : settings.subscriberCounts()) {
+                        fanOut.addAll(fan.run(n));
+                    }
+                }
+                if (settings.parts().contains("slow")) {
+                    slow.addAll(new SlowConsumerBench(server, settings).run());
+                }
+            } catch (Exception | Error e) {
+                problems.add(name + ": " + e);
+                log("FAILED on " + name + ": " + e);
+                e.printStackTrace();
+            }
+        }
+
+        String report = report(settings, idle, fanOut, slow, problems);
+        System.out.println();
+        System.out.println(report);
+        Path file = workDir.resolve("results-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+        Files.writeString(file, report, StandardCharsets.UTF_8);
+        log("written to " + file.toAbsolutePath());
+        System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    private static ServerProcess start(String name, BenchSettings settings, Path workDir)
+            throws IOException, InterruptedException {
+        log("starting " + name + " with " + settings.serverJvm());
+        return switch (name) {
+            case "tyrus" -> TyrusLauncher.start(workDir.resolve("tyrus"), settings.serverJvm(), Duration.ofSeconds(60));
+            case "payara" -> {
+                Path dir = workDir.resolve("payara");
+                Path war = BenchWar.build(dir.resolve("switchboard-bench.war"),
+                        io.switchboard.impl.extension.SwitchboardInitializer.class);
+                yield PayaraLauncher.start(
+                        Path.of(required("bench.payara.jar")), Path.of(required("bench.preboot")), war, dir,
+                        settings.serverJvm(), Duration.ofSeconds(240));
+            }
+            default -> throw new IllegalArgumentException("Unknown server " + name + " (tyrus, payara)");
+        };
+    }
+
+    private static String report(BenchSettings settings, List<IdleHeapResult> idle, List<FanOutResult> fanOut,
+                                 List<SlowConsumerResult> slow, List<String> problems) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Switchboard bench, ").append(LocalDateTime.now().withNano(0)).append("\n\n");
+        out.append(String.format("%d cores, Java %s; server JVM %s; load generator: %d event loop thread(s); "
+                        + "%d interleaved cycles; values are medians ±half their range; %.0f s in all.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                String.join(" ", settings.serverJvm()), settings.clientThreads(), settings.cycles(),
+                (System.nanoTime() - START) / 1e9));
+        out.append("## Fan-out: bursts, then latency at half the async loop's burst rate\n\n");
+        out.append(Tables.fanOut(fanOut)).append('\n');
+        out.append("## One slow consumer among ").append(settings.slowSubscribers()).append(" (")
+                .append(settings.slowSize() / 1024).append(" KiB messages, bursts of ").append(settings.slowBurst())
+                .append(", ").append(settings.slowDuration().toSeconds()).append(" s rounds)\n\n");
+        out.append(Tables.slowConsumer(slow)).append('\n');
+        out.append("## Heap per idle connection\n\n");
+        out.append(Tables.idleHeap(idle)).append('\n');
+        if (!problems.isEmpty()) {
+            out.append("## Problems\n\n");
+            problems.forEach(p -> out.append("- ").append(p).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Set -D" + property + " (the pom's -Pbench profile does)");
+        }
+        return value;
+    }
+
+    /** Warns when this process may not open as many sockets as the run needs (the server inherits the limit). */
+    private static void checkOpenFiles(BenchSettings settings) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    if (!soft.equals("unlimited") && Long.parseLong(soft) < settings.maxConnections() + 1000L) {
+                        log("WARNING: open files limit " + soft + " is below the " + settings.maxConnections()
+                                + " connections (+1000) the run needs; raise it with ulimit -n");
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log("could not read the open files limit: " + e);
+        }
+    }
+
+    /** Progress, on standard error, with the seconds since the start. */
+    static void log(String message) {
+        System.err.printf("[%6.1fs] %s%n", (System.nanoTime() - START) / 1e9, message);
+    }
+}

@@ -1,0 +1,129 @@
+package io.switchboard.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one run measures and for how long. {@link #full()} is the documented run; {@link #quick()} a smoke run.
+ * Any field can be overridden by a {@code key=value} argument (see {@link #parse}).
+ *
+ * @param servers           {@code tyrus}, {@code payara}
+ * @param subscriberCounts  N for the fan-out scenarios
+ * @param sizes             payload sizes in bytes
+ * @param cycles            interleaved cycles (a, b, c, a, b, c, ...) per measurement
+ * @param burstDeliveries   deliveries per burst round (messages = this / N)
+ * @param latencyDuration   how long each fixed-rate round publishes
+ * @param slowSubscribers   subscribers in the slow-consumer scenario, the slow one included
+ * @param slowDuration      how long each slow-consumer round publishes
+ * @param slowBurst         messages per burst in the slow-consumer rounds
+ * @param slowSize          payload bytes in the slow-consumer rounds
+ * @param slowCycles        interleaved cycles of the slow-consumer scenario
+ * @param idleConnections   idle connections for the heap-per-connection measurement
+ * @param clientThreads     event loop threads of the load generator
+ * @param serverJvm         JVM options of the server under test
+ * @param parts             what to measure: {@code idle}, {@code fanout}, {@code slow}
+ */
+public record BenchSettings(List<String> servers, List<Integer> subscriberCounts, List<Integer> sizes, int cycles,
+                            int burstDeliveries, Duration latencyDuration, int slowSubscribers, Duration slowDuration,
+                            int slowBurst, int slowSize, int slowCycles, int idleConnections, int clientThreads,
+                            List<String> serverJvm, List<String> parts) {
+
+    /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
+    public static BenchSettings full() {
+        return new BenchSettings(List.of("tyrus", "payara"), List.of(1000, 5000), List.of(64, 4096), 3, 60_000,
+                Duration.ofMillis(2500), 100, Duration.ofSeconds(10), 50, 65536, 3, 5000, 1,
+                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"));
+    }
+
+    /** A smoke run: N = 200, shorter rounds. */
+    public static BenchSettings quick() {
+        return new BenchSettings(List.of("tyrus", "payara"), List.of(200), List.of(64, 4096), 3, 10_000,
+                Duration.ofMillis(750), 100, Duration.ofSeconds(6), 50, 65536, 1, 300, 1,
+                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"));
+    }
+
+    /**
+     * Reads the launcher's arguments: {@code quick} picks {@link #quick()}, then {@code key=value} pairs override
+     * single settings, e.g. {@code servers=tyrus subs=1000 sizes=64 cycles=5 serverJvm=-Xmx1g,-XX:+UseG1GC}.
+     */
+    public static BenchSettings parse(String... args) {
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            words.addAll(Arrays.asList(arg.trim().split("\\s+")));
+        }
+        words.removeIf(String::isEmpty);
+        BenchSettings s = words.remove("quick") || words.remove("--quick") || Boolean.getBoolean("bench.quick")
+                ? quick() : full();
+        for (String word : words) {
+            int eq = word.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("Unknown argument " + word + "; use quick or key=value");
+            }
+            String key = word.substring(0, eq).replaceFirst("^--", "");
+            String value = word.substring(eq + 1);
+            s = s.with(key, value);
+        }
+        return s;
+    }
+
+    private BenchSettings with(String key, String value) {
+        List<String> list = List.of(value.split(","));
+        List<String> servers = this.servers;
+        List<Integer> subs = this.subscriberCounts;
+        List<Integer> sizes = this.sizes;
+        int cycles = this.cycles;
+        int burst = this.burstDeliveries;
+        Duration latency = this.latencyDuration;
+        int slowSubs = this.slowSubscribers;
+        Duration slow = this.slowDuration;
+        int slowBurst = this.slowBurst;
+        int slowSize = this.slowSize;
+        int slowCycles = this.slowCycles;
+        int idle = this.idleConnections;
+        int threads = this.clientThreads;
+        List<String> jvm = this.serverJvm;
+        List<String> parts = this.parts;
+        switch (key) {
+            case "servers" -> servers = list;
+            case "subs" -> subs = ints(list);
+            case "sizes" -> sizes = ints(list);
+            case "cycles" -> cycles = Integer.parseInt(value);
+            case "burst" -> burst = Integer.parseInt(value);
+            case "latencyMillis" -> latency = Duration.ofMillis(Long.parseLong(value));
+            case "slowSubs" -> slowSubs = Integer.parseInt(value);
+            case "slowMillis" -> slow = Duration.ofMillis(Long.parseLong(value));
+            case "slowBurst" -> slowBurst = Integer.parseInt(value);
+            case "slowSize" -> slowSize = Integer.parseInt(value);
+            case "slowCycles" -> slowCycles = Integer.parseInt(value);
+            case "idle" -> idle = Integer.parseInt(value);
+            case "clientThreads" -> threads = Integer.parseInt(value);
+            case "serverJvm" -> jvm = list;
+            case "parts" -> parts = list;
+            default -> throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
+                    + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, clientThreads,"
+                    + " serverJvm, parts)");
+        }
+        return new BenchSettings(servers, subs, sizes, cycles, burst, latency, slowSubs, slow, slowBurst, slowSize, slowCycles,
+                idle, threads, jvm, parts);
+    }
+
+    private static List<Integer> ints(List<String> values) {
+        return values.stream().map(Integer::parseInt).toList();
+    }
+
+    /** The most connections the run holds open at once, on each side. */
+    public int maxConnections() {
+        int most = Math.max(idleConnections, slowSubscribers);
+        for (int n : subscriberCounts) {
+            most = Math.max(most, n);
+        }
+        return most + 10;
+    }
+
+    /** Messages per burst round for N subscribers: at least 5, and never more than a send queue holds. */
+    public int burstMessages(int subscribers) {
+        return Math.max(5, Math.min(500, burstDeliveries / subscribers));
+    }
+}

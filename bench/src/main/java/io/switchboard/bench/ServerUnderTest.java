@@ -1,0 +1,127 @@
+package io.switchboard.bench;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.switchboard.bench.client.ClientGroup;
+import io.switchboard.bench.client.Control;
+import io.switchboard.bench.client.Publisher;
+import io.switchboard.bench.client.TextListener;
+import io.switchboard.bench.launch.ServerProcess;
+
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One running server and the load generator's connections to it: the control connection, the publishers, and a
+ * count of the publisher messages it was sent so that a round starts only once the server has handled the
+ * previous ones.
+ */
+final class ServerUnderTest implements AutoCloseable {
+
+    /** A listener for connections whose messages nobody reads. */
+    static final TextListener IGNORE = new TextListener() {
+        @Override
+        public void onText(ByteBuf content) {
+        }
+    };
+
+    private final ServerProcess process;
+    private final ClientGroup clients;
+    private final Control control = new Control();
+    private final boolean switchboardAvailable;
+    private long published;
+    private int round;
+
+    ServerUnderTest(ServerProcess process, ClientGroup clients) throws Exception {
+        this.process = process;
+        this.clients = clients;
+        control.attach(clients.connect(uri("bench/control"), control, 0).get(30, TimeUnit.SECONDS));
+        this.switchboardAvailable = control.status("probe").roomMembers() >= 0;
+    }
+
+    String name() {
+        return process.name();
+    }
+
+    ServerProcess process() {
+        return process;
+    }
+
+    ClientGroup clients() {
+        return clients;
+    }
+
+    Control control() {
+        return control;
+    }
+
+    /** Whether the deployment has a {@code RoomService} (mode c). */
+    boolean switchboardAvailable() {
+        return switchboardAvailable;
+    }
+
+    URI uri(String path) {
+        return process.base().resolve(path);
+    }
+
+    int nextRound() {
+        return ++round;
+    }
+
+    /** Opens a publisher for a room. */
+    Publisher publisher(String room) throws InterruptedException, ExecutionException, TimeoutException {
+        Channel channel = clients.connect(uri("bench/pub/" + room), IGNORE, 0).get(30, TimeUnit.SECONDS);
+        return new Publisher(channel);
+    }
+
+    /** Notes that publishers sent more messages. */
+    void published(long messages) {
+        published += messages;
+    }
+
+    /**
+     * Waits until the server has handled every publisher message sent so far.
+     *
+     * @param room    any room (the answer counts all)
+     * @param timeoutMillis how long to wait
+     * @return whether it caught up in time
+     */
+    boolean awaitProcessed(String room, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (control.status(room).processed() < published) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /**
+     * Waits until the server counts exactly {@code expected} subscribers in a room (its own set, and the room's
+     * members where Switchboard is there).
+     */
+    void awaitSubscribers(String room, int expected, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        Control.Status status;
+        while (true) {
+            status = control.status(room);
+            boolean members = !switchboardAvailable || status.roomMembers() == expected;
+            if (status.ownSubscribers() == expected && members) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name() + ": room " + room + " has " + status + ", expected "
+                        + expected);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,65 @@
+package io.switchboard.bench;
+
+import io.switchboard.bench.report.MarkdownTable;
+import io.switchboard.bench.report.Numbers;
+import io.switchboard.bench.report.Spread;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The run's results as markdown tables. */
+final class Tables {
+
+    private Tables() {
+    }
+
+    static String fanOut(List<FanOutResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "N", "size", "mode", "deliveries/s (burst)", "×(b)",
+                "server CPU µs/delivery", "×(b)", "fixed rate, deliveries/s", "p50 ms", "p99 ms", "max ms",
+                "CPU µs/delivery at fixed rate", "×(b)", "timed out");
+        for (FanOutResult r : results) {
+            FanOutResult b = results.stream().filter(o -> o.server().equals(r.server())
+                    && o.subscribers() == r.subscribers() && o.size() == r.size() && o.mode() == Mode.ASYNC)
+                    .findFirst().orElse(r);
+            table.row(r.server(), Integer.toString(r.subscribers()), size(r.size()), r.mode().label(),
+                    r.deliveriesPerSecond().format(), r.deliveriesPerSecond().ratioTo(b.deliveriesPerSecond()),
+                    r.cpuPerDelivery().format(), r.cpuPerDelivery().ratioTo(b.cpuPerDelivery()),
+                    Double.isNaN(r.fixedRate()) ? "–" : Numbers.format(r.fixedRate()),
+                    r.p50().format(), r.p99().format(), r.max().format(),
+                    r.cpuAtFixedRate().format(), r.cpuAtFixedRate().ratioTo(b.cpuAtFixedRate()),
+                    r.incomplete() == 0 ? "" : r.incomplete() + " rounds");
+        }
+        return table.toString();
+    }
+
+    static String slowConsumer(List<SlowConsumerResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "mode", "healthy deliveries/s, no slow client",
+                "with 1 slow client", "ratio", "stalled rounds", "slow client closed by server",
+                "server heap after GC, MB (≈1 s apart, last round)");
+        for (SlowConsumerResult r : results) {
+            table.row(r.server(), r.mode().label(), r.withoutSlow().format(), r.withSlow().format(),
+                    r.withSlow().ratioTo(r.withoutSlow()),
+                    r.stalledRounds() + "/" + r.withSlow().values().size(),
+                    r.slowClosedRounds() + "/" + r.withSlow().values().size(),
+                    r.heapSamplesMb() == null ? "–" : r.heapSamplesMb().stream().map(Numbers::format)
+                            .collect(Collectors.joining(", ")));
+        }
+        return table.toString();
+    }
+
+    static String idleHeap(List<IdleHeapResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "heap per connection, KB",
+                "× plain");
+        for (IdleHeapResult r : results) {
+            IdleHeapResult plain = results.stream().filter(o -> o.server().equals(r.server())).findFirst().orElse(r);
+            Spread kb = Spread.of(r.bytesPerConnection().values().stream().map(v -> v / 1024).toList());
+            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), kb.format(),
+                    r.bytesPerConnection().ratioTo(plain.bytesPerConnection()));
+        }
+        return table.toString();
+    }
+
+    private static String size(int bytes) {
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " B";
+    }
+}

@@ -1,0 +1,73 @@
+package io.switchboard.bench.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The control connection to {@code /bench/control}: one question at a time, one answer each (see the server's
+ * {@code ControlEndpoint}).
+ */
+public final class Control implements TextListener {
+
+    /** The server's answer to {@code status <room>}. */
+    public record Status(int ownSubscribers, int roomMembers, long processed, long failed) {
+    }
+
+    private volatile Channel channel;
+    private volatile CompletableFuture<String> answer;
+
+    /** @param channel an open connection whose listener is this */
+    public void attach(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** Collects garbage on the server (full GCs) and returns the used heap after it, in bytes. */
+    public long heapAfterGc() {
+        return Long.parseLong(ask("gc").substring("heap ".length()));
+    }
+
+    /** The server's subscriber counts and fan-out progress for a room. */
+    public Status status(String room) {
+        String[] words = ask("status " + room).split(" ");
+        return new Status(Integer.parseInt(words[1]), Integer.parseInt(words[2]), Long.parseLong(words[3]),
+                Long.parseLong(words[4]));
+    }
+
+    /** Sends a request and waits up to a minute for its answer. */
+    public synchronized String ask(String request) {
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        answer = reply;
+        channel.writeAndFlush(new TextWebSocketFrame(request));
+        try {
+            return reply.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("No answer to '" + request + "' from the server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void onText(ByteBuf content) {
+        CompletableFuture<String> reply = answer;
+        if (reply != null) {
+            reply.complete(content.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    public void onClosed(int code) {
+        CompletableFuture<String> reply = answer;
+        if (reply != null) {
+            reply.completeExceptionally(new IllegalStateException("control connection closed: " + code));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.switchboard.bench.client;
+
+import io.netty.buffer.ByteBuf;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What all subscribers of one set have received in the current round: how many messages, when the last one
+ * expected arrived, and, when asked, each message's latency (receive {@code nanoTime} minus the publisher's
+ * {@code nanoTime} in the message, in microseconds). Messages of other rounds are counted apart as stale.
+ */
+public final class Deliveries implements TextListener {
+
+    private final AtomicLong received = new AtomicLong();
+    private final LongAdder stale = new LongAdder();
+    private final LongAdder closedByServer = new LongAdder();
+    private final Recorder latencies = new Recorder(3);
+    private volatile int round = -1;
+    private volatile long target;
+    private volatile boolean timing;
+    private volatile long lastArrival;
+    private volatile CompletableFuture<Long> complete = new CompletableFuture<>();
+
+    /**
+     * Starts a round: counts from zero, expects {@code target} messages.
+     *
+     * @param round  the round's number, as in the payloads
+     * @param target how many messages complete it
+     * @param timing whether to record latencies
+     * @return completes with the {@code nanoTime} of the last expected arrival
+     */
+    public CompletableFuture<Long> begin(int round, long target, boolean timing) {
+        this.round = -1;
+        this.complete = new CompletableFuture<>();
+        this.target = target;
+        this.timing = timing;
+        this.received.set(0);
+        latencies.reset();
+        this.round = round;
+        return complete;
+    }
+
+    /**
+     * Sets how many messages complete the current round, once known (after a fixed-rate round's last send).
+     *
+     * @param target the number of messages
+     */
+    public void expect(long target) {
+        this.target = target;
+        if (received.get() >= target) {
+            complete.complete(lastArrival);
+        }
+    }
+
+    /** Messages of the current round so far. */
+    public long received() {
+        return received.get();
+    }
+
+    /** {@code nanoTime} of the latest arrival of the current round. */
+    public long lastArrival() {
+        return lastArrival;
+    }
+
+    /** Messages that arrived for an earlier round. */
+    public long stale() {
+        return stale.sum();
+    }
+
+    /** Connections of this set that the server closed (or that dropped). */
+    public long closedByServer() {
+        return closedByServer.sum();
+    }
+
+    /** The latencies recorded since the round began, in microseconds. */
+    public Histogram latencies() {
+        return latencies.getIntervalHistogram();
+    }
+
+    @Override
+    public void onText(ByteBuf content) {
+        long now = System.nanoTime();
+        int start = content.readerIndex();
+        if (Payload.number(content, start) != round) {
+            stale.increment();
+            return;
+        }
+        if (timing) {
+            long sent = Payload.number(content, Payload.afterComma(content, start));
+            latencies.recordValue(Math.max(1, (now - sent) / 1000));
+        }
+        lastArrival = now;
+        if (received.incrementAndGet() == target) {
+            complete.complete(now);
+        }
+    }
+
+    @Override
+    public void onClosed(int code) {
+        closedByServer.increment();
+    }
+}
