@@ -1,6 +1,8 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.impl.extension.badheartbeat.BadHeartbeatEndpoint;
+import io.switchboard.impl.extension.badqueue.BadQueueEndpoint;
+import io.switchboard.impl.extension.badroom.MisnamedRoomEndpoint;
 import io.switchboard.impl.extension.broken.TwoTextHandlersEndpoint;
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.TestClient;
@@ -20,6 +22,41 @@ class DeploymentFailuresTest {
         System.clearProperty("switchboard.QuietEndpoint.enabled");
         System.clearProperty("switchboard.default.enabled");
         System.clearProperty("switchboard.QuietEndpoint.idle.timeout");
+        System.clearProperty("switchboard.QuietEndpoint.send-queue.overflow");
+        System.clearProperty("switchboard.default.send-queue.capacity");
+        System.clearProperty("switchboard.QuietEndpoint.send-queue.send-timeout");
+    }
+
+    @Test
+    void roomParameterMissingFromThePathFailsTheDeployment() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, MisnamedRoomEndpoint.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad @Room on endpoint MisnamedRoomEndpoint")
+                .hasMessageContaining("/misnamed/{channel} has no parameter {room}");
+    }
+
+    @Test
+    void badSendQueueAnnotationFailsTheDeployment() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, BadQueueEndpoint.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("endpoint BadQueueEndpoint")
+                .hasMessageContaining("@SendQueue(maxBytes) = 'lots' is not a size");
+    }
+
+    @Test
+    void badSendQueueConfigurationFailsTheDeploymentNamingKeyAndValue() {
+        System.setProperty("switchboard.QuietEndpoint.send-queue.overflow", "explode");
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                .hasMessageContaining("switchboard.QuietEndpoint.send-queue.overflow = 'explode' is not one of "
+                        + "drop-oldest, drop-newest, close");
+        System.clearProperty("switchboard.QuietEndpoint.send-queue.overflow");
+        System.setProperty("switchboard.default.send-queue.capacity", "0");
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                .hasMessageContaining("switchboard.default.send-queue.capacity = '0' is not a number from 1 to");
+        System.clearProperty("switchboard.default.send-queue.capacity");
+        System.setProperty("switchboard.QuietEndpoint.send-queue.send-timeout", "0");
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                .hasMessageContaining("endpoint QuietEndpoint: the send timeout must be positive");
     }
 
     @Test
