@@ -1,41 +1,45 @@
 package io.switchboard.samples.chat;
 
+import io.switchboard.Broadcaster;
+import io.switchboard.Room;
+import io.switchboard.RoomService;
+import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /**
- * A chat room per path: every text message a member sends is relayed, unchanged, to the other members of
- * the same room.
+ * A chat room per path: every text message a member sends goes to the other members of the same room, and a
+ * newcomer first gets the room's recent messages.
  *
- * <p>It is a plain Jakarta WebSocket endpoint: nothing in it mentions Switchboard. Because
- * {@code switchboard-impl} is in the WAR, its sessions are tracked all the same: see
- * {@link SessionsServlet}.
- *
- * <p>For now it finds the room's members itself, by walking the endpoint's open sessions, and sends with
- * {@code getAsyncRemote()}, which queues without bound for a peer that stops reading. Switchboard's
- * {@code RoomService} will replace this loop.
+ * <p>{@code @Room("room")} puts each session in the room named by the path; {@link RoomService#broadcast} sends
+ * through each member's bounded send queue, so a member whose connection stalls holds up nobody and is closed
+ * (1013) once its queue is full. {@link ChatHistory} is {@code @RoomScoped}: one per room, gone with the room's
+ * last member.
  */
 @ServerEndpoint("/chat/{room}")
+@Room("room")
 public class ChatEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @Inject
+    ChatHistory history;
+
+    @OnOpen
+    public void onOpen(Session session) {
+        history.recent().forEach(line -> broadcaster.send(session, line));
+    }
 
     @OnMessage
     public void onMessage(String text, Session session, @PathParam("room") String room) {
-        for (Session peer : session.getOpenSessions()) {
-            if (peer.isOpen() && !peer.getId().equals(session.getId())
-                    && room.equals(peer.getPathParameters().get("room"))) {
-                try {
-                    peer.getAsyncRemote().sendText(text);
-                } catch (IllegalStateException closedMeanwhile) {
-                    LOG.log(Level.FINE, "Session {0} closed before the relay reached it", peer.getId());
-                }
-            }
-        }
+        history.add(text);
+        rooms.broadcast(room, text, session);
     }
 }

@@ -70,7 +70,7 @@ class ChatSampleIT {
     }
 
     @Test
-    void relaysToTheOtherMembersOfTheRoomAndListsThem() throws Exception {
+    void relaysToTheOtherMembersOfTheRoomReplaysHistoryAndListsThem() throws Exception {
         Client alice = connect("it-room");
         Client bob = connect("it-room");
         Client carol = connect("elsewhere");
@@ -92,6 +92,13 @@ class ChatSampleIT {
         assertNull(alice.received.poll(500, TimeUnit.MILLISECONDS));
         assertNull(bob.received.poll(0, TimeUnit.MILLISECONDS));
         assertNull(carol.received.poll(0, TimeUnit.MILLISECONDS));
+
+        // A newcomer gets the room's recent messages, in order.
+        Client dave = connect("it-room");
+        assertEquals("alice: hello, room", dave.next(WAIT));
+        assertEquals("bob: hi alice", dave.next(WAIT));
+        dave.close();
+        awaitSessions("it-room", body -> count(body) == 2);
 
         alice.close();
         awaitSessions("it-room", body -> count(body) == 1);
