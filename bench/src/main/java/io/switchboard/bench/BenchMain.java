@@ -64,6 +64,10 @@ public final class BenchMain {
                 if (settings.parts().contains("slow")) {
                     slow.addAll(new SlowConsumerBench(server, settings).run());
                 }
+                if (clients.failedHandshakes() > 0) {
+                    problems.add(server.name() + ": " + clients.failedHandshakes()
+                            + " handshakes failed and were tried again (see the log above)");
+                }
             } catch (Exception | Error e) {
                 problems.add(name + ": " + e);
                 log("FAILED on " + name + ": " + e);

@@ -40,7 +40,7 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
     /** A smoke run: N = 200, shorter rounds. */
     public static BenchSettings quick() {
         return new BenchSettings(List.of("tyrus", "payara"), List.of(200), List.of(64, 4096), 3, 10_000,
-                Duration.ofMillis(750), 100, Duration.ofSeconds(6), 50, 65536, 1, 300, 1,
+                Duration.ofMillis(750), 100, Duration.ofSeconds(8), 50, 65536, 1, 300, 1,
                 List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"));
     }
 

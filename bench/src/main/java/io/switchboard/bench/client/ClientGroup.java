@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -35,6 +36,7 @@ public final class ClientGroup implements AutoCloseable {
 
     private static final int MAX_FRAME = 1 << 20;
 
+    private final AtomicInteger failedHandshakes = new AtomicInteger();
     private final EventLoopGroup loops;
     private final Bootstrap bootstrap;
 
@@ -95,16 +97,31 @@ public final class ClientGroup implements AutoCloseable {
             opening.add(channel);
         }
         List<Channel> channels = new ArrayList<>(count);
-        for (CompletableFuture<Channel> channel : opening) {
-            try {
-                channels.add(channel.get(60, TimeUnit.SECONDS));
-            } catch (ExecutionException | TimeoutException e) {
-                closeAll(channels);
-                throw new IllegalStateException("Could not open connection " + (channels.size() + 1) + " of "
-                        + count + " to " + uri + ": " + e, e);
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<Channel> channel = opening.get(i);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    channels.add(channel.get(60, TimeUnit.SECONDS));
+                    break;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (attempt == 3) {
+                        closeAll(channels);
+                        throw new IllegalStateException("Could not open connection " + (i + 1) + " of " + count
+                                + " to " + uri + " in 3 attempts: " + e, e);
+                    }
+                    failedHandshakes.incrementAndGet();
+                    System.err.println("connection " + (i + 1) + " of " + count + " to " + uri + " failed ("
+                            + e.getCause() + "); trying again");
+                    channel = connect(uri, listeners.apply(i), 0);
+                }
             }
         }
         return channels;
+    }
+
+    /** Connections of {@link #connectAll} that failed and were opened again. */
+    public int failedHandshakes() {
+        return failedHandshakes.get();
     }
 
     /** Closes channels and waits (briefly) until they are closed. */

@@ -16,11 +16,11 @@ import jakarta.websocket.server.ServerEndpoint;
  * A subscriber: tracked by Switchboard, a member of the room named in its path (for {@code RoomService.broadcast}),
  * and also in the benchmark's own {@link Subscribers} set (for the plain loops). Heartbeats are off so that no
  * ping traffic mixes with the measured fan-out; a subscriber that stops reading is closed when 1,024 messages
- * wait for it or one write takes 5 seconds.
+ * or 8 MiB wait for it, or one write takes 5 seconds.
  */
 @ServerEndpoint("/bench/sub/{room}")
 @Room("room")
-@SendQueue(capacity = 1024, maxBytes = "16MiB", overflow = OverflowPolicy.CLOSE, sendTimeout = "5s")
+@SendQueue(capacity = 1024, maxBytes = "8MiB", overflow = OverflowPolicy.CLOSE, sendTimeout = "5s")
 @Heartbeat(interval = "0")
 public class SubscriberEndpoint {
 
