@@ -43,6 +43,7 @@ public final class BenchMain {
         List<FanOutResult> fanOut = new ArrayList<>();
         List<SlowConsumerResult> slow = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String name : settings.servers()) {
             try (ClientGroup clients = new ClientGroup(settings.clientThreads());
                  ServerProcess process = start(name, settings, workDir);
@@ -50,7 +51,7 @@ public final class BenchMain {
                 log(server.name() + " runs as pid " + process.pid() + " at " + process.base()
                         + (server.switchboardAvailable() ? "" : "; no RoomService in this build: mode (c) skipped"));
                 if (!server.switchboardAvailable()) {
-                    problems.add(server.name() + ": RoomService not available, mode (c) not measured");
+                    notes.add(server.name() + ": RoomService not available, mode (c) not measured");
                 }
                 if (settings.parts().contains("idle")) {
                     idle.addAll(new IdleHeapBench(server, settings).run());
@@ -65,7 +66,7 @@ public final class BenchMain {
                     slow.addAll(new SlowConsumerBench(server, settings).run());
                 }
                 if (clients.failedHandshakes() > 0) {
-                    problems.add(server.name() + ": " + clients.failedHandshakes()
+                    notes.add(server.name() + ": " + clients.failedHandshakes()
                             + " handshakes failed and were tried again (see the log above)");
                 }
             } catch (Exception | Error e) {
@@ -75,7 +76,9 @@ public final class BenchMain {
             }
         }
 
-        String report = report(settings, idle, fanOut, slow, problems);
+        List<String> remarks = new ArrayList<>(problems);
+        remarks.addAll(notes);
+        String report = report(settings, idle, fanOut, slow, remarks);
         System.out.println();
         System.out.println(report);
         Path file = workDir.resolve("results-"
@@ -120,7 +123,7 @@ public final class BenchMain {
         out.append("## Heap per idle connection\n\n");
         out.append(Tables.idleHeap(idle)).append('\n');
         if (!problems.isEmpty()) {
-            out.append("## Problems\n\n");
+            out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));
         }
         return out.toString();

@@ -37,8 +37,28 @@ final class ServerUnderTest implements AutoCloseable {
     ServerUnderTest(ServerProcess process, ClientGroup clients) throws Exception {
         this.process = process;
         this.clients = clients;
-        control.attach(clients.connect(uri("bench/control"), control, 0).get(30, TimeUnit.SECONDS));
+        control.attach(openWhenReady("bench/control", control));
+        openWhenReady("bench/sub/ready", IGNORE).close().sync();
         this.switchboardAvailable = control.status("probe").roomMembers() >= 0;
+    }
+
+    /**
+     * Opens a connection, trying again for up to a minute: Payara Micro serves pages a moment before its
+     * WebSocket upgrades stop answering 500 or 503.
+     */
+    private Channel openWhenReady(String path, TextListener listener) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return clients.connect(uri(path), listener, 0).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(process.name() + " does not accept " + path, e);
+                }
+                BenchMain.log(process.name() + " not ready for " + path + " yet (" + e.getCause() + ")");
+                Thread.sleep(500);
+            }
+        }
     }
 
     String name() {
