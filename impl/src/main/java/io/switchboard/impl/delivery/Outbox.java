@@ -2,10 +2,8 @@ package io.switchboard.impl.delivery;
 
 import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.SendQueueSettings;
-import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,7 @@ public final class Outbox implements SendHandler {
     private static final int PHASE_RETURNED = 2;
     private static final int INITIAL_SLOTS = 8;
 
-    private final Session session;
+    private final SessionWriter writer;
     private final SendQueueSettings limits;
     private final Owner owner;
     /** Whether the send under way completed before the call that started it returned (see {@link #drain()}). */
@@ -67,12 +65,12 @@ public final class Outbox implements SendHandler {
     private volatile long writeStartedNanos;
 
     /**
-     * @param session the session written to
-     * @param limits  the endpoint's bounds
-     * @param owner   told of overflows and broken connections
+     * @param writer how messages are written to the session
+     * @param limits the endpoint's bounds
+     * @param owner  told of overflows and broken connections
      */
-    public Outbox(Session session, SendQueueSettings limits, Owner owner) {
-        this.session = session;
+    public Outbox(SessionWriter writer, SendQueueSettings limits, Owner owner) {
+        this.writer = writer;
         this.limits = limits;
         this.owner = owner;
     }
@@ -146,7 +144,6 @@ public final class Outbox implements SendHandler {
      * {@link #offer} returned {@code true}, and by the container's completion of each asynchronous write.
      */
     public void drain() {
-        RemoteEndpoint.Async remote = session.getAsyncRemote();
         while (true) {
             Payload next;
             synchronized (this) {
@@ -166,7 +163,7 @@ public final class Outbox implements SendHandler {
             phase.set(PHASE_SENDING);
             writeStartedNanos = System.nanoTime();
             try {
-                next.sendTo(remote, this);
+                writer.write(next, this);
             } catch (RuntimeException e) {
                 onResult(new SendResult(e));
             }

@@ -6,6 +6,7 @@ import io.switchboard.SessionState;
 import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SendQueueSettings;
+import io.switchboard.impl.delivery.FastPaths;
 import io.switchboard.impl.delivery.MessageEncoder;
 import io.switchboard.impl.delivery.Outbox;
 import io.switchboard.impl.delivery.Recipient;
@@ -96,7 +97,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         this.pongsCount = liveness.pongsCount();
         this.sendTimeoutNanos = sendQueue.sendTimeout().toNanos();
         this.forcedClose = forcedClose;
-        this.outbox = new Outbox(session, sendQueue, this);
+        this.outbox = new Outbox(FastPaths.writerFor(session), sendQueue, this);
         this.encoder = encoder;
     }
 
