@@ -34,6 +34,9 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.parse(args);
+        // Maven does not stop what exec:exec started when Maven itself is stopped: follow it out, so that the
+        // shutdown hooks stop the server under test.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(143)));
         Path workDir = Path.of(System.getProperty("bench.workdir", "target/bench-run"));
         Files.createDirectories(workDir);
         log("settings: " + settings);

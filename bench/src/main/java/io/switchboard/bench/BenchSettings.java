@@ -24,24 +24,27 @@ import java.util.List;
  * @param clientThreads     event loop threads of the load generator
  * @param serverJvm         JVM options of the server under test
  * @param parts             what to measure: {@code idle}, {@code fanout}, {@code slow}
+ * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
  */
 public record BenchSettings(List<String> servers, List<Integer> subscriberCounts, List<Integer> sizes, int cycles,
                             int burstDeliveries, Duration latencyDuration, int slowSubscribers, Duration slowDuration,
                             int slowBurst, int slowSize, int slowCycles, int idleConnections, int clientThreads,
-                            List<String> serverJvm, List<String> parts) {
+                            List<String> serverJvm, List<String> parts, List<String> modes) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
         return new BenchSettings(List.of("tyrus", "payara"), List.of(1000, 5000), List.of(64, 4096), 3, 60_000,
                 Duration.ofMillis(2500), 100, Duration.ofSeconds(10), 50, 65536, 3, 5000, 1,
-                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"));
+                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"),
+                List.of("a", "b", "c"));
     }
 
     /** A smoke run: N = 200, shorter rounds. */
     public static BenchSettings quick() {
         return new BenchSettings(List.of("tyrus", "payara"), List.of(200), List.of(64, 4096), 3, 10_000,
                 Duration.ofMillis(750), 100, Duration.ofSeconds(8), 50, 65536, 1, 300, 1,
-                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"));
+                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"),
+                List.of("a", "b", "c"));
     }
 
     /**
@@ -85,6 +88,7 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
         int threads = this.clientThreads;
         List<String> jvm = this.serverJvm;
         List<String> parts = this.parts;
+        List<String> modes = this.modes;
         switch (key) {
             case "servers" -> servers = list;
             case "subs" -> subs = ints(list);
@@ -101,12 +105,24 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
             case "clientThreads" -> threads = Integer.parseInt(value);
             case "serverJvm" -> jvm = list;
             case "parts" -> parts = list;
+            case "modes" -> modes = list;
             default -> throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
                     + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, clientThreads,"
-                    + " serverJvm, parts)");
+                    + " serverJvm, parts, modes)");
         }
         return new BenchSettings(servers, subs, sizes, cycles, burst, latency, slowSubs, slow, slowBurst, slowSize, slowCycles,
-                idle, threads, jvm, parts);
+                idle, threads, jvm, parts, modes);
+    }
+
+    /** The modes to measure, of those the server offers. */
+    public List<Mode> modes(boolean switchboardAvailable) {
+        List<Mode> chosen = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            if (modes.contains(String.valueOf(mode.code())) && (switchboardAvailable || mode != Mode.SWITCHBOARD)) {
+                chosen.add(mode);
+            }
+        }
+        return chosen;
     }
 
     private static List<Integer> ints(List<String> values) {

@@ -31,7 +31,7 @@ final class FanOutBench {
     FanOutBench(ServerUnderTest server, BenchSettings settings) {
         this.server = server;
         this.settings = settings;
-        this.modes = server.switchboardAvailable() ? List.of(Mode.values()) : List.of(Mode.BASIC, Mode.ASYNC);
+        this.modes = settings.modes(server.switchboardAvailable());
     }
 
     /** Runs every size for N subscribers. */

@@ -39,7 +39,7 @@ final class SlowConsumerBench {
     SlowConsumerBench(ServerUnderTest server, BenchSettings settings) {
         this.server = server;
         this.settings = settings;
-        this.modes = server.switchboardAvailable() ? List.of(Mode.values()) : List.of(Mode.BASIC, Mode.ASYNC);
+        this.modes = settings.modes(server.switchboardAvailable());
     }
 
     List<SlowConsumerResult> run() throws Exception {

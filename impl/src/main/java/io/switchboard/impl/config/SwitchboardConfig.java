@@ -2,6 +2,7 @@ package io.switchboard.impl.config;
 
 import io.switchboard.Heartbeat;
 import io.switchboard.IdleTimeout;
+import io.switchboard.MaxMessageSize;
 import io.switchboard.OverflowPolicy;
 import io.switchboard.SendQueue;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -80,20 +81,12 @@ public final class SwitchboardConfig {
         long capacity = number(endpointId, "send-queue.capacity",
                 queue == null ? null : new Annotated("@SendQueue(capacity)", String.valueOf(queue.capacity())),
                 defaults.capacity(), Integer.MAX_VALUE);
-        long maxBytes = value(endpointId, "send-queue.max-bytes",
-                queue == null ? null : new Annotated("@SendQueue(maxBytes)", queue.maxBytes()))
-                .map(found -> {
-                    long parsed;
-                    try {
-                        parsed = ByteSizes.parse(found.value());
-                    } catch (IllegalArgumentException e) {
-                        throw found.bad("a size such as 65536, 64KiB or 1MiB");
-                    }
-                    if (parsed < 1) {
-                        throw found.bad("a size of at least one byte");
-                    }
-                    return parsed;
-                }).orElse(defaults.maxBytes());
+        long maxBytes = size(endpointId, "send-queue.max-bytes",
+                queue == null ? null : new Annotated("@SendQueue(maxBytes)", queue.maxBytes()), defaults.maxBytes());
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
+                    + ": the send queue's max-bytes must be at least one byte");
+        }
         OverflowPolicy overflow = value(endpointId, "send-queue.overflow",
                 queue == null ? null : new Annotated("@SendQueue(overflow)", queue.overflow().name()))
                 .map(found -> {
@@ -113,6 +106,34 @@ public final class SwitchboardConfig {
                     + ": the send timeout must be positive");
         }
         return new SendQueueSettings((int) capacity, maxBytes, overflow, sendTimeout);
+    }
+
+    /**
+     * The largest messages an endpoint accepts: {@code max-message-size.text} and {@code max-message-size.binary}
+     * (sizes; 0 leaves the container's limit), endpoint key first, then {@link MaxMessageSize}, then the default
+     * key.
+     *
+     * @param endpointId the endpoint id
+     * @param limits     the endpoint's annotation, or {@code null}
+     * @return the limits
+     * @throws IllegalArgumentException if a value is not a size
+     */
+    public static MessageSizeLimits messageSizes(String endpointId, MaxMessageSize limits) {
+        return new MessageSizeLimits(
+                size(endpointId, "max-message-size.text",
+                        limits == null ? null : new Annotated("@MaxMessageSize(text)", limits.text()), 0),
+                size(endpointId, "max-message-size.binary",
+                        limits == null ? null : new Annotated("@MaxMessageSize(binary)", limits.binary()), 0));
+    }
+
+    static long size(String endpointId, String setting, Annotated annotated, long defaultValue) {
+        return value(endpointId, setting, annotated).map(found -> {
+            try {
+                return ByteSizes.parse(found.value());
+            } catch (IllegalArgumentException e) {
+                throw found.bad("a size such as 65536, 64KiB or 1MiB");
+            }
+        }).orElse(defaultValue);
     }
 
     static long number(String endpointId, String setting, Annotated annotated, long defaultValue, long max) {

@@ -27,7 +27,7 @@ public final class Payload {
      * @return the payload
      */
     public static Payload text(String text) {
-        return new Payload(text, null, utf8Length(text));
+        return new Payload(text, null, Utf8.length(text));
     }
 
     /**
@@ -59,24 +59,5 @@ public final class Payload {
             // Each session reads its own view: the container moves the position as it writes.
             remote.sendBinary(binary.duplicate(), handler);
         }
-    }
-
-    private static int utf8Length(String text) {
-        int length = text.length();
-        int bytes = length;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                if (c < 0x800) {
-                    bytes += 1;
-                } else if (Character.isHighSurrogate(c)) {
-                    bytes += 2;
-                    i++;
-                } else {
-                    bytes += 2;
-                }
-            }
-        }
-        return bytes;
     }
 }

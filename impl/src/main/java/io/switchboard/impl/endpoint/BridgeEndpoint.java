@@ -92,7 +92,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     }
 
     private void applyMaxMessageSize(MessageMethod method) {
-        long max = method.maxMessageSize();
+        long max = runtime.maxMessageSize(method);
         if (max <= 0) {
             return;
         }
@@ -111,11 +111,16 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         } else {
             tracked.touch();
         }
-        if (method.maxMessageSize() > 0 && exceedsMaxMessageSize(method.maxMessageSize(), message, last)) {
-            closeTooBig(method.maxMessageSize());
-            return;
+        long max = runtime.maxMessageSize(method);
+        Object delivered = message;
+        if (max > 0) {
+            if (exceedsMaxMessageSize(max, message, last)) {
+                closeTooBig(max);
+                return;
+            }
+            delivered = LimitedStreams.limit(message, max, () -> closeTooBig(max));
         }
-        Object result = call(method.callback(), Invocation.message(session, message, last));
+        Object result = call(method.callback(), Invocation.message(session, delivered, last));
         if (result != null && !ended.get()) {
             try {
                 runtime.fanout().send(tracked, tracked.encoder().encode(result));

@@ -2,6 +2,8 @@ package io.switchboard.impl.endpoint;
 
 import io.switchboard.Heartbeat;
 import io.switchboard.IdleTimeout;
+import io.switchboard.MaxMessageSize;
+import io.switchboard.impl.config.MessageSizeLimits;
 import io.switchboard.Room;
 import io.switchboard.SendQueue;
 import io.switchboard.impl.config.SendQueueSettings;
@@ -25,6 +27,7 @@ final class EndpointRuntime {
     private final UserInstances instances;
     private final LivenessSettings liveness;
     private final SendQueueSettings sendQueue;
+    private final MessageSizeLimits messageSizes;
     private final String roomParameter;
     private final boolean userHandlesPongs;
     private final RequestScope requestScope = new RequestScope();
@@ -40,6 +43,7 @@ final class EndpointRuntime {
                 model.type().getAnnotation(IdleTimeout.class));
         this.sendQueue = SwitchboardConfig.sendQueue(model.id(), model.type().getAnnotation(SendQueue.class));
         this.roomParameter = roomParameter(model);
+        this.messageSizes = SwitchboardConfig.messageSizes(model.id(), model.type().getAnnotation(MaxMessageSize.class));
         this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
     }
 
@@ -64,6 +68,21 @@ final class EndpointRuntime {
     /** The path parameter naming the room every session joins, or {@code null} without {@code @Room}. */
     String roomParameter() {
         return roomParameter;
+    }
+
+    /**
+     * The largest message one method accepts: its own {@code @OnMessage(maxMessageSize)}, else the endpoint's
+     * limit for its frame type; 0 for none of Switchboard's.
+     */
+    long maxMessageSize(MessageMethod method) {
+        if (method.maxMessageSize() > 0) {
+            return method.maxMessageSize();
+        }
+        return switch (method.frame()) {
+            case TEXT -> messageSizes.text();
+            case BINARY -> messageSizes.binary();
+            default -> 0;
+        };
     }
 
     SendQueueSettings sendQueue() {

@@ -1,5 +1,7 @@
 package io.switchboard.impl.endpoint;
 
+import io.switchboard.impl.delivery.Utf8;
+
 import java.nio.ByteBuffer;
 
 /** The size in bytes of a received message or part, as the limits count it. */
@@ -16,7 +18,7 @@ final class MessageSizes {
      */
     static long of(Object message) {
         if (message instanceof String text) {
-            return utf8Length(text);
+            return Utf8.length(text);
         }
         if (message instanceof ByteBuffer bytes) {
             return bytes.remaining();
@@ -25,23 +27,5 @@ final class MessageSizes {
             return bytes.length;
         }
         return -1;
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }
