@@ -41,6 +41,9 @@ public final class BenchMain {
         Files.createDirectories(workDir);
         log("settings: " + settings);
         checkOpenFiles(settings);
+        // Assembled first, while the jars this JVM was started with are surely there.
+        Path war = settings.servers().contains("payara") ? BenchWar.build(workDir.resolve("payara")
+                .resolve("switchboard-bench.war"), io.switchboard.impl.extension.SwitchboardInitializer.class) : null;
 
         List<IdleHeapResult> idle = new ArrayList<>();
         List<FanOutResult> fanOut = new ArrayList<>();
@@ -49,7 +52,7 @@ public final class BenchMain {
         List<String> notes = new ArrayList<>();
         for (String name : settings.servers()) {
             try (ClientGroup clients = new ClientGroup(settings.clientThreads());
-                 ServerProcess process = start(name, settings, workDir);
+                 ServerProcess process = start(name, settings, workDir, war);
                  ServerUnderTest server = new ServerUnderTest(process, clients)) {
                 log(server.name() + " runs as pid " + process.pid() + " at " + process.base()
                         + (server.switchboardAvailable() ? "" : "; no RoomService in this build: mode (c) skipped"));
@@ -91,15 +94,13 @@ public final class BenchMain {
         System.exit(problems.isEmpty() ? 0 : 1);
     }
 
-    private static ServerProcess start(String name, BenchSettings settings, Path workDir)
+    private static ServerProcess start(String name, BenchSettings settings, Path workDir, Path war)
             throws IOException, InterruptedException {
         log("starting " + name + " with " + settings.serverJvm());
         return switch (name) {
             case "tyrus" -> TyrusLauncher.start(workDir.resolve("tyrus"), settings.serverJvm(), Duration.ofSeconds(60));
             case "payara" -> {
                 Path dir = workDir.resolve("payara");
-                Path war = BenchWar.build(dir.resolve("switchboard-bench.war"),
-                        io.switchboard.impl.extension.SwitchboardInitializer.class);
                 yield PayaraLauncher.start(
                         Path.of(required("bench.payara.jar")), Path.of(required("bench.preboot")), war, dir,
                         settings.serverJvm(), Duration.ofSeconds(240));

@@ -37,7 +37,10 @@ final class Tables {
                 "with 1 slow client", "ratio", "stalled rounds", "slow client closed by server",
                 "server heap after GC, MB (≈1 s apart, last round)");
         for (SlowConsumerResult r : results) {
-            table.row(r.server(), r.mode().label(), r.withoutSlow().format(), r.withSlow().format(),
+            int rounds = r.withSlow().values().size();
+            String withSlow = r.stalledRounds() == 0 ? r.withSlow().format()
+                    : "stalled (" + r.stalledRounds() + "/" + rounds + "; " + r.withSlow().format() + " incl. the wait)";
+            table.row(r.server(), r.mode().label(), r.withoutSlow().format(), withSlow,
                     r.withSlow().ratioTo(r.withoutSlow()),
                     r.stalledRounds() + "/" + r.withSlow().values().size(),
                     r.slowClosedRounds() + "/" + r.withSlow().values().size(),

@@ -33,6 +33,25 @@ public final class SwitchboardConfig {
     }
 
     /**
+     * Whether Switchboard may write through a container fast path where one applies ({@code switchboard.fast-path},
+     * a deployment-wide key, default {@code true}); {@code false} keeps every session on the portable async sends.
+     *
+     * @return the setting
+     * @throws IllegalArgumentException if the configured value is not {@code true} or {@code false}
+     */
+    public static boolean fastPath() {
+        String key = "switchboard.fast-path";
+        return raw(key).map(value -> {
+            String text = value.trim();
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw new IllegalArgumentException("Switchboard: bad configuration: " + key + " = '" + value
+                    + "' is not a boolean (true or false)");
+        }).orElse(true);
+    }
+
+    /**
      * How an endpoint finds dead and idle peers. For each setting the endpoint's key wins, then the annotation,
      * then the deployment default key, then {@link LivenessSettings#DEFAULT}:
      * {@code heartbeat.interval} and {@code heartbeat.timeout} ({@link Heartbeat}), {@code idle.timeout} and
@@ -149,6 +168,28 @@ public final class SwitchboardConfig {
             }
             return parsed;
         }).orElse(defaultValue);
+    }
+
+    /**
+     * How long queued messages may take to go out when the application stops
+     * ({@code switchboard.shutdown.drain-timeout}, a duration, default 5 s).
+     *
+     * @return the setting
+     */
+    public static Duration shutdownDrain() {
+        String key = "switchboard.shutdown.drain-timeout";
+        return raw(key).map(value -> {
+            try {
+                Duration parsed = Durations.parse(value);
+                if (!parsed.isNegative()) {
+                    return parsed;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("Switchboard: bad configuration: " + key + " = '" + value
+                    + "' is not a duration of zero or more");
+        }).orElse(Duration.ofSeconds(5));
     }
 
     /** A value given by an annotation on the endpoint, and where it comes from. */

@@ -4,6 +4,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A message ready to write: text or binary, encoded once and shared by every session it goes to.
@@ -13,6 +14,11 @@ public final class Payload {
     private final String text;
     private final ByteBuffer binary;
     private final int size;
+    /**
+     * The whole server-to-client frame, built by the first {@link #frame()} and then shared. Two threads may both
+     * build it the first time: each builds the same bytes, so the race costs a copy, never a wrong frame.
+     */
+    private volatile ByteBuffer frame;
 
     private Payload(String text, ByteBuffer binary, int size) {
         this.text = text;
@@ -50,6 +56,48 @@ public final class Payload {
     /** Whether this is a text message. */
     public boolean isText() {
         return text != null;
+    }
+
+    /**
+     * This message as one unmasked, unfragmented WebSocket frame without extensions, as a server writes it: built
+     * once per payload, so a container fast path writes the same bytes to every session instead of framing the
+     * message again for each. Each call returns its own view (position 0, limit at the end of the frame).
+     *
+     * <p>The view is writable, and the bytes behind it are shared by every session: callers must only read them.
+     * It is not read-only because a read-only buffer hides its array, and some container writers (Tyrus's servlet
+     * writer) then copy the whole frame once per session.
+     *
+     * @return the frame
+     */
+    public ByteBuffer frame() {
+        ByteBuffer built = frame;
+        if (built == null) {
+            built = buildFrame();
+            frame = built;
+        }
+        return built.duplicate();
+    }
+
+    private ByteBuffer buildFrame() {
+        byte[] data = text != null ? text.getBytes(StandardCharsets.UTF_8) : null;
+        int length = data != null ? data.length : binary.remaining();
+        // RFC 6455 section 5.2: FIN + opcode, then the length in 7 bits, or 126 + 16 bits, or 127 + 64 bits.
+        int header = length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
+        ByteBuffer built = ByteBuffer.allocate(header + length);
+        built.put((byte) (0x80 | (data != null ? 0x1 : 0x2)));
+        if (length <= 125) {
+            built.put((byte) length);
+        } else if (length <= 0xFFFF) {
+            built.put((byte) 126).putShort((short) length);
+        } else {
+            built.put((byte) 127).putLong(length);
+        }
+        if (data != null) {
+            built.put(data);
+        } else {
+            built.put(binary.duplicate());
+        }
+        return built.flip();
     }
 
     void sendTo(RemoteEndpoint.Async remote, SendHandler handler) {

@@ -31,6 +31,17 @@ public final class EndpointRegistrar implements ServletContextListener {
     }
 
     @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        // Usually the handshake filter's end came first and this does nothing; see SessionRegistry.shutdown.
+        try {
+            jakarta.enterprise.inject.spi.CDI.current().select(io.switchboard.impl.session.SessionRegistry.class).get()
+                    .shutdown(io.switchboard.impl.config.SwitchboardConfig.shutdownDrain());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(java.util.logging.Level.FINE, "Switchboard: no graceful shutdown from the listener", e);
+        }
+    }
+
+    @Override
     public void contextInitialized(ServletContextEvent event) {
         Object container = event.getServletContext().getAttribute(SERVER_CONTAINER);
         if (!(container instanceof ServerContainer serverContainer)) {

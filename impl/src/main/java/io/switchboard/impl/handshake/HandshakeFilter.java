@@ -1,5 +1,8 @@
 package io.switchboard.impl.handshake;
 
+import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.session.SessionRegistry;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -21,18 +24,54 @@ public class HandshakeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    private transient volatile SessionRegistry registry;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // Containers parse the upgrade loosely (Undertow upgrades on any Upgrade value, Tyrus accepts
         // "websocket,"): mark every request that could become a WebSocket, and every one that carries the
         // header, so a client's own value can never reach a session.
-        if (request.getHeader("Upgrade") != null || request.getHeader("Sec-WebSocket-Key") != null
-                || request.getHeader(HandshakeProperties.HEADER) != null) {
+        boolean upgrade = request.getHeader("Upgrade") != null || request.getHeader("Sec-WebSocket-Key") != null;
+        if (upgrade && stopping()) {
+            response.setHeader("Retry-After", "5");
+            response.setHeader("Connection", "close");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The application is stopping");
+            return;
+        }
+        if (upgrade || request.getHeader(HandshakeProperties.HEADER) != null) {
             chain.doFilter(new Marked(request,
                     HandshakeProperties.headerValue(request.getRemoteAddr() + ":" + request.getRemotePort())), response);
         } else {
             chain.doFilter(request, response);
+        }
+    }
+
+    private boolean stopping() {
+        try {
+            return registry().stopping();
+        } catch (IllegalStateException noCdi) {
+            return false; // CDI is not (or no longer) there: nothing of Switchboard's runs, nothing to refuse for
+        }
+    }
+
+    private SessionRegistry registry() {
+        SessionRegistry found = registry;
+        if (found == null) {
+            found = CDI.current().select(SessionRegistry.class).get();
+            registry = found;
+        }
+        return found;
+    }
+
+    /** The application is stopping: refuse upgrades from now on, and end every session while its beans live. */
+    @Override
+    public void destroy() {
+        try {
+            registry().shutdown(SwitchboardConfig.shutdownDrain());
+        } catch (RuntimeException | LinkageError e) {
+            java.util.logging.Logger.getLogger(HandshakeFilter.class.getName()).log(java.util.logging.Level.FINE,
+                    "Switchboard: no graceful shutdown from the filter", e);
         }
     }
 

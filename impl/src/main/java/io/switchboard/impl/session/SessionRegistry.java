@@ -4,7 +4,10 @@ import io.switchboard.OpenSessions;
 import io.switchboard.SessionClosed;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
+import io.switchboard.CloseCategory;
 import io.switchboard.MessageDropped;
+import io.switchboard.impl.config.SwitchboardConfig;
+import jakarta.annotation.PreDestroy;
 import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SendQueueSettings;
@@ -34,6 +37,9 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class SessionRegistry implements OpenSessions {
 
+    /** The reason phrase of the close that ends every session when the application stops. */
+    public static final String SHUTDOWN_REASON = "Server shutting down";
+
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
 
     private final ConcurrentMap<String, TrackedSession> sessions = new ConcurrentHashMap<>();
@@ -44,6 +50,8 @@ public class SessionRegistry implements OpenSessions {
 
     @Inject
     SessionSweeper sweeper;
+
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Starts tracking a session that just opened and announces it.
@@ -66,6 +74,10 @@ public class SessionRegistry implements OpenSessions {
         sessions.put(session.getId(), tracked);
         sweeper.start(this);
         fire(new SessionOpened(tracked), tracked);
+        if (stopping.get()) {
+            // Opened while the application stops (the upgrade passed the filter just before): it gets no service.
+            tracked.close(CloseCategory.SHUTDOWN, SHUTDOWN_REASON);
+        }
         return tracked;
     }
 
@@ -82,10 +94,64 @@ public class SessionRegistry implements OpenSessions {
         tracked.closed();
         int code = reason == null ? CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode() : reason.getCloseCode().getCode();
         String phrase = reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase();
-        SessionClosed event = new SessionClosed(tracked, code, phrase, tracked.categoryFor(code), tracked.age());
+        CloseCategory category = tracked.categoryFor(code);
+        if (stopping.get() && !tracked.closedBySwitchboard()) {
+            category = CloseCategory.SHUTDOWN; // the container closing its sessions as the application stops
+        }
+        SessionClosed event = new SessionClosed(tracked, code, phrase, category, tracked.age());
         LOG.log(JulLevels.of(event.category().logLevel()), () -> "Session " + tracked + " closed: " + code
                 + " " + event.category().tag() + (phrase.isEmpty() ? "" : " (" + phrase + ")"));
         fire(event, tracked);
+    }
+
+    /**
+     * Whether the application is stopping: new upgrades are refused, and every session is being closed.
+     *
+     * @return whether {@link #shutdown} has begun
+     */
+    public boolean stopping() {
+        return stopping.get();
+    }
+
+    /**
+     * Ends every session as the application stops, once (later calls return at once): messages already queued
+     * are written for up to the drain timeout, then every session is closed with 1001 ({@code shutdown}); a
+     * session whose close the container has not confirmed two seconds later is ended by Switchboard, so that
+     * every {@code @OnClose}, {@code @PreDestroy} and {@link SessionClosed} happens before the application's
+     * beans go away. Called by whichever of the handshake filter's and the servlet context's end, and this
+     * bean's own destruction, comes first.
+     *
+     * @param drain how long queued messages may take to go out
+     */
+    public void shutdown(java.time.Duration drain) {
+        if (!stopping.compareAndSet(false, true) || sessions.isEmpty()) {
+            return;
+        }
+        LOG.fine(() -> "Switchboard: stopping; " + sessions.size() + " sessions to close");
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (System.nanoTime() < deadline
+                && sessions.values().stream().anyMatch(s -> s.isOpen() && s.outbox().size() > 0)) {
+            pause();
+        }
+        sessions.values().forEach(s -> s.close(CloseCategory.SHUTDOWN, SHUTDOWN_REASON));
+        long closeDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (!sessions.isEmpty() && System.nanoTime() < closeDeadline) {
+            pause();
+        }
+        sessions.values().forEach(TrackedSession::endNow);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        shutdown(SwitchboardConfig.shutdownDrain());
     }
 
     /** Runs work that may call application code (closes) off the calling thread. */

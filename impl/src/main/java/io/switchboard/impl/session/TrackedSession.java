@@ -302,6 +302,18 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         homeRoom = room;
     }
 
+    /** Whether Switchboard started this session's close (its category is then known, not guessed). */
+    boolean closedBySwitchboard() {
+        return closingCategory != null;
+    }
+
+    /** Ends the session now, whatever the container says: the application is stopping. */
+    void endNow() {
+        CloseReason reason = closingReason;
+        forcedClose.accept(reason != null ? reason
+                : new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SessionRegistry.SHUTDOWN_REASON));
+    }
+
     CloseCategory categoryFor(int closeCode) {
         CloseCategory known = closingCategory;
         return known != null ? known : CloseCategory.ofCloseCode(closeCode);

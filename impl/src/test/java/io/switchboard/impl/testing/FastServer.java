@@ -1,6 +1,8 @@
 package io.switchboard.impl.testing;
 
+import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.extension.EndpointRegistrar;
+import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.extension.FilteringApplicationConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerApplicationConfig;
@@ -45,12 +47,14 @@ public final class FastServer implements AutoCloseable {
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
+    private final Mode mode;
     private final WeldContainer weld;
     private final HttpServer http;
     private final Container container;
     private final URI base;
 
-    private FastServer(WeldContainer weld, HttpServer http, Container container, int port) {
+    private FastServer(Mode mode, WeldContainer weld, HttpServer http, Container container, int port) {
+        this.mode = mode;
         this.weld = weld;
         this.http = http;
         this.container = container;
@@ -98,7 +102,7 @@ public final class FastServer implements AutoCloseable {
             cdi.shutdown();
             throw e;
         }
-        return new FastServer(cdi, http, container, listener.getPort());
+        return new FastServer(mode, cdi, http, container, listener.getPort());
     }
 
     /**
@@ -145,6 +149,10 @@ public final class FastServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (mode == Mode.SWITCHBOARD) {
+            // What a servlet container's end of the handshake filter does as the application stops.
+            weld.select(SessionRegistry.class).get().shutdown(SwitchboardConfig.shutdownDrain());
+        }
         container.stop();
         http.shutdownNow();
         weld.shutdown();

@@ -160,11 +160,52 @@ public final class RawClient implements AutoCloseable {
         socket.close();
     }
 
+    /**
+     * Sends a whole text message in one masked frame.
+     *
+     * @param text the message
+     */
+    public void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length < 65536) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xFF);
+        } else {
+            frame.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((long) payload.length >> shift) & 0xFF);
+            }
+        }
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        socket.getOutputStream().write(frame.toByteArray());
+        socket.getOutputStream().flush();
+    }
+
     /** A frame read from the server: its opcode and its payload. */
     public record Frame(int opcode, byte[] payload) {
         /** The payload as UTF-8 text. */
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
+        }
+
+        /** The close code of a close frame. */
+        public int closeCode() {
+            return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        }
+
+        /** The reason of a close frame. */
+        public String closeReason() {
+            return new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
         }
     }
 

@@ -1,0 +1,75 @@
+package io.switchboard.impl.delivery.tyrus;
+
+import io.switchboard.impl.delivery.Payload;
+import io.switchboard.impl.delivery.SessionWriter;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes a payload's prebuilt frame ({@link Payload#frame()}) to one Tyrus connection with
+ * {@code TyrusWebSocket.sendRawFrame}, and tells the handler when Tyrus's future completes: inline when the write
+ * completed within the call, else on the thread that completes it.
+ */
+final class RawFrameWriter implements SessionWriter {
+
+    private static final Logger LOG = Logger.getLogger(RawFrameWriter.class.getName());
+    /** Frames written through the fast path, for tests. */
+    static final LongAdder WRITES = new LongAdder();
+
+    private final Session session;
+    private final Object webSocket;
+    private final TyrusInternals tyrus;
+
+    RawFrameWriter(Session session, Object webSocket, TyrusInternals tyrus) {
+        this.session = session;
+        this.webSocket = webSocket;
+        this.tyrus = tyrus;
+    }
+
+    @Override
+    public void write(Payload payload, SendHandler handler) {
+        Object written;
+        try {
+            // Tyrus's own sends restart the idle timer; it only runs with a positive timeout, and restarting it
+            // takes a lock and goes through the container's scheduler, so skip it when there is none.
+            if (session.getMaxIdleTimeout() > 0) {
+                tyrus.restartIdleTimer(session);
+            }
+            written = tyrus.sendRawFrame(webSocket, payload.frame());
+        } catch (Throwable e) {
+            // Nothing was handed to the connection (it is closed, or a partial message of the user's held it too
+            // long): the write failed, and this is the only report of it.
+            handler.onResult(new SendResult(e));
+            return;
+        }
+        WRITES.increment();
+        if (written instanceof CompletionStage<?> stage) {
+            stage.whenComplete((frame, error) -> report(handler, error));
+        } else {
+            // TyrusInternals checked this type before choosing the fast path; this would be a different Tyrus.
+            handler.onResult(new SendResult(new IllegalStateException(
+                    "Tyrus's sendRawFrame returned " + written + ", not a CompletionStage")));
+        }
+    }
+
+    private static void report(SendHandler handler, Throwable error) {
+        try {
+            if (error == null) {
+                handler.onResult(new SendResult());
+            } else {
+                handler.onResult(new SendResult(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error));
+            }
+        } catch (RuntimeException e) {
+            // whenComplete would keep this in a future nobody reads; the portable path lets Tyrus see it.
+            LOG.log(Level.WARNING, "Switchboard: a send completion failed", e);
+        }
+    }
+}

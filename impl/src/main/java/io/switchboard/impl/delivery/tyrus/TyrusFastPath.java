@@ -1,0 +1,79 @@
+package io.switchboard.impl.delivery.tyrus;
+
+import io.switchboard.impl.delivery.SessionWriter;
+import jakarta.websocket.Session;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Gives Tyrus sessions a writer that sends each message's frame built once (see the package description). A
+ * session with a negotiated extension (per-message deflate rewrites every frame) keeps the portable writer; so does
+ * every session when Tyrus's internals are not as expected, which is logged once per deployment.
+ */
+public final class TyrusFastPath {
+
+    private static final Logger LOG = Logger.getLogger(TyrusFastPath.class.getName());
+    /** Sessions given the fast writer, for tests. */
+    static final LongAdder SESSIONS = new LongAdder();
+    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+
+    /** The members found for the sessions seen last: one kind per deployment in practice. */
+    private static volatile Object found;
+
+    private TyrusFastPath() {
+    }
+
+    /**
+     * The fast writer for a session that just opened.
+     *
+     * @param session the session
+     * @return the writer, or {@code null} when the fast path does not apply to this session
+     */
+    public static SessionWriter writerFor(Session session) {
+        if (!session.getNegotiatedExtensions().isEmpty()) {
+            return null; // an extension may transform frames: Tyrus must frame each message itself
+        }
+        TyrusInternals tyrus;
+        Object webSocket;
+        try {
+            tyrus = internalsFor(session);
+            webSocket = tyrus.webSocketOf(session);
+        } catch (Throwable e) {
+            announce(Level.INFO, "Switchboard: the Tyrus fast path does not apply (" + e.getMessage()
+                    + "): sessions use the portable async sends");
+            return null;
+        }
+        announce(Level.INFO, "Switchboard: Tyrus fast path on: a message sent to many sessions is framed once and the"
+                + " same frame written to each session without extensions (switchboard.fast-path=false turns it off)");
+        SESSIONS.increment();
+        return new RawFrameWriter(session, webSocket, tyrus);
+    }
+
+    /** The members for this session's classes, found once; a failure is remembered too, so it is not retried. */
+    private static TyrusInternals internalsFor(Session session) {
+        Object last = found;
+        if (last instanceof TyrusInternals tyrus && tyrus.fits(session)) {
+            return tyrus;
+        }
+        if (last instanceof UnsupportedOperationException failure) {
+            throw failure;
+        }
+        try {
+            TyrusInternals tyrus = TyrusInternals.of(session);
+            found = tyrus;
+            return tyrus;
+        } catch (UnsupportedOperationException e) {
+            found = e;
+            throw e;
+        }
+    }
+
+    private static void announce(Level level, String message) {
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            LOG.log(level, message);
+        }
+    }
+}

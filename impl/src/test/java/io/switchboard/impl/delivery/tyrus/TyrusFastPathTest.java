@@ -1,0 +1,124 @@
+package io.switchboard.impl.delivery.tyrus;
+
+import io.switchboard.impl.delivery.Payload;
+import io.switchboard.impl.delivery.SessionWriter;
+import io.switchboard.impl.testing.FastServer;
+import io.switchboard.impl.testing.FastServerExtension;
+import io.switchboard.tck.client.TestClient;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Tyrus fast path is taken on Tyrus standalone, frames every length encoding right, and fails cleanly. */
+class TyrusFastPathTest {
+
+    /** Each boundary of the frame header's length encodings (7 bits, 16 bits, 64 bits), and around them. */
+    private static final int[] SIZES = {0, 1, 125, 126, 127, 65535, 65536, 70000};
+
+    @RegisterExtension
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, FastPathEndpoint.class)
+            // Room for the interleaving test's 14 MB burst: the default bound (1 MiB) would close the session.
+            .withConfig("switchboard.FastPathEndpoint.send-queue.max-bytes", "64MiB");
+
+    static String ascii(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + i % 26));
+        }
+        return text.toString();
+    }
+
+    static String utf8(int repeats) {
+        return "é€😀|".repeat(repeats); // 2 + 3 + 4 + 1 bytes for 5 chars
+    }
+
+    static byte[] bytes(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        return bytes;
+    }
+
+    private TestClient connect() {
+        long sessions = TyrusFastPath.SESSIONS.sum();
+        TestClient client = TestClient.connect(server.base().resolve("fast-path"));
+        await().until(() -> TyrusFastPath.SESSIONS.sum() > sessions);
+        return client;
+    }
+
+    @Test
+    void textAndBinaryOfEveryHeaderLengthArriveIntactThroughTheFastPath() {
+        FastPathEndpoint.OPENED.clear();
+        try (TestClient client = connect()) {
+            long writes = RawFrameWriter.WRITES.sum();
+            for (int size : SIZES) {
+                client.sendText("text:" + size);
+                assertThat(client.nextText()).as("text of %d bytes", size).isEqualTo(ascii(size));
+                client.sendText("binary:" + size);
+                assertThat(client.nextBinary()).as("binary of %d bytes", size).isEqualTo(bytes(size));
+            }
+            for (int repeats : new int[] {1, 13, 6554, 7000}) {
+                client.sendText("utf8:" + repeats);
+                assertThat(client.nextText()).as("multibyte text, %d repeats", repeats).isEqualTo(utf8(repeats));
+            }
+            assertThat(RawFrameWriter.WRITES.sum() - writes).isGreaterThanOrEqualTo(2L * SIZES.length + 4);
+        }
+    }
+
+    @Test
+    void switchboardAndTheUsersOwnSendsOnOneSessionNeverInterleave() {
+        int count = 200;
+        try (TestClient client = connect()) {
+            client.sendText("mixed:" + count + ":70000");
+            Map<String, Integer> next = new HashMap<>(Map.of("user", 0, "switchboard", 0));
+            for (int i = 0; i < 2 * count; i++) {
+                String message = client.nextText();
+                String[] parts = message.split(":", 3);
+                assertThat(parts[2]).isEqualTo(ascii(70000));
+                // Each sender's messages arrive whole and in its own order, whatever the interleaving between them.
+                assertThat(Integer.parseInt(parts[1])).isEqualTo(next.get(parts[0]));
+                next.merge(parts[0], 1, Integer::sum);
+            }
+        }
+    }
+
+    @Test
+    void aWriteToAClosedSessionFailsAndTellsTheHandlerOnce() throws Exception {
+        FastPathEndpoint.OPENED.clear();
+        SessionWriter writer;
+        Session session;
+        try (TestClient client = connect()) {
+            session = FastPathEndpoint.OPENED.poll(10, TimeUnit.SECONDS);
+            assertThat(session).isNotNull();
+            writer = TyrusFastPath.writerFor(session);
+            assertThat(writer).isInstanceOf(RawFrameWriter.class);
+            CompletableFuture<SendResult> ok = new CompletableFuture<>();
+            writer.write(Payload.text("direct"), ok::complete);
+            assertThat(ok.get(10, TimeUnit.SECONDS).isOK()).isTrue();
+            assertThat(client.nextText()).isEqualTo("direct");
+        }
+        await().until(() -> !session.isOpen());
+        int[] calls = new int[1];
+        CompletableFuture<SendResult> failed = new CompletableFuture<>();
+        writer.write(Payload.binary(ByteBuffer.wrap(bytes(10))), result -> {
+            calls[0]++;
+            failed.complete(result);
+        });
+        SendResult result = failed.get(10, TimeUnit.SECONDS);
+        assertThat(result.isOK()).isFalse();
+        assertThat(result.getException()).isNotNull();
+        Thread.sleep(200);
+        assertThat(calls[0]).isEqualTo(1);
+    }
+}

@@ -1,0 +1,79 @@
+package io.switchboard.impl.session;
+
+import io.switchboard.impl.testing.FastServer;
+import io.switchboard.tck.client.RawClient;
+import io.switchboard.tck.shutdown.FeedEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Graceful shutdown on Tyrus with Weld SE: closing the fast server plays the part of a servlet container
+ * stopping the application (the handshake filter's end).
+ */
+class ShutdownTest {
+
+    @BeforeEach
+    void clear() {
+        FeedEndpoint.CLOSED.clear();
+    }
+
+    @AfterEach
+    void clearConfig() {
+        System.clearProperty("switchboard.shutdown.drain-timeout");
+    }
+
+    @Test
+    void queuedMessagesGoOutBeforeEverySessionClosesWith1001() throws Exception {
+        FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, FeedEndpoint.class);
+        try (RawClient reader = RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096);
+             RawClient idle = RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096)) {
+            reader.sendText("feed:1000:16384");
+            await().until(() -> server.cdi().select(SessionRegistry.class).get().trackedSessions()
+                    .anyMatch(s -> s.outbox().size() > 200));
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
+            for (int n = 0; n < 1000; n++) {
+                assertThat(nextData(reader).text()).startsWith(n + "|");
+            }
+            assertThat(nextData(reader).text()).isEqualTo("queued");
+            RawClient.Frame close = nextData(reader);
+            assertThat(close.opcode()).isEqualTo(8);
+            assertThat(close.closeCode()).isEqualTo(1001);
+            assertThat(close.closeReason()).isEqualTo("Server shutting down");
+            assertThat(idle.readFrame(10_000).closeCode()).isEqualTo(1001);
+            stopped.get();
+        }
+        assertThat(FeedEndpoint.closed()).containsExactly("FeedEndpoint 1001 shutdown Server shutting down",
+                "FeedEndpoint 1001 shutdown Server shutting down");
+    }
+
+    @Test
+    void drainTimeoutBoundsHowLongAPeerThatStoppedReadingHoldsTheShutdown() throws Exception {
+        System.setProperty("switchboard.shutdown.drain-timeout", "1s");
+        FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, FeedEndpoint.class);
+        try (RawClient stalled = RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096)) {
+            stalled.sendText("feed:2000:16384");
+            await().until(() -> server.cdi().select(SessionRegistry.class).get().trackedSessions()
+                    .anyMatch(s -> s.outbox().size() > 200));
+            long start = System.nanoTime();
+            server.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+        assertThat(FeedEndpoint.closed()).containsExactly("FeedEndpoint 1001 shutdown Server shutting down");
+    }
+
+    private static RawClient.Frame nextData(RawClient client) throws java.io.IOException {
+        while (true) {
+            RawClient.Frame frame = client.readFrame(10_000);
+            if (frame.opcode() != 9) {
+                return frame;
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.switchboard.tck.it;
+
+import io.switchboard.tck.client.RawClient;
+import io.switchboard.tck.client.TestClient;
+import io.switchboard.tck.shutdown.FeedEndpoint;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Undeploying an application with open sessions: what was queued goes out, then every session is closed with
+ * 1001 "Server shutting down"; upgrades attempted meanwhile are refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class ShutdownIT {
+
+    private static final String NAME = "shutdown";
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = NAME, managed = false, testable = false)
+    public static WebArchive deployment() {
+        return Deployments.of(NAME, FeedEndpoint.class);
+    }
+
+    @Test
+    @Order(1)
+    void deploy() {
+        deployer.deploy(NAME);
+    }
+
+    @Test
+    @Order(2)
+    void undeployFlushesQueuedMessagesThenClosesEverySessionWith1001(
+            @ArquillianResource @OperateOnDeployment(NAME) URL url) throws Exception {
+        URI feed = Deployments.webSocketBase(url).resolve("feed");
+        try (RawClient reader = RawClient.upgradeWithReceiveBuffer(feed, 4096);
+             TestClient idle = TestClient.connect(feed)) {
+            reader.sendText("feed:1000:16384");
+            Thread.sleep(1000); // the feed is queued; the reader has read nothing yet
+            // Arquillian's deployer works on the test's thread only: the reading and the upgrade attempt go
+            // elsewhere, starting once the undeployment (and so Switchboard's drain) is under way.
+            CompletableFuture<Integer> upgradeWhileStopping = CompletableFuture.supplyAsync(() -> {
+                pause(300);
+                return upgradeStatus(feed);
+            });
+            CompletableFuture<List<String>> received = CompletableFuture.supplyAsync(() -> {
+                pause(600);
+                return readAll(reader);
+            });
+            deployer.undeploy(NAME);
+            List<String> frames = received.get(60, TimeUnit.SECONDS);
+            assertThat(frames).hasSize(1002);
+            for (int n = 0; n < 1000; n++) {
+                assertThat(frames.get(n)).startsWith(n + "|");
+            }
+            assertThat(frames.get(1000)).isEqualTo("queued");
+            assertThat(frames.get(1001)).isEqualTo("close 1001 Server shutting down");
+            TestClient.Closed closed = idle.awaitClose();
+            assertThat(closed.code()).isEqualTo(1001);
+            assertThat(closed.reason()).isEqualTo("Server shutting down");
+            // Switchboard answers 503 to upgrades that still reach the application; WildFly stops routing to an
+            // application before its filters end, and answers 404 itself.
+            int status = upgradeWhileStopping.get(60, TimeUnit.SECONDS);
+            System.out.println("ShutdownIT: an upgrade during the undeployment got HTTP " + status);
+            assertThat(status).isIn(503, 404);
+        }
+    }
+
+    /** Every data frame's text, then {@code close <code> <reason>}; stops at the close or when reading fails. */
+    private static List<String> readAll(RawClient client) {
+        List<String> frames = new ArrayList<>();
+        try {
+            while (true) {
+                RawClient.Frame frame = client.readFrame(20_000);
+                if (frame.opcode() == 8) {
+                    frames.add("close " + frame.closeCode() + " " + frame.closeReason());
+                    return frames;
+                }
+                if (frame.opcode() != 9) {
+                    frames.add(frame.text().length() > 20 ? frame.text().substring(0, 20) : frame.text());
+                }
+            }
+        } catch (IOException e) {
+            frames.add("failed: " + e);
+            return frames;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int upgradeStatus(URI uri) {
+        try (RawClient attempt = RawClient.handshake(uri, true, Map.of())) {
+            return attempt.status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+}
