@@ -37,8 +37,9 @@ final class RawFrameWriter implements SessionWriter {
     public void write(Payload payload, SendHandler handler) {
         Object written;
         try {
-            // Tyrus's own sends restart the idle timer; it only runs with a positive timeout, and restarting it
-            // takes a lock and goes through the container's scheduler, so skip it when there is none.
+            // Tyrus's own sends restart the session's idle timer, so sending counts as activity. Tyrus does it even
+            // without a timeout (0), scheduling a task that then does nothing through the container's scheduler
+            // (Payara's is a managed executor); only a positive timeout needs it.
             if (session.getMaxIdleTimeout() > 0) {
                 tyrus.restartIdleTimer(session);
             }

@@ -2,6 +2,7 @@ package io.switchboard.impl.delivery.tyrus;
 
 import io.switchboard.impl.delivery.SessionWriter;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -9,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives Tyrus sessions a writer that sends each message's frame built once (see the package description). A
+ * Gives Tyrus server sessions a writer that sends each message's frame built once (see the package description). A
  * session with a negotiated extension (per-message deflate rewrites every frame) keeps the portable writer; so does
  * every session when Tyrus's internals are not as expected, which is logged once per deployment.
  */
@@ -33,6 +34,9 @@ public final class TyrusFastPath {
      * @return the writer, or {@code null} when the fast path does not apply to this session
      */
     public static SessionWriter writerFor(Session session) {
+        if (!(session.getContainer() instanceof ServerContainer)) {
+            return null; // a client's frames must be masked, each with its own key: nothing to share
+        }
         if (!session.getNegotiatedExtensions().isEmpty()) {
             return null; // an extension may transform frames: Tyrus must frame each message itself
         }

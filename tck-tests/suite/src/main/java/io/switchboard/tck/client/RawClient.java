@@ -191,6 +191,19 @@ public final class RawClient implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /**
+     * Sends the start of a masked text frame that announces 100 bytes and carries 10: the server waits for the
+     * rest, which never comes.
+     */
+    public void sendHalfFrame() throws IOException {
+        byte[] start = new byte[2 + 4 + 10];
+        start[0] = (byte) 0x81;
+        start[1] = (byte) (0x80 | 100);
+        ThreadLocalRandom.current().nextBytes(java.util.Arrays.copyOfRange(start, 2, 16));
+        socket.getOutputStream().write(start);
+        socket.getOutputStream().flush();
+    }
+
     /** A frame read from the server: its opcode and its payload. */
     public record Frame(int opcode, byte[] payload) {
         /** The payload as UTF-8 text. */
