@@ -1,6 +1,8 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.CloseCategory;
+import io.switchboard.SessionError;
+import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.handshake.HandshakeProperties;
 import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -125,7 +127,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             try {
                 runtime.fanout().send(tracked, tracked.encoder().encode(result));
             } catch (EncodeException e) {
-                onError(session, e);
+                failed(session, e, true);
             }
         }
     }
@@ -215,27 +217,56 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     @Override
     public void onError(Session session, Throwable error) {
+        failed(session, error, false);
+    }
+
+    /**
+     * Handles an error once: categorised, reported as {@link SessionError}, logged, then handed to the user's
+     * {@code @OnError}; without one, the session is closed with the category's code (a broken connection ends by
+     * itself).
+     *
+     * @param fromCode whether the endpoint's own code threw it
+     */
+    private void failed(Session session, Throwable error, boolean fromCode) {
         if (ended.get()) {
             LOG.log(Level.FINE, error, () -> "Switchboard: error after the end of session " + session.getId());
             return;
         }
-        if (model.onError() == null || user == null) {
-            // A peer that vanished is routine (Undertow reports every reset connection here): no stack trace.
-            boolean io = error instanceof IOException || error.getCause() instanceof IOException;
-            LOG.log(io ? Level.FINE : Level.INFO, io ? null : error, () -> "Switchboard: unhandled "
-                    + (io ? "I/O error (" + error + ")" : "error") + " in endpoint " + model.id() + ", session "
-                    + session.getId());
+        CloseCategory category = ErrorCategories.of(error, fromCode);
+        TrackedSession entry = tracked;
+        if (entry != null) {
+            runtime.registry().fire(new SessionError(entry, category, error), entry);
+        }
+        boolean handled = model.onError() != null && user != null;
+        logError(session, error, category, handled);
+        if (!handled) {
+            if (entry != null && category != CloseCategory.CONNECTION_LOST) {
+                entry.close(category, ErrorCategories.reason(category));
+            }
             return;
         }
         RequestContextController scope = runtime.requestScope().enter();
         try {
             model.onError().invoke(user.instance(), Invocation.error(session, error));
-        } catch (Throwable failed) {
-            LOG.log(Level.INFO, failed, () -> "Switchboard: @OnError of " + model.id() + " threw, session "
+        } catch (Throwable thrown) {
+            LOG.log(Level.INFO, thrown, () -> "Switchboard: @OnError of " + model.id() + " threw, session "
                     + session.getId());
         } finally {
             runtime.requestScope().exit(scope);
         }
+    }
+
+    /**
+     * One log line per error: at the category's level when Switchboard handles it, at FINE when the endpoint's
+     * {@code @OnError} does. A stack trace only for the server's own failures; a peer's bad data or vanishing is
+     * routine (Undertow reports every reset connection as an error).
+     */
+    private void logError(Session session, Throwable error, CloseCategory category, boolean handled) {
+        Level level = handled ? Level.FINE : JulLevels.of(category.logLevel());
+        boolean trace = category == CloseCategory.SERVER_ERROR;
+        LOG.log(level, trace ? error : null, () -> "Switchboard: " + category.tag() + " in endpoint " + model.id()
+                + ", session " + session.getId() + (handled ? " (to @OnError)" : "")
+                + (trace ? "" : ": " + error));
     }
 
     /** Calls an open or message callback, unless the session has ended; a failure goes to {@code @OnError}. */
@@ -257,7 +288,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         try {
             return callback.invoke(user.instance(), invocation);
         } catch (Throwable failed) {
-            onError(invocation.session(), failed);
+            failed(invocation.session(), failed, true);
             return null;
         } finally {
             exitRoom(room);

@@ -1,0 +1,32 @@
+package io.switchboard.tck.errors;
+
+import io.switchboard.OpenSessions;
+import io.switchboard.Untracked;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.server.ServerEndpoint;
+
+/** Reads what {@link ErrorLog} recorded: {@code log}, {@code count}, {@code reset}. Untracked itself. */
+@Untracked
+@ServerEndpoint("/errors-probe")
+public class ErrorProbe {
+
+    @Inject
+    ErrorLog log;
+
+    @Inject
+    OpenSessions sessions;
+
+    @OnMessage
+    public String command(String command) {
+        return switch (command) {
+            case "log" -> String.join("\n", log.lines());
+            case "count" -> String.valueOf(sessions.count());
+            case "reset" -> {
+                log.clear();
+                yield "ok";
+            }
+            default -> "unknown:" + command;
+        };
+    }
+}
