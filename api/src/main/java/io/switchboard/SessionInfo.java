@@ -59,7 +59,8 @@ public interface SessionInfo {
 
     /**
      * The container's session. Mind that sending on it directly either blocks on a slow peer (basic remote) or
-     * queues without bound (async remote); Switchboard's bounded sending comes with rooms and broadcasting.
+     * queues without bound (async remote), outside Switchboard's send queue: {@link Broadcaster#send} is the
+     * bounded, ordered way.
      */
     Session session();
 }
