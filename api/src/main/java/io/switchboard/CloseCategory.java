@@ -31,6 +31,8 @@ public enum CloseCategory {
     RATE_LIMITED(1008, Level.INFO),
     /** 1013: the peer did not read fast enough; its send queue overflowed or a send timed out. */
     SLOW_CONSUMER(1013, Level.INFO),
+    /** 1013: the session got past the handshake over a connection limit; the peer may try again later. */
+    CONNECTION_LIMIT(1013, Level.INFO),
     /** 1001: the peer did not answer a heartbeat ping in time. */
     HEARTBEAT_TIMEOUT(1001, Level.INFO),
     /** 1001: nothing arrived from the peer for longer than the idle timeout. */

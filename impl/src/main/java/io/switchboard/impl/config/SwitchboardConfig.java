@@ -1,13 +1,20 @@
 package io.switchboard.impl.config;
 
 import io.switchboard.Heartbeat;
+import io.switchboard.ConnectionLimits;
 import io.switchboard.IdleTimeout;
+import io.switchboard.RateLimit;
+import io.switchboard.impl.limit.ConnectionLimitSettings;
+import io.switchboard.impl.limit.RateLimitSettings;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.OverflowPolicy;
 import io.switchboard.SendQueue;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -143,6 +150,106 @@ public final class SwitchboardConfig {
                         limits == null ? null : new Annotated("@MaxMessageSize(text)", limits.text()), 0),
                 size(endpointId, "max-message-size.binary",
                         limits == null ? null : new Annotated("@MaxMessageSize(binary)", limits.binary()), 0));
+    }
+
+    /**
+     * An endpoint's rate limits by scope ({@code session}, {@code principal}, {@code address}): for each, the keys
+     * {@code rate-limit.<scope>.messages}, {@code .bytes}, {@code .per}, {@code .burst}, {@code .burst-bytes} and
+     * {@code .policy}, endpoint key first, then the endpoint's {@link RateLimit} of that scope, then the default key.
+     *
+     * @param endpointId  the endpoint id
+     * @param annotations the endpoint's {@code @RateLimit}s
+     * @return the configured limits; scopes without a rate are absent
+     * @throws IllegalArgumentException if a value does not parse, or a scope is given twice
+     */
+    public static Map<RateLimit.Scope, RateLimitSettings> rateLimits(String endpointId, RateLimit[] annotations) {
+        Map<RateLimit.Scope, RateLimit> byScope = new EnumMap<>(RateLimit.Scope.class);
+        for (RateLimit annotation : annotations) {
+            if (byScope.put(annotation.scope(), annotation) != null) {
+                throw new IllegalArgumentException("Switchboard: bad @RateLimit on endpoint " + endpointId
+                        + ": two limits with scope " + annotation.scope());
+            }
+        }
+        Map<RateLimit.Scope, RateLimitSettings> limits = new EnumMap<>(RateLimit.Scope.class);
+        for (RateLimit.Scope scope : RateLimit.Scope.values()) {
+            RateLimit a = byScope.get(scope);
+            String prefix = "rate-limit." + scope.name().toLowerCase(Locale.ROOT) + ".";
+            String where = "@RateLimit(scope = " + scope + ", ";
+            long messages = count(endpointId, prefix + "messages",
+                    a == null ? null : new Annotated(where + "messages)", String.valueOf(a.messages())));
+            long burst = count(endpointId, prefix + "burst",
+                    a == null ? null : new Annotated(where + "burst)", String.valueOf(a.burst())));
+            long bytes = size(endpointId, prefix + "bytes",
+                    a == null ? null : new Annotated(where + "bytes)", a.bytes()), 0);
+            long burstBytes = size(endpointId, prefix + "burst-bytes",
+                    a == null ? null : new Annotated(where + "burstBytes)", a.burstBytes()), 0);
+            Duration per = duration(endpointId, prefix + "per",
+                    a == null ? null : new Annotated(where + "per)", a.per()), Duration.ofSeconds(1));
+            RateLimit.Policy policy = value(endpointId, prefix + "policy",
+                    a == null ? null : new Annotated(where + "policy)", a.policy().name())).map(found -> {
+                        try {
+                            return RateLimit.Policy.valueOf(found.value().trim().toUpperCase(Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            throw found.bad("drop or close");
+                        }
+                    }).orElse(RateLimit.Policy.CLOSE);
+            if ((messages > 0 || bytes > 0) && per.isZero()) {
+                throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
+                        + ": the rate limit period (" + prefix + "per) must be positive");
+            }
+            RateLimitSettings settings = RateLimitSettings.of(scope, messages, burst, bytes, burstBytes,
+                    per.toNanos(), policy);
+            if (settings != null) {
+                limits.put(scope, settings);
+            }
+        }
+        return limits;
+    }
+
+    /**
+     * An endpoint's connection limits: {@code connections.max}, {@code .per-principal}, {@code .per-address},
+     * {@code .handshakes-per-address} (counts, 0 for none) and {@code .handshake-period} (a positive duration).
+     *
+     * @param endpointId the endpoint id
+     * @param a          the endpoint's annotation, or {@code null}
+     * @return the limits
+     * @throws IllegalArgumentException if a value does not parse
+     */
+    public static ConnectionLimitSettings connectionLimits(String endpointId, ConnectionLimits a) {
+        long max = count(endpointId, "connections.max",
+                a == null ? null : new Annotated("@ConnectionLimits(max)", String.valueOf(a.max())));
+        long perPrincipal = count(endpointId, "connections.per-principal",
+                a == null ? null : new Annotated("@ConnectionLimits(perPrincipal)", String.valueOf(a.perPrincipal())));
+        long perAddress = count(endpointId, "connections.per-address",
+                a == null ? null : new Annotated("@ConnectionLimits(perAddress)", String.valueOf(a.perAddress())));
+        long handshakes = count(endpointId, "connections.handshakes-per-address",
+                a == null ? null : new Annotated("@ConnectionLimits(handshakesPerAddress)",
+                        String.valueOf(a.handshakesPerAddress())));
+        Duration period = duration(endpointId, "connections.handshake-period",
+                a == null ? null : new Annotated("@ConnectionLimits(handshakePeriod)", a.handshakePeriod()),
+                Duration.ofSeconds(1));
+        if (handshakes > 0 && period.isZero()) {
+            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
+                    + ": the handshake period must be positive");
+        }
+        return new ConnectionLimitSettings((int) max, (int) perPrincipal, (int) perAddress, (int) handshakes,
+                period.toNanos());
+    }
+
+    /** A count of zero or more, up to {@code Integer.MAX_VALUE}; 0 when not set. */
+    static long count(String endpointId, String setting, Annotated annotated) {
+        return value(endpointId, setting, annotated).map(found -> {
+            long parsed;
+            try {
+                parsed = Long.parseLong(found.value().trim());
+            } catch (NumberFormatException e) {
+                throw found.bad("a whole number");
+            }
+            if (parsed < 0 || parsed > Integer.MAX_VALUE) {
+                throw found.bad("a number from 0 to " + Integer.MAX_VALUE);
+            }
+            return parsed;
+        }).orElse(0L);
     }
 
     static long size(String endpointId, String setting, Annotated annotated, long defaultValue) {

@@ -32,6 +32,16 @@ public final class BridgeConfigs {
                 .build();
     }
 
+    /**
+     * The rate and connection limits of a user endpoint, for the handshake filter.
+     *
+     * @param model the user endpoint
+     * @return its limits
+     */
+    public static io.switchboard.impl.limit.EndpointLimits limits(EndpointModel model) {
+        return EndpointRuntime.limitsOf(model);
+    }
+
     private static ServerEndpointConfig.Configurator userConfigurator(
             Class<? extends ServerEndpointConfig.Configurator> type) throws DeploymentException {
         if (type == ServerEndpointConfig.Configurator.class) {

@@ -1,7 +1,11 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.CloseCategory;
+import io.switchboard.RateLimit;
+import io.switchboard.RateLimited;
 import io.switchboard.SessionError;
+import io.switchboard.impl.limit.RateLimitSettings;
+import io.switchboard.impl.limit.SessionLimiter;
 import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.handshake.HandshakeProperties;
 import io.switchboard.impl.session.TrackedSession;
@@ -37,6 +41,16 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private volatile EndpointConfig userConfig;
     private volatile TrackedSession tracked;
     private long partialSize;
+    /** Whether a partial message is under way (its later parts take no message token). */
+    private boolean midMessage;
+    /** Whether the message under way is being dropped by a rate limit (its later parts go too). */
+    private boolean droppingMessage;
+    private SessionLimiter limiter = SessionLimiter.NONE;
+    private volatile String limitPrincipal;
+    private volatile String limitAddress;
+    private final AtomicBoolean countedIn = new AtomicBoolean();
+    /** Refused by a connection limit after the upgrade: none of the user's callbacks run. */
+    private volatile boolean refused;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private volatile CloseReason endReason;
@@ -57,6 +71,11 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             tracked = runtime.registry().opened(session, model.id(), model.type(),
                     (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.liveness(),
                     runtime.sendQueue(), runtime.encoder(config), this::forceEnd);
+            if (runtime.limited() && !countIn()) {
+                refused = true;
+                tracked.close(CloseCategory.CONNECTION_LIMIT, "Connection limit reached; try again later");
+                return;
+            }
             joinRoom();
         } catch (InstantiationException e) {
             throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
@@ -80,6 +99,58 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         if (model.onOpen() != null) {
             call(model.onOpen(), Invocation.open(session, userConfig));
         }
+    }
+
+    /**
+     * Counts the session in against the connection limits and gives it its rate limiter.
+     *
+     * @return whether it is within the connection limits
+     */
+    private boolean countIn() {
+        java.security.Principal principal = session.getUserPrincipal();
+        limitPrincipal = principal == null ? null : principal.getName();
+        limitAddress = tracked.remoteAddress().map(BridgeEndpoint::host).orElse(null);
+        countedIn.set(true);
+        boolean within = runtime.limits().open(runtime.tallies(), limitPrincipal, limitAddress);
+        limiter = runtime.limits().limiter(runtime.tallies(), limitPrincipal, limitAddress);
+        return within;
+    }
+
+    private static String host(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+    }
+
+    /**
+     * Applies the rate limits to a text or binary message or part, before anything else sees it.
+     *
+     * @return whether the message goes on to the endpoint
+     */
+    private boolean withinRateLimits(MessageMethod method, Object message, boolean last) {
+        if (limiter == SessionLimiter.NONE || method.frame() == MessageMethod.Frame.PONG) {
+            return true;
+        }
+        boolean first = !midMessage;
+        midMessage = !last;
+        if (!first && droppingMessage) {
+            droppingMessage = !last;
+            return false;
+        }
+        RateLimitSettings exceeded = limiter.admit(first, MessageSizes.of(message));
+        if (exceeded == null) {
+            droppingMessage = false;
+            return true;
+        }
+        if (exceeded.policy() == RateLimit.Policy.CLOSE) {
+            tracked.close(CloseCategory.RATE_LIMITED, "Rate limit exceeded");
+            return false;
+        }
+        if (!first) {
+            return true; // the start went to the endpoint already: a message is dropped whole or not at all
+        }
+        droppingMessage = !last;
+        runtime.registry().fire(new RateLimited(tracked, exceeded.scope()), tracked);
+        return false;
     }
 
     /** Joins the room of the endpoint's {@code @Room}, before the user's {@code @OnOpen} runs. */
@@ -112,6 +183,9 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             tracked.pong(pong.getApplicationData());
         } else {
             tracked.touch();
+        }
+        if (refused || !withinRateLimits(method, message, last)) {
+            return;
         }
         long max = runtime.maxMessageSize(method);
         Object delivered = message;
@@ -170,7 +244,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             return;
         }
         try {
-            if (model.onClose() != null && user != null) {
+            if (model.onClose() != null && user != null && !refused) {
                 invoke(model.onClose(), Invocation.close(session, closeReason));
             }
         } finally {
@@ -200,6 +274,9 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             }
             if (user != null && destroyed.compareAndSet(false, true)) {
                 destroyUserInstance();
+            }
+            if (countedIn.compareAndSet(true, false)) {
+                runtime.limits().close(runtime.tallies(), limitPrincipal, limitAddress);
             }
         } finally {
             runtime.requestScope().exit(scope);

@@ -1,7 +1,11 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.Heartbeat;
+import io.switchboard.ConnectionLimits;
 import io.switchboard.IdleTimeout;
+import io.switchboard.RateLimit;
+import io.switchboard.impl.limit.EndpointLimits;
+import io.switchboard.impl.limit.Tallies;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.impl.config.MessageSizeLimits;
 import io.switchboard.Room;
@@ -28,6 +32,8 @@ final class EndpointRuntime {
     private final LivenessSettings liveness;
     private final SendQueueSettings sendQueue;
     private final MessageSizeLimits messageSizes;
+    private final EndpointLimits limits;
+    private volatile Tallies tallies;
     private final String roomParameter;
     private final boolean userHandlesPongs;
     private final RequestScope requestScope = new RequestScope();
@@ -43,6 +49,7 @@ final class EndpointRuntime {
                 model.type().getAnnotation(IdleTimeout.class));
         this.sendQueue = SwitchboardConfig.sendQueue(model.id(), model.type().getAnnotation(SendQueue.class));
         this.roomParameter = roomParameter(model);
+        this.limits = limitsOf(model);
         this.messageSizes = SwitchboardConfig.messageSizes(model.id(), model.type().getAnnotation(MaxMessageSize.class));
         this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
     }
@@ -68,6 +75,37 @@ final class EndpointRuntime {
     /** The path parameter naming the room every session joins, or {@code null} without {@code @Room}. */
     String roomParameter() {
         return roomParameter;
+    }
+
+    /**
+     * An endpoint's rate and connection limits, from its annotations and configuration.
+     *
+     * @param model the endpoint
+     * @return its limits
+     * @throws IllegalArgumentException if a setting does not parse
+     */
+    static EndpointLimits limitsOf(EndpointModel model) {
+        return new EndpointLimits(model.id(),
+                SwitchboardConfig.rateLimits(model.id(), model.type().getAnnotationsByType(RateLimit.class)),
+                SwitchboardConfig.connectionLimits(model.id(), model.type().getAnnotation(ConnectionLimits.class)));
+    }
+
+    EndpointLimits limits() {
+        return limits;
+    }
+
+    /** Whether sessions of this endpoint are counted or rate-limited at all. */
+    boolean limited() {
+        return limits.connections().any() || !limits.rates().isEmpty();
+    }
+
+    Tallies tallies() {
+        Tallies found = tallies;
+        if (found == null) {
+            found = CDI.current().select(Tallies.class).get();
+            tallies = found;
+        }
+        return found;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.switchboard.impl.extension;
 
 import io.switchboard.impl.endpoint.BridgeConfigs;
 import io.switchboard.impl.endpoint.EndpointModel;
+import io.switchboard.impl.limit.Routes;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.websocket.DeploymentException;
@@ -50,7 +51,9 @@ public final class EndpointRegistrar implements ServletContextListener {
             return;
         }
         try {
-            deploy(serverContainer, endpoints, applicationConfigs);
+            Routes routes = new Routes();
+            deploy(serverContainer, endpoints, applicationConfigs, routes);
+            event.getServletContext().setAttribute(Routes.ATTRIBUTE, routes);
         } catch (DeploymentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -71,13 +74,31 @@ public final class EndpointRegistrar implements ServletContextListener {
     public static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
                                        Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
             throws DeploymentException {
+        return deploy(container, endpoints, applicationConfigs, new Routes());
+    }
+
+    /**
+     * Bridges the endpoints Switchboard manages, and records the paths of those with connection limits.
+     *
+     * @param container          the container to register with
+     * @param endpoints          every {@code @ServerEndpoint} class scanned
+     * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
+     * @param routes             receives each bridged endpoint's path and limits
+     * @return the classes bridged
+     * @throws DeploymentException if an endpoint class is invalid or the container refuses it
+     */
+    static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
+                                Set<Class<? extends ServerApplicationConfig>> applicationConfigs, Routes routes)
+            throws DeploymentException {
         Set<Class<?>> bridged = DeploymentPlan.bridged(endpoints);
         if (!applicationConfigs.isEmpty()) {
             warnAboutApplicationConfigs(endpoints, applicationConfigs, bridged);
             return Set.of();
         }
         for (Class<?> type : bridged) {
-            container.addEndpoint(BridgeConfigs.bridge(EndpointModel.read(type)));
+            EndpointModel model = EndpointModel.read(type);
+            container.addEndpoint(BridgeConfigs.bridge(model));
+            routes.add(model.annotation().value(), BridgeConfigs.limits(model));
         }
         if (!bridged.isEmpty()) {
             LOG.info(() -> "Switchboard: tracking " + names(bridged));

@@ -1,6 +1,10 @@
 package io.switchboard.impl.handshake;
 
 import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.limit.EndpointLimits;
+import io.switchboard.impl.limit.HandshakeGate;
+import io.switchboard.impl.limit.Routes;
+import io.switchboard.impl.limit.Tallies;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.FilterChain;
@@ -25,6 +29,7 @@ public class HandshakeFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     private transient volatile SessionRegistry registry;
+    private transient volatile Tallies tallies;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,12 +44,49 @@ public class HandshakeFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The application is stopping");
             return;
         }
+        if (upgrade && !admitted(request, response)) {
+            return;
+        }
         if (upgrade || request.getHeader(HandshakeProperties.HEADER) != null) {
             chain.doFilter(new Marked(request,
                     HandshakeProperties.headerValue(request.getRemoteAddr() + ":" + request.getRemotePort())), response);
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * Applies the connection limits of the endpoint the path leads to, before the upgrade: a refusal answers
+     * 503 or 429 with {@code Retry-After}, and no session ever exists.
+     */
+    private boolean admitted(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Routes routes = (Routes) getServletContext().getAttribute(Routes.ATTRIBUTE);
+        if (routes == null || routes.isEmpty()) {
+            return true;
+        }
+        EndpointLimits limits = routes.match(request.getRequestURI().substring(request.getContextPath().length()));
+        if (limits == null) {
+            return true;
+        }
+        java.security.Principal principal = request.getUserPrincipal();
+        HandshakeGate.Verdict verdict = HandshakeGate.check(limits, tallies(),
+                principal == null ? null : principal.getName(), request.getRemoteAddr());
+        if (verdict.passes()) {
+            return true;
+        }
+        response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+        response.setHeader("Connection", "close");
+        response.sendError(verdict.status(), verdict.reason());
+        return false;
+    }
+
+    private Tallies tallies() {
+        Tallies found = tallies;
+        if (found == null) {
+            found = CDI.current().select(Tallies.class).get();
+            tallies = found;
+        }
+        return found;
     }
 
     private boolean stopping() {
