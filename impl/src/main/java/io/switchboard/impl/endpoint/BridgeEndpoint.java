@@ -14,6 +14,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.PongMessage;
+import jakarta.websocket.DecodeException;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.Session;
 
@@ -40,6 +41,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private volatile Session session;
     private volatile EndpointConfig userConfig;
     private volatile TrackedSession tracked;
+    private volatile Decoding decoding;
     private long partialSize;
     /** Whether a partial message is under way (its later parts take no message token). */
     private boolean midMessage;
@@ -81,6 +83,9 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
         } finally {
             runtime.requestScope().exit(scope);
+        }
+        if (model.messageMethods().stream().anyMatch(m -> m.decodedType() != null)) {
+            decoding = Decoding.create(config);
         }
         for (MessageMethod method : model.messageMethods()) {
             applyMaxMessageSize(method);
@@ -196,6 +201,14 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             }
             delivered = LimitedStreams.limit(message, max, () -> closeTooBig(max));
         }
+        if (method.decodedType() != null) {
+            try {
+                delivered = decoding.decode(method.decodedType(), delivered);
+            } catch (DecodeException e) {
+                failed(session, e, false);
+                return;
+            }
+        }
         Object result = call(method.callback(), Invocation.message(session, delivered, last));
         if (result != null && !ended.get()) {
             try {
@@ -284,6 +297,9 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     }
 
     private void destroyUserInstance() {
+        if (decoding != null) {
+            decoding.destroy();
+        }
         try {
             user.destroy();
         } catch (RuntimeException e) {

@@ -26,6 +26,20 @@ final class DecoderTypes {
         return null;
     }
 
+    /** The type a decoder class produces: the type argument of the {@code Decoder} interface it implements. */
+    static Class<?> producedType(Class<?> decoder) {
+        for (Class<?> c = decoder; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Type implemented : c.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() instanceof Class<?> raw && Decoder.class.isAssignableFrom(raw)
+                        && parameterized.getActualTypeArguments()[0] instanceof Class<?> produced) {
+                    return produced;
+                }
+            }
+        }
+        return Object.class;
+    }
+
     private static MessageMethod.Frame frameOf(Class<?> decoder, Class<?> wanted) {
         for (Class<?> c = decoder; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Type implemented : c.getGenericInterfaces()) {

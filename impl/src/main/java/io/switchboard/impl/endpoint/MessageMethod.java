@@ -37,6 +37,8 @@ final class MessageMethod {
     private final Class<?> handlerType;
     private final boolean partial;
     private final long maxMessageSize;
+    /** The parameter type the bridge decodes the raw message into, or {@code null}. */
+    private Class<?> decodedType;
 
     private MessageMethod(Callback callback, Frame frame, Class<?> handlerType, boolean partial, long maxMessageSize) {
         this.callback = callback;
@@ -56,6 +58,11 @@ final class MessageMethod {
 
     long maxMessageSize() {
         return maxMessageSize;
+    }
+
+    /** The type the bridge decodes messages into, or {@code null} when the method takes them raw. */
+    Class<?> decodedType() {
+        return decodedType;
     }
 
     static MessageMethod read(Method method, List<Class<? extends Decoder>> decoders) throws DeploymentException {
@@ -97,7 +104,11 @@ final class MessageMethod {
         }
         Frame decoded = DecoderTypes.frameFor(type, decoders);
         if (decoded != null) {
-            return new MessageMethod(Callback.onMessage(method, index, -1, null), decoded, type, false, max);
+            // The container delivers the raw message; the bridge decodes it after the limits (see Decoding).
+            MessageMethod decoding = new MessageMethod(Callback.onMessage(method, index, -1, null), decoded,
+                    decoded == Frame.TEXT ? String.class : ByteBuffer.class, false, max);
+            decoding.decodedType = type;
+            return decoding;
         }
         if (Conversions.isConvertible(type)) {
             Function<Object, Object> convert = text -> Conversions.fromString((String) text, type);

@@ -113,6 +113,19 @@ public abstract class RateLimitScenarios {
     }
 
     @Test
+    void limitRunsBeforeTheMessageIsDecoded() {
+        try (TestClient client = TestClient.connect(uri("orders"))) {
+            for (int i = 0; i < 5; i++) {
+                client.sendText("order:" + i);
+            }
+            assertThat(client.nextText()).isEqualTo("ordered:0");
+            assertThat(client.nextText()).isEqualTo("ordered:1");
+            assertThat(client.nextTextWithin(Duration.ofMillis(500))).isNull();
+        }
+        assertThat(probe("decoded")).isEqualTo("2");
+    }
+
+    @Test
     void bytesOverTheLimitCloseTheSession() {
         try (TestClient client = TestClient.connect(uri("bytes"))) {
             client.sendBinary(new byte[600]);

@@ -22,9 +22,11 @@ public class RateProbe {
         return switch (command) {
             case "log" -> String.join("\n", log.lines());
             case "count" -> String.valueOf(sessions.count());
+            case "decoded" -> String.valueOf(CountingOrderDecoder.DECODED.get());
             case "reset" -> {
                 log.clear();
                 CappedEndpoint.OPENED.set(0);
+                CountingOrderDecoder.DECODED.set(0);
                 yield "ok";
             }
             default -> "unknown:" + command;

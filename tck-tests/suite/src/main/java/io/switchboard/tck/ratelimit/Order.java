@@ -1,0 +1,5 @@
+package io.switchboard.tck.ratelimit;
+
+/** A decoded message type. */
+public record Order(String item) {
+}
