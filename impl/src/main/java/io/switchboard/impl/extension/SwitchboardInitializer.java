@@ -38,10 +38,13 @@ public class SwitchboardInitializer implements ServletContainerInitializer {
                 applicationConfigs.add(type.asSubclass(ServerApplicationConfig.class));
             }
         }
-        // isMatchAfter=false: ahead of Tyrus's upgrade filter (registered with isMatchAfter=true) on every boot.
-        FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, HandshakeFilter.class);
-        filter.setAsyncSupported(true);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        if (context.getFilterRegistration(FILTER_NAME) == null) {
+            // Not declared by META-INF/web-fragment.xml (the application's ordering left the fragment out):
+            // isMatchAfter=false still puts it ahead of Tyrus's upgrade filter (isMatchAfter=true) on every boot.
+            FilterRegistration.Dynamic filter = context.addFilter(FILTER_NAME, HandshakeFilter.class);
+            filter.setAsyncSupported(true);
+            filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
         context.addListener(new EndpointRegistrar(endpoints, applicationConfigs));
     }
 }

@@ -116,7 +116,8 @@ public class SessionRegistry implements OpenSessions {
     /**
      * Ends every session as the application stops, once (later calls return at once): messages already queued
      * are written for up to the drain timeout, then every session is closed with 1001 ({@code shutdown}); a
-     * session whose close the container has not confirmed two seconds later is ended by Switchboard, so that
+     * session whose close the container has not confirmed two seconds later (at the end of the drain time when
+     * messages were waiting, which leaves the container time to write what it buffered) is ended by Switchboard, so that
      * every {@code @OnClose}, {@code @PreDestroy} and {@link SessionClosed} happens before the application's
      * beans go away. Called by whichever of the handshake filter's and the servlet context's end, and this
      * bean's own destruction, comes first.
@@ -129,13 +130,19 @@ public class SessionRegistry implements OpenSessions {
         }
         LOG.fine(() -> "Switchboard: stopping; " + sessions.size() + " sessions to close");
         long deadline = System.nanoTime() + drain.toNanos();
+        boolean backlog = sessions.values().stream().anyMatch(s -> s.outbox().size() > 0);
         while (System.nanoTime() < deadline
                 && sessions.values().stream().anyMatch(s -> s.isOpen() && s.outbox().size() > 0)) {
             pause();
         }
         sessions.values().forEach(s -> s.close(CloseCategory.SHUTDOWN, SHUTDOWN_REASON));
-        long closeDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
-        while (!sessions.isEmpty() && System.nanoTime() < closeDeadline) {
+        // A write completes when the container has taken it, which is not when the peer has it: Payara's servlet
+        // writer takes megabytes into its own buffers, and stopping the application tears connections down with
+        // whatever is still there. Where messages were waiting, the rest of the drain time is left to the container
+        // to finish writing; else two seconds for the closes to be confirmed.
+        long closeDeadline = backlog ? deadline
+                : System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while ((backlog || !sessions.isEmpty()) && System.nanoTime() < closeDeadline) {
             pause();
         }
         sessions.values().forEach(TrackedSession::endNow);

@@ -43,7 +43,9 @@ public class ShutdownIT {
 
     @Deployment(name = NAME, managed = false, testable = false)
     public static WebArchive deployment() {
-        return Deployments.of(NAME, FeedEndpoint.class);
+        // A generous drain time: the reader must take 16 MB, on a machine that may be busy.
+        return Deployments.withConfig(Deployments.of(NAME, FeedEndpoint.class),
+                "switchboard.shutdown.drain-timeout=10s\n");
     }
 
     @Test
