@@ -19,7 +19,11 @@ public final class MarkdownTable {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
         }
-        rows.add(List.of(cells));
+        List<String> escaped = new ArrayList<>();
+        for (String cell : cells) {
+            escaped.add(cell.replace("|", "\\|"));
+        }
+        rows.add(List.copyOf(escaped));
         return this;
     }
 
@@ -48,7 +52,7 @@ public final class MarkdownTable {
     private static void line(StringBuilder out, List<String> cells, int[] widths) {
         out.append('|');
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i).replace("|", "\\|");
+            String cell = cells.get(i);
             out.append(' ').append(cell).append(" ".repeat(Math.max(0, widths[i] - cell.length()))).append(" |");
         }
         out.append('\n');

@@ -24,8 +24,18 @@ import jakarta.websocket.server.ServerEndpoint;
 @Heartbeat(interval = "0")
 public class SubscriberEndpoint {
 
+    /**
+     * {@code -Dbench.subscriber.max-idle=<ms>} on the server sets each subscriber session's
+     * {@code maxIdleTimeout} (an experiment; by default the container's setting stays). Tyrus restarts its idle
+     * timer on every send unless the timeout is negative: {@code -1} switches that off.
+     */
+    private static final Long MAX_IDLE = Long.getLong("bench.subscriber.max-idle");
+
     @OnOpen
     public void open(Session session, @PathParam("room") String room) {
+        if (MAX_IDLE != null) {
+            session.setMaxIdleTimeout(MAX_IDLE);
+        }
         Subscribers.add(room, session);
     }
 
