@@ -106,7 +106,7 @@ public final class SwitchboardConfig {
         SendQueueSettings defaults = SendQueueSettings.DEFAULT;
         long capacity = number(endpointId, "send-queue.capacity",
                 queue == null ? null : new Annotated("@SendQueue(capacity)", String.valueOf(queue.capacity())),
-                defaults.capacity(), Integer.MAX_VALUE);
+                defaults.capacity(), 1, Integer.MAX_VALUE);
         long maxBytes = size(endpointId, "send-queue.max-bytes",
                 queue == null ? null : new Annotated("@SendQueue(maxBytes)", queue.maxBytes()), defaults.maxBytes());
         if (maxBytes < 1) {
@@ -238,18 +238,7 @@ public final class SwitchboardConfig {
 
     /** A count of zero or more, up to {@code Integer.MAX_VALUE}; 0 when not set. */
     static long count(String endpointId, String setting, Annotated annotated) {
-        return value(endpointId, setting, annotated).map(found -> {
-            long parsed;
-            try {
-                parsed = Long.parseLong(found.value().trim());
-            } catch (NumberFormatException e) {
-                throw found.bad("a whole number");
-            }
-            if (parsed < 0 || parsed > Integer.MAX_VALUE) {
-                throw found.bad("a number from 0 to " + Integer.MAX_VALUE);
-            }
-            return parsed;
-        }).orElse(0L);
+        return number(endpointId, setting, annotated, 0, 0, Integer.MAX_VALUE);
     }
 
     static long size(String endpointId, String setting, Annotated annotated, long defaultValue) {
@@ -262,7 +251,8 @@ public final class SwitchboardConfig {
         }).orElse(defaultValue);
     }
 
-    static long number(String endpointId, String setting, Annotated annotated, long defaultValue, long max) {
+    static long number(String endpointId, String setting, Annotated annotated, long defaultValue, long min,
+                       long max) {
         return value(endpointId, setting, annotated).map(found -> {
             long parsed;
             try {
@@ -270,8 +260,8 @@ public final class SwitchboardConfig {
             } catch (NumberFormatException e) {
                 throw found.bad("a whole number");
             }
-            if (parsed < 1 || parsed > max) {
-                throw found.bad("a number from 1 to " + max);
+            if (parsed < min || parsed > max) {
+                throw found.bad("a number from " + min + " to " + max);
             }
             return parsed;
         }).orElse(defaultValue);

@@ -169,9 +169,14 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         runtime.rooms().join(tracked, room);
     }
 
+    /**
+     * Lets the container refuse an oversized whole message before buffering it. Not for partial methods: the bridge
+     * counts their parts itself, and a container that refused a large frame on its own (Undertow closes with 1009)
+     * would report the end as an abnormal close, not as the size limit it is.
+     */
     private void applyMaxMessageSize(MessageMethod method) {
         long max = runtime.maxMessageSize(method);
-        if (max <= 0) {
+        if (max <= 0 || method.partial()) {
             return;
         }
         int size = (int) Math.min(max, Integer.MAX_VALUE);

@@ -50,6 +50,8 @@ final class EndpointRuntime {
         this.sendQueue = SwitchboardConfig.sendQueue(model.id(), model.type().getAnnotation(SendQueue.class));
         this.roomParameter = roomParameter(model);
         this.limits = limitsOf(model);
+        SwitchboardConfig.fastPath(); // read again at each open; a bad value fails the deployment here
+        SwitchboardConfig.shutdownDrain();
         this.messageSizes = SwitchboardConfig.messageSizes(model.id(), model.type().getAnnotation(MaxMessageSize.class));
         this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
     }

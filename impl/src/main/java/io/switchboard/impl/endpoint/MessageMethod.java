@@ -60,6 +60,11 @@ final class MessageMethod {
         return maxMessageSize;
     }
 
+    /** Whether the method takes a message in parts. */
+    boolean partial() {
+        return partial;
+    }
+
     /** The type the bridge decodes messages into, or {@code null} when the method takes them raw. */
     Class<?> decodedType() {
         return decodedType;

@@ -28,6 +28,51 @@ class DeploymentFailuresTest {
     }
 
     @Test
+    void badDeploymentWideSettingsFailTheDeployment() {
+        System.setProperty("switchboard.fast-path", "sometimes");
+        try {
+            assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                    .hasMessageContaining("switchboard.fast-path = 'sometimes' is not a boolean");
+        } finally {
+            System.clearProperty("switchboard.fast-path");
+        }
+        System.setProperty("switchboard.shutdown.drain-timeout", "soon");
+        try {
+            assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                    .hasMessageContaining("switchboard.shutdown.drain-timeout = 'soon' is not a duration");
+        } finally {
+            System.clearProperty("switchboard.shutdown.drain-timeout");
+        }
+    }
+
+    @Test
+    void badRateAndConnectionLimitsFailTheDeployment() {
+        System.setProperty("switchboard.QuietEndpoint.rate-limit.session.messages", "-1");
+        try {
+            assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                    .hasMessageContaining("switchboard.QuietEndpoint.rate-limit.session.messages = '-1' is not a number");
+        } finally {
+            System.clearProperty("switchboard.QuietEndpoint.rate-limit.session.messages");
+        }
+        System.setProperty("switchboard.default.rate-limit.address.policy", "ignore");
+        System.setProperty("switchboard.default.rate-limit.address.messages", "5");
+        try {
+            assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                    .hasMessageContaining("switchboard.default.rate-limit.address.policy = 'ignore' is not drop or close");
+        } finally {
+            System.clearProperty("switchboard.default.rate-limit.address.policy");
+            System.clearProperty("switchboard.default.rate-limit.address.messages");
+        }
+        System.setProperty("switchboard.QuietEndpoint.connections.per-address", "many");
+        try {
+            assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                    .hasMessageContaining("switchboard.QuietEndpoint.connections.per-address = 'many' is not a whole number");
+        } finally {
+            System.clearProperty("switchboard.QuietEndpoint.connections.per-address");
+        }
+    }
+
+    @Test
     void roomParameterMissingFromThePathFailsTheDeployment() {
         assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, MisnamedRoomEndpoint.class))
                 .isInstanceOf(IllegalArgumentException.class)
