@@ -46,6 +46,7 @@ public final class BenchMain {
                 .resolve("switchboard-bench.war"), io.switchboard.impl.extension.SwitchboardInitializer.class) : null;
 
         List<IdleHeapResult> idle = new ArrayList<>();
+        List<HeartbeatCostResult> heartbeats = new ArrayList<>();
         List<FanOutResult> fanOut = new ArrayList<>();
         List<SlowConsumerResult> slow = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -61,6 +62,9 @@ public final class BenchMain {
                 }
                 if (settings.parts().contains("idle")) {
                     idle.addAll(new IdleHeapBench(server, settings).run());
+                }
+                if (settings.parts().contains("heartbeat")) {
+                    heartbeats.addAll(new HeartbeatCostBench(server, settings).run());
                 }
                 if (settings.parts().contains("fanout")) {
                     FanOutBench fan = new FanOutBench(server, settings);
@@ -84,7 +88,7 @@ public final class BenchMain {
 
         List<String> remarks = new ArrayList<>(problems);
         remarks.addAll(notes);
-        String report = report(settings, idle, fanOut, slow, remarks);
+        String report = report(settings, idle, heartbeats, fanOut, slow, remarks);
         System.out.println();
         System.out.println(report);
         Path file = workDir.resolve("results-"
@@ -109,7 +113,8 @@ public final class BenchMain {
         };
     }
 
-    private static String report(BenchSettings settings, List<IdleHeapResult> idle, List<FanOutResult> fanOut,
+    private static String report(BenchSettings settings, List<IdleHeapResult> idle,
+                                 List<HeartbeatCostResult> heartbeats, List<FanOutResult> fanOut,
                                  List<SlowConsumerResult> slow, List<String> problems) {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard bench, ").append(LocalDateTime.now().withNano(0)).append("\n\n");
@@ -126,6 +131,8 @@ public final class BenchMain {
         out.append(Tables.slowConsumer(slow)).append('\n');
         out.append("## Heap per idle connection\n\n");
         out.append(Tables.idleHeap(idle)).append('\n');
+        out.append("## Heartbeat cost: server CPU with idle connections\n\n");
+        out.append(Tables.heartbeatCost(heartbeats)).append('\n');
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));

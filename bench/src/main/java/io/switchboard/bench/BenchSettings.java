@@ -21,29 +21,34 @@ import java.util.List;
  * @param slowSize          payload bytes in the slow-consumer rounds
  * @param slowCycles        interleaved cycles of the slow-consumer scenario
  * @param idleConnections   idle connections for the heap-per-connection measurement
+ * @param heartbeatConnections idle connections for the heartbeat-cost measurement
+ * @param heartbeatDuration how long the server's CPU is watched per heartbeat-cost round
  * @param clientThreads     event loop threads of the load generator
  * @param serverJvm         JVM options of the server under test
- * @param parts             what to measure: {@code idle}, {@code fanout}, {@code slow}
+ * @param parts             what to measure: {@code idle}, {@code heartbeat}, {@code fanout}, {@code slow}
  * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
  */
 public record BenchSettings(List<String> servers, List<Integer> subscriberCounts, List<Integer> sizes, int cycles,
                             int burstDeliveries, Duration latencyDuration, int slowSubscribers, Duration slowDuration,
-                            int slowBurst, int slowSize, int slowCycles, int idleConnections, int clientThreads,
+                            int slowBurst, int slowSize, int slowCycles, int idleConnections,
+                            int heartbeatConnections, Duration heartbeatDuration, int clientThreads,
                             List<String> serverJvm, List<String> parts, List<String> modes) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
         return new BenchSettings(List.of("tyrus", "payara"), List.of(1000, 5000), List.of(64, 4096), 3, 60_000,
-                Duration.ofMillis(2500), 100, Duration.ofSeconds(10), 50, 65536, 3, 5000, 1,
-                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"),
+                Duration.ofMillis(2500), 100, Duration.ofSeconds(10), 50, 65536, 3, 5000, 10_000,
+                Duration.ofSeconds(10), 1, List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
+                List.of("idle", "heartbeat", "fanout", "slow"),
                 List.of("a", "b", "c"));
     }
 
     /** A smoke run: N = 200, shorter rounds. */
     public static BenchSettings quick() {
         return new BenchSettings(List.of("tyrus", "payara"), List.of(200), List.of(64, 4096), 3, 10_000,
-                Duration.ofMillis(750), 100, Duration.ofSeconds(8), 50, 65536, 1, 300, 1,
-                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"), List.of("idle", "fanout", "slow"),
+                Duration.ofMillis(750), 100, Duration.ofSeconds(8), 50, 65536, 1, 300, 1000,
+                Duration.ofSeconds(3), 1, List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
+                List.of("idle", "heartbeat", "fanout", "slow"),
                 List.of("a", "b", "c"));
     }
 
@@ -85,6 +90,8 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
         int slowSize = this.slowSize;
         int slowCycles = this.slowCycles;
         int idle = this.idleConnections;
+        int heartbeat = this.heartbeatConnections;
+        Duration heartbeatWindow = this.heartbeatDuration;
         int threads = this.clientThreads;
         List<String> jvm = this.serverJvm;
         List<String> parts = this.parts;
@@ -102,16 +109,18 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
             case "slowSize" -> slowSize = Integer.parseInt(value);
             case "slowCycles" -> slowCycles = Integer.parseInt(value);
             case "idle" -> idle = Integer.parseInt(value);
+            case "heartbeat" -> heartbeat = Integer.parseInt(value);
+            case "heartbeatMillis" -> heartbeatWindow = Duration.ofMillis(Long.parseLong(value));
             case "clientThreads" -> threads = Integer.parseInt(value);
             case "serverJvm" -> jvm = list;
             case "parts" -> parts = list;
             case "modes" -> modes = list;
             default -> throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
-                    + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, clientThreads,"
-                    + " serverJvm, parts, modes)");
+                    + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
+                    + " heartbeatMillis, clientThreads, serverJvm, parts, modes)");
         }
         return new BenchSettings(servers, subs, sizes, cycles, burst, latency, slowSubs, slow, slowBurst, slowSize, slowCycles,
-                idle, threads, jvm, parts, modes);
+                idle, heartbeat, heartbeatWindow, threads, jvm, parts, modes);
     }
 
     /** The modes to measure, of those the server offers. */
@@ -131,11 +140,16 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
 
     /** The most connections the run holds open at once, on each side. */
     public int maxConnections() {
-        int most = Math.max(idleConnections, slowSubscribers);
+        int most = Math.max(Math.max(idleConnections, heartbeatConnections), slowSubscribers);
         for (int n : subscriberCounts) {
             most = Math.max(most, n);
         }
         return most + 10;
+    }
+
+    /** How long each heartbeat-cost round watches the server's CPU, in milliseconds. */
+    public long heartbeatMillis() {
+        return heartbeatDuration.toMillis();
     }
 
     /** Messages per burst round for N subscribers: at least 5, and never more than a send queue holds. */

@@ -62,6 +62,19 @@ final class Tables {
         return table.toString();
     }
 
+    static String heartbeatCost(List<HeartbeatCostResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "server CPU, % of one core",
+                "above plain, % of a core per 10,000 sessions");
+        for (HeartbeatCostResult r : results) {
+            HeartbeatCostResult plain = results.stream().filter(o -> o.server().equals(r.server())).findFirst()
+                    .orElse(r);
+            double above = (r.corePercent().median() - plain.corePercent().median()) * 10_000.0 / r.connections();
+            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), r.corePercent().format(),
+                    String.format("%.2f", above));
+        }
+        return table.toString();
+    }
+
     private static String size(int bytes) {
         return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " B";
     }
