@@ -3,6 +3,9 @@ package io.switchboard.impl.delivery;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
 /**
  * How an {@link Outbox} writes one message to its session. The portable writer uses the session's async remote;
  * a container fast path (see {@link FastPaths}) may write a frame built once for every session instead.
@@ -18,12 +21,30 @@ public interface SessionWriter {
     void write(Payload payload, SendHandler handler);
 
     /**
-     * The standard way: {@code session.getAsyncRemote().sendText/sendBinary}.
+     * Sends a heartbeat ping whose 8-byte payload is {@code stamp}, without waiting for it to be written.
+     *
+     * @param stamp the payload, given back by the pong
+     * @throws IOException if the connection is gone
+     */
+    void ping(long stamp) throws IOException;
+
+    /**
+     * The standard way: {@code session.getAsyncRemote().sendText/sendBinary/sendPing}.
      *
      * @param session the session
      * @return the writer
      */
     static SessionWriter portable(Session session) {
-        return (payload, handler) -> payload.sendTo(session.getAsyncRemote(), handler);
+        return new SessionWriter() {
+            @Override
+            public void write(Payload payload, SendHandler handler) {
+                payload.sendTo(session.getAsyncRemote(), handler);
+            }
+
+            @Override
+            public void ping(long stamp) throws IOException {
+                session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, stamp));
+            }
+        };
     }
 }

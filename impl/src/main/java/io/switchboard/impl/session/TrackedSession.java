@@ -10,6 +10,7 @@ import io.switchboard.impl.delivery.FastPaths;
 import io.switchboard.impl.delivery.MessageEncoder;
 import io.switchboard.impl.delivery.Outbox;
 import io.switchboard.impl.delivery.Recipient;
+import io.switchboard.impl.delivery.SessionWriter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -53,6 +54,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private final long sendTimeoutNanos;
     private final Consumer<CloseReason> forcedClose;
     private final SessionRegistry registry;
+    private final SessionWriter writer;
     private final Outbox outbox;
     private final MessageEncoder encoder;
     /** The names of the rooms the session is in; created with the first join. */
@@ -97,7 +99,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         this.pongsCount = liveness.pongsCount();
         this.sendTimeoutNanos = sendQueue.sendTimeout().toNanos();
         this.forcedClose = forcedClose;
-        this.outbox = new Outbox(FastPaths.writerFor(session), sendQueue, this);
+        this.writer = FastPaths.writerFor(session);
+        this.outbox = new Outbox(writer, sendQueue, this);
         this.encoder = encoder;
     }
 
@@ -207,7 +210,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private void ping(long now) {
         pingSentNanos = now;
         try {
-            session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, now));
+            writer.ping(now);
         } catch (IOException | RuntimeException e) {
             connectionLost("Ping failed");
         }

@@ -6,6 +6,8 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
@@ -57,6 +59,22 @@ final class RawFrameWriter implements SessionWriter {
             // TyrusInternals checked this type before choosing the fast path; this would be a different Tyrus.
             handler.onResult(new SendResult(new IllegalStateException(
                     "Tyrus's sendRawFrame returned " + written + ", not a CompletionStage")));
+        }
+    }
+
+    /**
+     * Writes a ping frame (opcode 9, 8 bytes of payload) straight to the connection: Tyrus's own {@code sendPing}
+     * restarts the idle timer and frames through the general path for every ping, which made a heartbeat cost
+     * several times a data frame. Its completion is not awaited: an unanswered ping is the heartbeat's business.
+     */
+    @Override
+    public void ping(long stamp) throws IOException {
+        ByteBuffer frame = ByteBuffer.allocate(2 + Long.BYTES);
+        frame.put((byte) 0x89).put((byte) Long.BYTES).putLong(stamp).flip();
+        try {
+            tyrus.sendRawFrame(webSocket, frame);
+        } catch (Throwable e) {
+            throw new IOException("Ping failed", e);
         }
     }
 

@@ -45,6 +45,7 @@ public final class TyrusFastPath {
         try {
             tyrus = internalsFor(session);
             webSocket = tyrus.webSocketOf(session);
+            tyrus.skipIdleTimerWithoutTimeout(session);
         } catch (Throwable e) {
             announce(Level.INFO, "Switchboard: the Tyrus fast path does not apply (" + e.getMessage()
                     + "): sessions use the portable async sends");

@@ -10,9 +10,10 @@ import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The three Tyrus members the fast path uses, found once per session class by reflection and kept as method
+ * The Tyrus members the fast path uses, found once per session class by reflection and kept as method
  * handles, so that a send costs no lookup:
  * <ul>
  *     <li>the {@code webSocket} field of the session's async remote (Tyrus's {@code TyrusRemoteEndpoint}): the
@@ -33,14 +34,16 @@ final class TyrusInternals {
     private final MethodHandle webSocketOf;
     private final MethodHandle sendRawFrame;
     private final MethodHandle restartIdleTimer;
+    private final Field scheduler;
 
     private TyrusInternals(Class<?> sessionClass, Class<?> remoteClass, MethodHandle webSocketOf,
-                           MethodHandle sendRawFrame, MethodHandle restartIdleTimer) {
+                           MethodHandle sendRawFrame, MethodHandle restartIdleTimer, Field scheduler) {
         this.sessionClass = sessionClass;
         this.remoteClass = remoteClass;
         this.webSocketOf = webSocketOf;
         this.sendRawFrame = sendRawFrame;
         this.restartIdleTimer = restartIdleTimer;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -69,10 +72,15 @@ final class TyrusInternals {
             requireCallbacks(webSocket.getType());
             Method restart = method(sessionClass, "restartIdleTimeoutExecutor");
             restart.setAccessible(true);
+            Field scheduler = field(sessionClass, "service");
+            if (scheduler.getType() != ScheduledExecutorService.class) {
+                throw new UnsupportedOperationException("the session's service is a " + scheduler.getType().getName());
+            }
+            scheduler.setAccessible(true);
             return new TyrusInternals(sessionClass, remoteClass,
                     lookup.unreflectGetter(webSocket).asType(MethodType.methodType(Object.class, Object.class)),
                     lookup.unreflect(send).asType(MethodType.methodType(Object.class, Object.class, ByteBuffer.class)),
-                    lookup.unreflect(restart).asType(MethodType.methodType(void.class, Object.class)));
+                    lookup.unreflect(restart).asType(MethodType.methodType(void.class, Object.class)), scheduler);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // NoSuchField/NoSuchMethod, InaccessibleObjectException (a module closed to us), a class we cannot load.
             throw new UnsupportedOperationException(e.toString(), e);
@@ -90,6 +98,19 @@ final class TyrusInternals {
 
     Object sendRawFrame(Object webSocket, ByteBuffer frame) throws Throwable {
         return (Object) sendRawFrame.invokeExact(webSocket, frame);
+    }
+
+    /**
+     * Gives the session a scheduler that skips idle-timeout tasks while it has no idle timeout (see
+     * {@link IdleTimerScheduler}).
+     *
+     * @param session the session
+     */
+    void skipIdleTimerWithoutTimeout(Session session) throws IllegalAccessException {
+        Object current = scheduler.get(session);
+        if (current instanceof ScheduledExecutorService container) {
+            scheduler.set(session, IdleTimerScheduler.wrap(container, session));
+        }
     }
 
     void restartIdleTimer(Session session) throws Throwable {

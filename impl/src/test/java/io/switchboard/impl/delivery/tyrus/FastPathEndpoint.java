@@ -35,6 +35,7 @@ public class FastPathEndpoint {
     public void command(String command, Session session) {
         String[] parts = command.split(":");
         switch (parts[0]) {
+            case "idle" -> session.setMaxIdleTimeout(Long.parseLong(parts[1]));
             case "text" -> broadcaster.send(session, TyrusFastPathTest.ascii(Integer.parseInt(parts[1])));
             case "binary" -> broadcaster.send(session, ByteBuffer.wrap(TyrusFastPathTest.bytes(Integer.parseInt(parts[1]))));
             case "utf8" -> broadcaster.send(session, TyrusFastPathTest.utf8(Integer.parseInt(parts[1])));

@@ -121,4 +121,24 @@ class TyrusFastPathTest {
         Thread.sleep(200);
         assertThat(calls[0]).isEqualTo(1);
     }
+
+    @Test
+    void aContainerIdleTimeoutTheApplicationSetsStillClosesTheSession() {
+        try (TestClient client = connect()) {
+            client.sendText("idle:500");
+            // Tyrus reschedules its idle timer on the container's scheduler through Switchboard's stand-in, which
+            // skips the task only while no timeout is set.
+            assertThat(client.awaitClose().code()).isIn(1000, 1001, 1006);
+        }
+    }
+
+    @Test
+    void withoutAContainerIdleTimeoutTheSessionStaysOpen() throws Exception {
+        try (TestClient client = connect()) {
+            client.sendText("text:3");
+            assertThat(client.nextText()).hasSize(3);
+            Thread.sleep(1500);
+            assertThat(client.isClosedByServer()).isFalse();
+        }
+    }
 }
