@@ -41,6 +41,9 @@ public final class PayaraLauncher {
             }
         }
         int port = freePort();
+        // A root directory left by an earlier run still lists the bench application: Payara Micro would load that
+        // copy at boot as well as the one deployed now, and the stale one's class loader fails its requests.
+        deleteTree(workDir.resolve("root"));
         Files.createDirectories(workDir.resolve("tmp"));
         Path log = workDir.resolve("payara.log");
         List<String> command = new ArrayList<>();
@@ -92,6 +95,17 @@ public final class PayaraLauncher {
     private static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }
