@@ -1,11 +1,8 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.CloseCategory;
-import io.switchboard.RateLimit;
 import io.switchboard.RateLimited;
 import io.switchboard.SessionError;
-import io.switchboard.impl.limit.RateLimitSettings;
-import io.switchboard.impl.limit.SessionLimiter;
 import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.handshake.HandshakeProperties;
 import io.switchboard.impl.session.TrackedSession;
@@ -42,12 +39,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private volatile EndpointConfig userConfig;
     private volatile TrackedSession tracked;
     private volatile Decoding decoding;
-    private long partialSize;
-    /** Whether a partial message is under way (its later parts take no message token). */
-    private boolean midMessage;
-    /** Whether the message under way is being dropped by a rate limit (its later parts go too). */
-    private boolean droppingMessage;
-    private SessionLimiter limiter = SessionLimiter.NONE;
+    private final InboundChecks inbound = new InboundChecks();
     private volatile String limitPrincipal;
     private volatile String limitAddress;
     private final AtomicBoolean countedIn = new AtomicBoolean();
@@ -117,45 +109,13 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         limitAddress = tracked.remoteAddress().map(BridgeEndpoint::host).orElse(null);
         countedIn.set(true);
         boolean within = runtime.limits().open(runtime.tallies(), limitPrincipal, limitAddress);
-        limiter = runtime.limits().limiter(runtime.tallies(), limitPrincipal, limitAddress);
+        inbound.limiter(runtime.limits().limiter(runtime.tallies(), limitPrincipal, limitAddress));
         return within;
     }
 
     private static String host(String hostAndPort) {
         int colon = hostAndPort.lastIndexOf(':');
         return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
-    }
-
-    /**
-     * Applies the rate limits to a text or binary message or part, before anything else sees it.
-     *
-     * @return whether the message goes on to the endpoint
-     */
-    private boolean withinRateLimits(MessageMethod method, Object message, boolean last) {
-        if (limiter == SessionLimiter.NONE || method.frame() == MessageMethod.Frame.PONG) {
-            return true;
-        }
-        boolean first = !midMessage;
-        midMessage = !last;
-        if (!first && droppingMessage) {
-            droppingMessage = !last;
-            return false;
-        }
-        RateLimitSettings exceeded = limiter.admit(first, MessageSizes.of(message));
-        if (exceeded == null) {
-            droppingMessage = false;
-            return true;
-        }
-        if (exceeded.policy() == RateLimit.Policy.CLOSE) {
-            tracked.close(CloseCategory.RATE_LIMITED, "Rate limit exceeded");
-            return false;
-        }
-        if (!first) {
-            return true; // the start went to the endpoint already: a message is dropped whole or not at all
-        }
-        droppingMessage = !last;
-        runtime.registry().fire(new RateLimited(tracked, exceeded.scope()), tracked);
-        return false;
     }
 
     /** Joins the room of the endpoint's {@code @Room}, before the user's {@code @OnOpen} runs. */
@@ -194,18 +154,28 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         } else {
             tracked.touch();
         }
-        if (refused || !withinRateLimits(method, message, last)) {
+        if (refused) {
             return;
         }
         long max = runtime.maxMessageSize(method);
-        Object delivered = message;
-        if (max > 0) {
-            if (exceedsMaxMessageSize(max, message, last)) {
-                closeTooBig(max);
-                return;
+        if (method.frame() != MessageMethod.Frame.PONG) {
+            switch (inbound.check(message, last, max)) {
+                case DROP -> {
+                    runtime.registry().fire(new RateLimited(tracked, inbound.exceeded().scope()), tracked);
+                    return;
+                }
+                case CLOSE_RATE_LIMITED -> {
+                    tracked.close(CloseCategory.RATE_LIMITED, "Rate limit exceeded");
+                    return;
+                }
+                case CLOSE_TOO_BIG -> {
+                    closeTooBig(max);
+                    return;
+                }
+                default -> { }
             }
-            delivered = LimitedStreams.limit(message, max, () -> closeTooBig(max));
         }
+        Object delivered = max > 0 ? LimitedStreams.limit(message, max, () -> closeTooBig(max)) : message;
         if (method.decodedType() != null) {
             try {
                 delivered = decoding.decode(method.decodedType(), delivered);
@@ -222,24 +192,6 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
                 failed(session, e, true);
             }
         }
-    }
-
-    /**
-     * The container enforces {@code @OnMessage(maxMessageSize)} only for annotated endpoints (Tyrus ignores the
-     * buffer size for a programmatic handler's whole messages), so the bridge checks it, counting the parts
-     * of a partial message together.
-     */
-    private boolean exceedsMaxMessageSize(long max, Object message, boolean last) {
-        long size = MessageSizes.of(message);
-        if (size < 0) {
-            return false;
-        }
-        partialSize += size;
-        boolean exceeded = partialSize > max;
-        if (last) {
-            partialSize = 0;
-        }
-        return exceeded;
     }
 
     private void closeTooBig(long max) {
