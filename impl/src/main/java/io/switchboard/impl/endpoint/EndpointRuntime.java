@@ -17,8 +17,8 @@ import io.switchboard.impl.room.RoomRegistry;
 import jakarta.websocket.EndpointConfig;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.extension.LazyBean;
 import io.switchboard.impl.session.SessionRegistry;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
@@ -33,13 +33,13 @@ final class EndpointRuntime {
     private final SendQueueSettings sendQueue;
     private final MessageSizeLimits messageSizes;
     private final EndpointLimits limits;
-    private volatile Tallies tallies;
+    private final LazyBean<Tallies> tallies = new LazyBean<>(Tallies.class);
     private final String roomParameter;
     private final boolean userHandlesPongs;
     private final RequestScope requestScope = new RequestScope();
-    private volatile SessionRegistry registry;
-    private volatile RoomRegistry rooms;
-    private volatile Fanout fanout;
+    private final LazyBean<SessionRegistry> registry = new LazyBean<>(SessionRegistry.class);
+    private final LazyBean<RoomRegistry> rooms = new LazyBean<>(RoomRegistry.class);
+    private final LazyBean<Fanout> fanout = new LazyBean<>(Fanout.class);
     private volatile MessageEncoder encoder;
 
     EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator) {
@@ -102,12 +102,7 @@ final class EndpointRuntime {
     }
 
     Tallies tallies() {
-        Tallies found = tallies;
-        if (found == null) {
-            found = CDI.current().select(Tallies.class).get();
-            tallies = found;
-        }
-        return found;
+        return tallies.get();
     }
 
     /**
@@ -148,21 +143,11 @@ final class EndpointRuntime {
     }
 
     RoomRegistry rooms() {
-        RoomRegistry found = rooms;
-        if (found == null) {
-            found = CDI.current().select(RoomRegistry.class).get();
-            rooms = found;
-        }
-        return found;
+        return rooms.get();
     }
 
     Fanout fanout() {
-        Fanout found = fanout;
-        if (found == null) {
-            found = CDI.current().select(Fanout.class).get();
-            fanout = found;
-        }
-        return found;
+        return fanout.get();
     }
 
     LivenessSettings liveness() {
@@ -187,11 +172,6 @@ final class EndpointRuntime {
     }
 
     SessionRegistry registry() {
-        SessionRegistry found = registry;
-        if (found == null) {
-            found = CDI.current().select(SessionRegistry.class).get();
-            registry = found;
-        }
-        return found;
+        return registry.get();
     }
 }

@@ -87,6 +87,11 @@ final class LimitedStreams {
         }
     }
 
+    /** A char's UTF-8 bytes, at most 3 (a surrogate pair counts 6, erring towards the limit). */
+    private static int utf8Bytes(char c) {
+        return c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+
     private static final class LimitedReader extends FilterReader {
         private final Budget budget;
 
@@ -99,7 +104,7 @@ final class LimitedStreams {
         public int read() throws IOException {
             int c = super.read();
             if (c >= 0) {
-                budget.spend(c < 0x80 ? 1 : c < 0x800 ? 2 : 3);
+                budget.spend(utf8Bytes((char) c));
             }
             return c;
         }
@@ -109,8 +114,7 @@ final class LimitedStreams {
             int read = super.read(buffer, offset, length);
             long bytes = 0;
             for (int i = offset; i < offset + Math.max(read, 0); i++) {
-                char c = buffer[i];
-                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                bytes += utf8Bytes(buffer[i]);
             }
             if (bytes > 0) {
                 budget.spend(bytes);

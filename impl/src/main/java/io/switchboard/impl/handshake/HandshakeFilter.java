@@ -1,12 +1,12 @@
 package io.switchboard.impl.handshake;
 
 import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.extension.LazyBean;
 import io.switchboard.impl.limit.EndpointLimits;
 import io.switchboard.impl.limit.HandshakeGate;
 import io.switchboard.impl.limit.Routes;
 import io.switchboard.impl.limit.Tallies;
 import io.switchboard.impl.session.SessionRegistry;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -28,8 +28,8 @@ public class HandshakeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private transient volatile SessionRegistry registry;
-    private transient volatile Tallies tallies;
+    private final transient LazyBean<SessionRegistry> registry = new LazyBean<>(SessionRegistry.class);
+    private final transient LazyBean<Tallies> tallies = new LazyBean<>(Tallies.class);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -69,7 +69,7 @@ public class HandshakeFilter extends HttpFilter {
             return true;
         }
         java.security.Principal principal = request.getUserPrincipal();
-        HandshakeGate.Verdict verdict = HandshakeGate.check(limits, tallies(),
+        HandshakeGate.Verdict verdict = HandshakeGate.check(limits, tallies.get(),
                 principal == null ? null : principal.getName(), request.getRemoteAddr());
         if (verdict.passes()) {
             return true;
@@ -80,37 +80,19 @@ public class HandshakeFilter extends HttpFilter {
         return false;
     }
 
-    private Tallies tallies() {
-        Tallies found = tallies;
-        if (found == null) {
-            found = CDI.current().select(Tallies.class).get();
-            tallies = found;
-        }
-        return found;
-    }
-
     private boolean stopping() {
         try {
-            return registry().stopping();
+            return registry.get().stopping();
         } catch (IllegalStateException noCdi) {
             return false; // CDI is not (or no longer) there: nothing of Switchboard's runs, nothing to refuse for
         }
-    }
-
-    private SessionRegistry registry() {
-        SessionRegistry found = registry;
-        if (found == null) {
-            found = CDI.current().select(SessionRegistry.class).get();
-            registry = found;
-        }
-        return found;
     }
 
     /** The application is stopping: refuse upgrades from now on, and end every session while its beans live. */
     @Override
     public void destroy() {
         try {
-            registry().shutdown(SwitchboardConfig.shutdownDrain());
+            registry.get().shutdown(SwitchboardConfig.shutdownDrain());
         } catch (RuntimeException | LinkageError e) {
             java.util.logging.Logger.getLogger(HandshakeFilter.class.getName()).log(java.util.logging.Level.FINE,
                     "Switchboard: no graceful shutdown from the filter", e);

@@ -1,11 +1,11 @@
 package io.switchboard.tck.errors;
 
+import io.switchboard.Broadcaster;
+import jakarta.inject.Inject;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
-import java.io.IOException;
 
 /** With {@code @OnError}, which answers {@code handled:<exception>}: the session lives on. */
 @ServerEndpoint("/errors/handled")
@@ -19,8 +19,11 @@ public class HandlingEndpoint {
         return "echo:" + text;
     }
 
+    @Inject
+    Broadcaster broadcaster;
+
     @OnError
-    public void error(Session session, Throwable error) throws IOException {
-        session.getBasicRemote().sendText("handled:" + error.getClass().getSimpleName());
+    public void error(Session session, Throwable error) {
+        broadcaster.send(session, "handled:" + error.getClass().getSimpleName());
     }
 }
