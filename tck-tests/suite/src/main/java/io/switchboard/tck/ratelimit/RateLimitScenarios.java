@@ -68,8 +68,12 @@ public abstract class RateLimitScenarios {
                     }
                 }
                 TestClient.Closed closed = flooder.awaitClose();
-                assertThat(closed.code()).isEqualTo(1008);
-                assertThat(closed.reason()).isEqualTo("Rate limit exceeded");
+                // The server sends 1008 (its event, asserted below, says so); a client still writing when the server
+                // drops the connection after its close frame may get a reset first and never read that frame.
+                if (closed.code() != 1006) {
+                    assertThat(closed.code()).isEqualTo(1008);
+                    assertThat(closed.reason()).isEqualTo("Rate limit exceeded");
+                }
             }
             Set<String> sent = new HashSet<>();
             for (int k = 0; k < 3; k++) {
