@@ -341,6 +341,28 @@ public final class SwitchboardConfig {
         return value.map(v -> new Found(endpointId, foundKey, v));
     }
 
+    /**
+     * A setting of an endpoint as configured: {@code switchboard.<id>.<setting>}, else
+     * {@code switchboard.default.<setting>}, as {@code key=value} pairs for error messages.
+     *
+     * @param endpointId the endpoint id
+     * @param setting    the setting, such as {@code roles-allowed}
+     * @return the key it was found under and its value, if configured
+     */
+    public static Optional<Map.Entry<String, String>> endpointSetting(String endpointId, String setting) {
+        return value(endpointId, setting, null).map(found -> Map.entry(found.key(), found.value()));
+    }
+
+    /**
+     * A deployment-wide key, such as {@code mp.jwt.verify.issuer}.
+     *
+     * @param key the key
+     * @return its value, if configured (and MicroProfile Config is there)
+     */
+    public static Optional<String> property(String key) {
+        return raw(key);
+    }
+
     private static Optional<String> raw(String key) {
         try {
             return ConfigProvider.getConfig().getOptionalValue(key, String.class);

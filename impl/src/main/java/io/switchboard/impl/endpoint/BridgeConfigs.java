@@ -1,5 +1,7 @@
 package io.switchboard.impl.endpoint;
 
+import io.switchboard.impl.security.EndpointSecurity;
+import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -16,19 +18,22 @@ public final class BridgeConfigs {
      * The config to pass to {@code ServerContainer.addEndpoint} in place of the user's class: same path,
      * decoders, encoders and subprotocols, with the user's configurator behind the bridge's.
      *
-     * @param model the user endpoint
+     * @param model    the user endpoint
+     * @param security its access rule and origins
+     * @param guard    the deployment's guard, which the configurator applies where no filter ran
      * @return a config for the bridge
      * @throws DeploymentException if the user's configurator cannot be created
      */
-    public static ServerEndpointConfig bridge(EndpointModel model) throws DeploymentException {
+    public static ServerEndpointConfig bridge(EndpointModel model, EndpointSecurity security, HandshakeGuard guard)
+            throws DeploymentException {
         ServerEndpoint annotation = model.annotation();
         ServerEndpointConfig.Configurator user = userConfigurator(annotation.configurator());
-        EndpointRuntime runtime = new EndpointRuntime(model, user);
+        EndpointRuntime runtime = new EndpointRuntime(model, user, guard);
         return ServerEndpointConfig.Builder.create(BridgeEndpoint.class, annotation.value())
                 .decoders(Arrays.asList(annotation.decoders()))
                 .encoders(Arrays.asList(annotation.encoders()))
                 .subprotocols(Arrays.asList(annotation.subprotocols()))
-                .configurator(new BridgeConfigurator(runtime, user))
+                .configurator(new BridgeConfigurator(runtime, user, security, guard))
                 .build();
     }
 

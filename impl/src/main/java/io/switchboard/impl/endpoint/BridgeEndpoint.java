@@ -5,6 +5,8 @@ import io.switchboard.RateLimited;
 import io.switchboard.SessionError;
 import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.handshake.HandshakeProperties;
+import io.switchboard.impl.security.HandshakeRefusal;
+import io.switchboard.impl.session.Peer;
 import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.websocket.CloseReason;
@@ -17,6 +19,8 @@ import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,9 +66,14 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         RequestContextController scope = runtime.requestScope().enter();
         try {
             user = runtime.instances().create();
-            tracked = runtime.registry().opened(session, model.id(), model.type(),
-                    (String) session.getUserProperties().get(HandshakeProperties.REMOTE_ADDRESS), runtime.liveness(),
+            tracked = runtime.registry().opened(session, model.id(), model.type(), peer(session), runtime.liveness(),
                     runtime.sendQueue(), runtime.encoder(config), this::forceEnd);
+            if (session.getUserProperties().get(HandshakeRefusal.PROPERTY) != null) {
+                // Refused during a handshake no filter saw, by a container that cannot refuse there.
+                refused = true;
+                tracked.close(CloseCategory.UNAUTHORIZED, "Unauthorized");
+                return;
+            }
             if (runtime.limited() && !countIn()) {
                 refused = true;
                 tracked.close(CloseCategory.CONNECTION_LIMIT, "Connection limit reached; try again later");
@@ -98,14 +107,24 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         }
     }
 
+    /** What the handshake established about the peer: its address, and whom it was admitted as until when. */
+    private Peer peer(Session session) {
+        Map<String, Object> properties = session.getUserProperties();
+        Principal principal = HandshakeProperties.principal(properties);
+        if (principal == null) {
+            principal = session.getUserPrincipal();
+        }
+        return new Peer((String) properties.get(HandshakeProperties.REMOTE_ADDRESS), principal,
+                runtime.credentialsExpiry(principal));
+    }
+
     /**
      * Counts the session in against the connection limits and gives it its rate limiter.
      *
      * @return whether it is within the connection limits
      */
     private boolean countIn() {
-        java.security.Principal principal = session.getUserPrincipal();
-        limitPrincipal = principal == null ? null : principal.getName();
+        limitPrincipal = tracked.principal().map(Principal::getName).orElse(null);
         limitAddress = tracked.remoteAddress().map(BridgeEndpoint::host).orElse(null);
         countedIn.set(true);
         boolean within = runtime.limits().open(runtime.tallies(), limitPrincipal, limitAddress);

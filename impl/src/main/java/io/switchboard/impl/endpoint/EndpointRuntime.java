@@ -14,6 +14,7 @@ import io.switchboard.impl.config.SendQueueSettings;
 import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.delivery.MessageEncoder;
 import io.switchboard.impl.room.RoomRegistry;
+import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.websocket.EndpointConfig;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SwitchboardConfig;
@@ -41,9 +42,11 @@ final class EndpointRuntime {
     private final LazyBean<RoomRegistry> rooms = new LazyBean<>(RoomRegistry.class);
     private final LazyBean<Fanout> fanout = new LazyBean<>(Fanout.class);
     private volatile MessageEncoder encoder;
+    private final HandshakeGuard guard;
 
-    EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator) {
+    EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator, HandshakeGuard guard) {
         this.model = model;
+        this.guard = guard;
         this.instances = new UserInstances(model.type(), userConfigurator);
         this.liveness = SwitchboardConfig.liveness(model.id(), model.type().getAnnotation(Heartbeat.class),
                 model.type().getAnnotation(IdleTimeout.class));
@@ -118,6 +121,16 @@ final class EndpointRuntime {
             case BINARY -> messageSizes.binary();
             default -> 0;
         };
+    }
+
+    /**
+     * When a principal's credentials expire, clock skew included.
+     *
+     * @param principal the session's principal, or {@code null}
+     * @return epoch milliseconds, or 0 for never
+     */
+    long credentialsExpiry(java.security.Principal principal) {
+        return guard.expiryOf(principal);
     }
 
     SendQueueSettings sendQueue() {

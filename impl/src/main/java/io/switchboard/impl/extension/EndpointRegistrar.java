@@ -2,7 +2,9 @@ package io.switchboard.impl.extension;
 
 import io.switchboard.impl.endpoint.BridgeConfigs;
 import io.switchboard.impl.endpoint.EndpointModel;
-import io.switchboard.impl.limit.Routes;
+import io.switchboard.impl.handshake.Routes;
+import io.switchboard.impl.security.EndpointSecurity;
+import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.websocket.DeploymentException;
@@ -51,7 +53,7 @@ public final class EndpointRegistrar implements ServletContextListener {
             return;
         }
         try {
-            Routes routes = new Routes();
+            Routes routes = new Routes(HandshakeGuard.configured(Thread.currentThread().getContextClassLoader()));
             deploy(serverContainer, endpoints, applicationConfigs, routes);
             event.getServletContext().setAttribute(Routes.ATTRIBUTE, routes);
         } catch (DeploymentException e) {
@@ -74,16 +76,18 @@ public final class EndpointRegistrar implements ServletContextListener {
     public static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
                                        Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
             throws DeploymentException {
-        return deploy(container, endpoints, applicationConfigs, new Routes());
+        return deploy(container, endpoints, applicationConfigs,
+                new Routes(HandshakeGuard.configured(Thread.currentThread().getContextClassLoader())));
     }
 
     /**
-     * Bridges the endpoints Switchboard manages, and records the paths of those with connection limits.
+     * Bridges the endpoints Switchboard manages, and records the paths of those with checks before the upgrade.
      *
      * @param container          the container to register with
      * @param endpoints          every {@code @ServerEndpoint} class scanned
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
-     * @param routes             receives each bridged endpoint's path and limits
+     * @param routes             receives each bridged endpoint's path, limits and access rule; its guard is the
+     *                           one every bridged endpoint applies where no filter ran
      * @return the classes bridged
      * @throws DeploymentException if an endpoint class is invalid or the container refuses it
      */
@@ -97,8 +101,14 @@ public final class EndpointRegistrar implements ServletContextListener {
         }
         for (Class<?> type : bridged) {
             EndpointModel model = EndpointModel.read(type);
-            container.addEndpoint(BridgeConfigs.bridge(model));
-            routes.add(model.annotation().value(), BridgeConfigs.limits(model));
+            EndpointSecurity security = EndpointSecurity.of(model.id(), type);
+            container.addEndpoint(BridgeConfigs.bridge(model, security, routes.guard()));
+            routes.add(model.annotation().value(), BridgeConfigs.limits(model), security);
+            if (security.restricted() && !routes.guard().verifies()) {
+                LOG.warning("Switchboard: endpoint " + model.id() + " admits only some users, but no token key is "
+                        + "configured (mp.jwt.verify.publickey or mp.jwt.verify.publickey.location): only users the "
+                        + "container itself authenticated can connect");
+            }
         }
         if (!bridged.isEmpty()) {
             LOG.info(() -> "Switchboard: tracking " + names(bridged));

@@ -4,7 +4,8 @@ import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.extension.LazyBean;
 import io.switchboard.impl.limit.EndpointLimits;
 import io.switchboard.impl.limit.HandshakeGate;
-import io.switchboard.impl.limit.Routes;
+import io.switchboard.impl.security.HandshakeGuard;
+import io.switchboard.impl.security.HandshakeView;
 import io.switchboard.impl.limit.Tallies;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -22,7 +26,8 @@ import java.util.List;
 /**
  * Runs before the container's WebSocket upgrade (it is registered ahead of Tyrus's and Undertow's filters)
  * and passes what only the servlet request knows — the peer's address — to the WebSocket session through
- * {@link HandshakeProperties#HEADER}. Later features refuse handshakes here, before any upgrade.
+ * {@link HandshakeProperties#HEADER}. It refuses handshakes here, before any upgrade: while the application stops
+ * (503), for the endpoint's access rule and origins (401, 403), and for its connection limits (503, 429).
  */
 public class HandshakeFilter extends HttpFilter {
 
@@ -44,31 +49,50 @@ public class HandshakeFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The application is stopping");
             return;
         }
-        if (upgrade && !admitted(request, response)) {
-            return;
+        Principal admittedAs = null;
+        if (upgrade) {
+            Routes routes = (Routes) getServletContext().getAttribute(Routes.ATTRIBUTE);
+            Routes.Route route = routes == null ? null
+                    : routes.match(request.getRequestURI().substring(request.getContextPath().length()));
+            if (route != null) {
+                HandshakeGuard.Decision decision = routes.guard().check(route.security(), HandshakeView.of(request));
+                if (!decision.passes()) {
+                    refuse(response, decision);
+                    return;
+                }
+                admittedAs = decision.principal();
+                if (!admitted(route.limits(), request, response, admittedAs)) {
+                    return;
+                }
+            }
         }
         if (upgrade || request.getHeader(HandshakeProperties.HEADER) != null) {
             chain.doFilter(new Marked(request,
-                    HandshakeProperties.headerValue(request.getRemoteAddr() + ":" + request.getRemotePort())), response);
+                    HandshakeProperties.headerValue(request.getRemoteAddr() + ":" + request.getRemotePort()),
+                    admittedAs), response);
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /** Refuses before the upgrade: 401 asks for a bearer token (RFC 6750), 403 says it would not help. */
+    private static void refuse(HttpServletResponse response, HandshakeGuard.Decision decision) throws IOException {
+        if (decision.unauthorized()) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.setHeader("Connection", "close");
+        response.sendError(decision.status(), decision.unauthorized() ? "Unauthorized" : "Forbidden");
     }
 
     /**
      * Applies the connection limits of the endpoint the path leads to, before the upgrade: a refusal answers
      * 503 or 429 with {@code Retry-After}, and no session ever exists.
      */
-    private boolean admitted(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Routes routes = (Routes) getServletContext().getAttribute(Routes.ATTRIBUTE);
-        if (routes == null || routes.isEmpty()) {
+    private boolean admitted(EndpointLimits limits, HttpServletRequest request, HttpServletResponse response,
+                             Principal principal) throws IOException {
+        if (!limits.connections().any()) {
             return true;
         }
-        EndpointLimits limits = routes.match(request.getRequestURI().substring(request.getContextPath().length()));
-        if (limits == null) {
-            return true;
-        }
-        java.security.Principal principal = request.getUserPrincipal();
         HandshakeGate.Verdict verdict = HandshakeGate.check(limits, tallies.get(),
                 principal == null ? null : principal.getName(), request.getRemoteAddr());
         if (verdict.passes()) {
@@ -99,14 +123,38 @@ public class HandshakeFilter extends HttpFilter {
         }
     }
 
-    /** The upgrade request with Switchboard's header set to a value the client cannot forge. */
+    /**
+     * The upgrade request with Switchboard's header set to a value the client cannot forge, and, when the guard
+     * admitted it with a token, that token as its principal: the container's WebSocket session takes its principal
+     * from the request it upgrades.
+     */
     private static final class Marked extends HttpServletRequestWrapper {
 
         private final String value;
+        private final Principal principal;
 
-        Marked(HttpServletRequest request, String value) {
+        Marked(HttpServletRequest request, String value, Principal principal) {
             super(request);
             this.value = value;
+            this.principal = principal;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return principal != null ? principal : super.getUserPrincipal();
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return principal != null ? principal.getName() : super.getRemoteUser();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            if (principal instanceof JsonWebToken token) {
+                return token.getGroups() != null && token.getGroups().contains(role);
+            }
+            return super.isUserInRole(role);
         }
 
         private static boolean ours(String name) {

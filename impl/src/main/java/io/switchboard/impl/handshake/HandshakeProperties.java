@@ -2,6 +2,7 @@ package io.switchboard.impl.handshake;
 
 import jakarta.websocket.server.HandshakeRequest;
 
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class HandshakeProperties {
     public static final String HEADER = "X-Switchboard-Remote-Address";
     /** User property: the peer's address, {@code host:port}. */
     public static final String REMOTE_ADDRESS = "io.switchboard.remoteAddress";
+    /** User property: the principal the handshake was admitted as (a {@code JsonWebToken} for a bearer token). */
+    public static final String PRINCIPAL = "io.switchboard.principal";
 
     /**
      * A secret of this deployment that prefixes the header's value. The filter hides any header of that name
@@ -35,8 +38,9 @@ public final class HandshakeProperties {
      *
      * @param request    the handshake request as the container presents it
      * @param properties the connection's user properties
+     * @return whether the filter saw the request (else it reached the container some other way, or no filter runs)
      */
-    public static void capture(HandshakeRequest request, Map<String, Object> properties) {
+    public static boolean capture(HandshakeRequest request, Map<String, Object> properties) {
         List<String> values = request.getHeaders().get(HEADER);
         if (values == null) {
             // Header names are case-insensitive; not every container's map is.
@@ -46,7 +50,31 @@ public final class HandshakeProperties {
         }
         if (values != null && values.size() == 1 && values.get(0).startsWith(SECRET)) {
             properties.put(REMOTE_ADDRESS, values.get(0).substring(SECRET.length()));
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Records whom the handshake was admitted as.
+     *
+     * @param principal  the principal, or {@code null} for an anonymous peer
+     * @param properties the connection's user properties
+     */
+    public static void identify(Principal principal, Map<String, Object> properties) {
+        if (principal != null) {
+            properties.put(PRINCIPAL, principal);
+        }
+    }
+
+    /**
+     * The principal a session's handshake was admitted as.
+     *
+     * @param properties the session's user properties
+     * @return the principal, or {@code null}
+     */
+    public static Principal principal(Map<String, Object> properties) {
+        return properties.get(PRINCIPAL) instanceof Principal principal ? principal : null;
     }
 
     /**

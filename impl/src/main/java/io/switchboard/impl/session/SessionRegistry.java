@@ -59,17 +59,17 @@ public class SessionRegistry implements OpenSessions {
      * @param session       the container's session
      * @param endpointId    the endpoint id
      * @param endpointClass the user's endpoint class
-     * @param remoteAddress the peer's address, or {@code null} where the container does not give it
+     * @param peer          what the handshake established: address, principal, credentials expiry
      * @param liveness      how the endpoint finds dead and idle peers
      * @param sendQueue     the bounds of the session's send queue
      * @param encoder       the endpoint's encoders
      * @param forcedClose   ends the session where the container does not (runs its close handling once)
      * @return the registry's entry, to hand back to {@link #closed}
      */
-    public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, String remoteAddress,
+    public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, Peer peer,
                                  LivenessSettings liveness, SendQueueSettings sendQueue, MessageEncoder encoder,
                                  Consumer<CloseReason> forcedClose) {
-        TrackedSession tracked = new TrackedSession(this, session, endpointId, endpointClass, remoteAddress,
+        TrackedSession tracked = new TrackedSession(this, session, endpointId, endpointClass, peer,
                 liveness, sendQueue, encoder, forcedClose);
         sessions.put(session.getId(), tracked);
         sweeper.start(this);

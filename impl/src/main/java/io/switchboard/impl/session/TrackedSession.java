@@ -52,6 +52,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private final long idleTimeoutNanos;
     private final boolean pongsCount;
     private final long sendTimeoutNanos;
+    /** When the peer's token expires, on the {@code nanoTime} clock; 0 for never. */
+    private final long credentialsExpireNanos;
     private final Consumer<CloseReason> forcedClose;
     private final SessionRegistry registry;
     private final SessionWriter writer;
@@ -81,16 +83,18 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private volatile long closeRequestedNanos;
 
     TrackedSession(SessionRegistry registry, Session session, String endpointId, Class<?> endpointClass,
-                   String remoteAddress, LivenessSettings liveness, SendQueueSettings sendQueue,
+                   Peer peer, LivenessSettings liveness, SendQueueSettings sendQueue,
                    MessageEncoder encoder, Consumer<CloseReason> forcedClose) {
         this.registry = registry;
         this.session = session;
         this.endpointId = endpointId;
         this.endpointClass = endpointClass;
-        this.remoteAddress = remoteAddress;
-        this.principal = session.getUserPrincipal();
+        this.remoteAddress = peer.remoteAddress();
+        this.principal = peer.principal() != null ? peer.principal() : session.getUserPrincipal();
         this.openedAtMillis = System.currentTimeMillis();
         this.openedAtNanos = System.nanoTime();
+        this.credentialsExpireNanos = peer.expiresAtMillis() == 0 ? 0
+                : openedAtNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(1, peer.expiresAtMillis() - openedAtMillis));
         this.lastMessageNanos = openedAtNanos;
         this.lastPongNanos = openedAtNanos;
         this.heartbeatIntervalNanos = liveness.heartbeatInterval().toNanos();
@@ -163,8 +167,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     }
 
     /**
-     * One look at the session's liveness by the sweeper: close it as idle, ping it, time it out, or end a
-     * close left hanging.
+     * One look at the session's liveness by the sweeper: close it as idle, slow or expired, ping it, time it
+     * out, or end a close left hanging.
      * What takes time (closing, which runs application callbacks) goes to {@code closer}, so that one slow
      * {@code @OnClose} cannot hold up the liveness of every other session.
      */
@@ -184,6 +188,11 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         if (outbox.writingFor(now) > sendTimeoutNanos && !timeoutHandled) {
             timeoutHandled = true;
             closer.execute(() -> close(CloseCategory.SLOW_CONSUMER, "Send timeout"));
+            return;
+        }
+        if (credentialsExpireNanos != 0 && now - credentialsExpireNanos >= 0 && !timeoutHandled) {
+            timeoutHandled = true;
+            closer.execute(() -> close(CloseCategory.TOKEN_EXPIRED, "Token expired"));
             return;
         }
         long lastInbound = Math.max(lastMessageNanos, lastPongNanos);

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +49,19 @@ public final class RawClient implements AutoCloseable {
      * @return the open socket and the HTTP status the server answered
      */
     public static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra) throws IOException {
-        return handshake(uri, withKey, extra, 0);
+        return handshake(uri, withKey, extra, List.of(), 0);
+    }
+
+    /**
+     * Sends an upgrade request with extra header lines sent as they are, which may repeat a header, and reads the
+     * answer's status line and headers.
+     *
+     * @param uri   a {@code ws://} URI (its query is sent)
+     * @param lines header lines such as {@code Authorization: Bearer x}
+     * @return the open socket and the HTTP status the server answered
+     */
+    public static RawClient handshake(URI uri, List<String> lines) throws IOException {
+        return handshake(uri, true, Map.of(), lines, 0);
     }
 
     /**
@@ -60,7 +73,7 @@ public final class RawClient implements AutoCloseable {
      * @return the open, upgraded socket
      */
     public static RawClient upgradeWithReceiveBuffer(URI uri, int receiveBuffer) throws IOException {
-        RawClient client = handshake(uri, true, Map.of(), receiveBuffer);
+        RawClient client = handshake(uri, true, Map.of(), List.of(), receiveBuffer);
         if (client.status() != 101) {
             client.close();
             throw new IOException("Handshake refused: " + client.status());
@@ -68,8 +81,8 @@ public final class RawClient implements AutoCloseable {
         return client;
     }
 
-    private static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra, int receiveBuffer)
-            throws IOException {
+    private static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra, List<String> lines,
+                                       int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -88,18 +101,21 @@ public final class RawClient implements AutoCloseable {
         request.put("Sec-WebSocket-Version", "13");
         request.putAll(extra);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET " + uri.getRawPath() + " HTTP/1.1\r\n" + headerLines(request) + "\r\n")
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        StringBuilder raw = new StringBuilder(headerLines(request));
+        lines.forEach(line -> raw.append(line).append("\r\n"));
+        out.write(("GET " + target + " HTTP/1.1\r\n" + raw + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = readHead(socket.getInputStream());
-        String[] lines = head.split("\r\n");
-        String[] statusLine = lines[0].split(" ", 3);
+        String[] answer = head.split("\r\n");
+        String[] statusLine = answer[0].split(" ", 3);
         int status = statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1;
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
+        for (int i = 1; i < answer.length; i++) {
+            int colon = answer[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+                headers.put(answer[i].substring(0, colon).trim(), answer[i].substring(colon + 1).trim());
             }
         }
         return new RawClient(socket, status, headers);

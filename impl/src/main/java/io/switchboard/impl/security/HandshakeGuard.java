@@ -1,0 +1,135 @@
+package io.switchboard.impl.security;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.security.Principal;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decides whether a handshake may proceed, and as whom: origin, then identity (the container's own principal
+ * where it authenticated the request, for example with its MP-JWT, else a bearer token verified here), then the
+ * endpoint's rule. A request with a token that does not verify is refused even on an open endpoint, as MP-JWT
+ * refuses it: a client that sends credentials means them. Refusals are logged at FINE with their reason, never
+ * with the token.
+ */
+public final class HandshakeGuard {
+
+    private static final Logger LOG = Logger.getLogger(HandshakeGuard.class.getName());
+
+    /**
+     * The outcome: {@code status} 0 lets the handshake through as {@code principal} (possibly {@code null}), else
+     * the HTTP status to refuse it with.
+     */
+    public record Decision(int status, String reason, Principal principal) {
+
+        /** Whether the handshake may proceed. */
+        public boolean passes() {
+            return status == 0;
+        }
+
+        /** Whether the refusal is for missing or bad credentials (401), which asks for a bearer token. */
+        public boolean unauthorized() {
+            return status == 401;
+        }
+    }
+
+    private final JwtVerifier verifier;
+    private final long clockSkewSeconds;
+
+    /**
+     * A guard for one deployment.
+     *
+     * @param verifier the token verifier, or {@code null} where no key is configured: then only principals the
+     *                 container authenticated count, and tokens are not looked at
+     */
+    public HandshakeGuard(JwtVerifier verifier) {
+        this.verifier = verifier;
+        this.clockSkewSeconds = (verifier == null ? JwtSettings.read() : verifier.settings()).clockSkewSeconds();
+    }
+
+    /**
+     * The guard the deployment's configuration asks for.
+     *
+     * @param loader the application's class loader
+     * @return the guard
+     * @throws IllegalArgumentException if a setting or the key is bad
+     */
+    public static HandshakeGuard configured(ClassLoader loader) {
+        JwtSettings settings = JwtSettings.read();
+        return new HandshakeGuard(settings.verifiable() ? new JwtVerifier(settings, loader) : null);
+    }
+
+    /** The subprotocol marker of the token route. */
+    public String subprotocolMarker() {
+        return verifier == null ? JwtSettings.read().subprotocol() : verifier.settings().subprotocol();
+    }
+
+    /**
+     * When a session admitted as this principal must end: its token's {@code exp} plus the clock skew.
+     *
+     * @param principal the principal, or {@code null}
+     * @return epoch milliseconds, or 0 for never (no token, or a token without {@code exp})
+     */
+    public long expiryOf(Principal principal) {
+        if (principal instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return (token.getExpirationTime() + clockSkewSeconds) * 1000;
+        }
+        return 0;
+    }
+
+    /** Whether tokens are verified at all. */
+    public boolean verifies() {
+        return verifier != null;
+    }
+
+    /**
+     * Decides on one handshake.
+     *
+     * @param security the endpoint's rule
+     * @param request  the handshake request
+     * @return the decision
+     */
+    public Decision check(EndpointSecurity security, HandshakeView request) {
+        if (!security.originAllowed(request.headers("Origin"))) {
+            return refuse(security, 403, "origin not allowed");
+        }
+        Principal principal = request.containerPrincipal();
+        if (verifier != null && !(principal instanceof JsonWebToken)) {
+            TokenFinder.Found found = TokenFinder.find(request, verifier.settings());
+            if (found instanceof TokenFinder.Malformed malformed) {
+                return refuse(security, 401, malformed.reason());
+            }
+            if (found instanceof TokenFinder.Token token) {
+                try {
+                    principal = verifier.verify(token.value());
+                } catch (TokenRejected e) {
+                    return refuse(security, 401, "token from the " + token.source().name().toLowerCase(
+                            java.util.Locale.ROOT) + ": " + e.getMessage());
+                }
+            }
+        }
+        return switch (security.access()) {
+            case OPEN, PERMIT_ALL -> new Decision(0, null, principal);
+            case DENY_ALL -> refuse(security, 403, "the endpoint denies everyone");
+            case AUTHENTICATED -> principal == null ? refuse(security, 401, "no credentials")
+                    : new Decision(0, null, principal);
+            case ROLES -> principal == null ? refuse(security, 401, "no credentials")
+                    : inRole(principal, security, request) ? new Decision(0, null, principal)
+                    : refuse(security, 403, "not in a role the endpoint allows");
+        };
+    }
+
+    private static boolean inRole(Principal principal, EndpointSecurity security, HandshakeView request) {
+        if (principal instanceof JsonWebToken token) {
+            return token.getGroups() != null && token.getGroups().stream().anyMatch(security.roles()::contains);
+        }
+        return security.roles().stream().anyMatch(request::containerRole);
+    }
+
+    private static Decision refuse(EndpointSecurity security, int status, String reason) {
+        LOG.log(Level.FINE, () -> "Switchboard: handshake to endpoint " + security.endpointId() + " refused with "
+                + status + ": " + reason);
+        return new Decision(status, reason, null);
+    }
+}

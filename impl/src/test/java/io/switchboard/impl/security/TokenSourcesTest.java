@@ -1,0 +1,28 @@
+package io.switchboard.impl.security;
+
+import io.switchboard.impl.testing.FastServer;
+import io.switchboard.impl.testing.FastServerExtension;
+import io.switchboard.tck.security.ChatMemberEndpoint;
+import io.switchboard.tck.security.SecurityConfig;
+import io.switchboard.tck.security.TokenSourceScenarios;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+
+/** The opt-in token sources on Tyrus with Weld SE. */
+class TokenSourcesTest extends TokenSourceScenarios {
+
+    @RegisterExtension
+    static FastServerExtension server = configured();
+
+    private static FastServerExtension configured() {
+        FastServerExtension extension = new FastServerExtension(FastServer.Mode.SWITCHBOARD, ChatMemberEndpoint.class);
+        SecurityConfig.properties(SOURCES).forEach(extension::withConfig);
+        return extension;
+    }
+
+    @Override
+    protected URI base() {
+        return server.base();
+    }
+}

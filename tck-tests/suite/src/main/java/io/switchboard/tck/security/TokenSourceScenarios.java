@@ -1,0 +1,72 @@
+package io.switchboard.tck.security;
+
+import io.switchboard.tck.client.RawClient;
+import io.switchboard.tck.client.TestClient;
+import io.switchboard.tck.security.tokens.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The opt-in token sources, against a deployment configured with {@link #SOURCES}: a query parameter and a cookie
+ * carry tokens as well as the header and the subprotocol, and sources that disagree are refused.
+ */
+public abstract class TokenSourceScenarios {
+
+    /** The configuration that turns every source on. */
+    public static final Map<String, String> SOURCES = Map.of(
+            "switchboard.security.token.sources", "header,subprotocol,query,cookie",
+            "mp.jwt.token.cookie", "jwt");
+
+    /** The WebSocket base URI of the deployment, ending in {@code /}. */
+    protected abstract URI base();
+
+    private int status(String pathAndQuery, List<String> lines) throws IOException {
+        try (RawClient client = RawClient.handshake(base().resolve(pathAndQuery), lines)) {
+            return client.status();
+        }
+    }
+
+    private static String query(String token) {
+        return URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aQueryParameterCarriesATokenWhenEnabled() {
+        String token = TestTokens.forUser("quinn", "chat").sign();
+        try (TestClient quinn = TestClient.connect(base().resolve("secure/chat?access_token=" + query(token)))) {
+            assertThat(quinn.ask("whoami")).contains("tracked=quinn");
+        }
+    }
+
+    @Test
+    void aCookieCarriesATokenWhenEnabled() {
+        String token = TestTokens.forUser("cora", "chat").sign();
+        try (TestClient cora = TestClient.connect(base().resolve("secure/chat"),
+                Map.of("Cookie", "theme=dark; jwt=" + token))) {
+            assertThat(cora.ask("whoami")).contains("tracked=cora");
+        }
+    }
+
+    @Test
+    void sourcesThatAgreePassAndSourcesThatDisagreeDoNot() throws IOException {
+        String token = TestTokens.forUser("sam", "chat").sign();
+        String other = TestTokens.forUser("trudy", "chat").sign();
+        assertThat(status("secure/chat?access_token=" + query(token), List.of("Authorization: Bearer " + token)))
+                .isEqualTo(101);
+        assertThat(status("secure/chat?access_token=" + query(other), List.of("Authorization: Bearer " + token)))
+                .isEqualTo(401);
+        assertThat(status("secure/chat", List.of("Cookie: jwt=" + other, "Authorization: Bearer " + token)))
+                .isEqualTo(401);
+        assertThat(status("secure/chat?access_token=" + query(token) + "&access_token=" + query(token), List.of()))
+                .isEqualTo(401);
+        assertThat(status("secure/chat?access_token=", List.of())).isEqualTo(401);
+    }
+}
