@@ -6,6 +6,8 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
+import io.switchboard.impl.handshake.HandshakeProperties;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -88,7 +90,7 @@ final class Callback {
                 Source common = commonSource(parameters[i]);
                 if (common == null) {
                     throw new DeploymentException("Switchboard: parameter " + i + " of " + describe(method)
-                            + " is neither the message, a Session nor a @PathParam");
+                            + " is neither the message, a Session, a JsonWebToken nor a @PathParam");
                 }
                 sources[i] = common;
             }
@@ -104,10 +106,17 @@ final class Callback {
         }
     }
 
-    /** {@code Session} and {@code @PathParam} parameters, allowed on every callback; {@code null} for others. */
+    /**
+     * {@code Session}, {@code @PathParam} and {@code JsonWebToken} parameters, allowed on every callback;
+     * {@code null} for others. A {@code JsonWebToken} parameter gets the token the session was admitted with, or
+     * {@code null}: the request-scoped token MP-JWT injects is not there outside the handshake.
+     */
     static Source commonSource(Parameter parameter) {
         if (parameter.getType() == Session.class) {
             return Invocation::session;
+        }
+        if (parameter.getType() == JsonWebToken.class) {
+            return inv -> token(inv.session());
         }
         PathParam pathParam = parameter.getAnnotation(PathParam.class);
         if (pathParam != null) {
@@ -123,6 +132,13 @@ final class Callback {
             };
         }
         return null;
+    }
+
+    private static JsonWebToken token(Session session) {
+        if (HandshakeProperties.principal(session.getUserProperties()) instanceof JsonWebToken token) {
+            return token;
+        }
+        return session.getUserPrincipal() instanceof JsonWebToken token ? token : null;
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -74,7 +73,7 @@ final class MessageMethod {
         Parameter[] parameters = method.getParameters();
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i].getType() != Session.class && !parameters[i].isAnnotationPresent(PathParam.class)) {
+            if (Callback.commonSource(parameters[i]) == null) {
                 free.add(i);
             }
         }

@@ -3,6 +3,7 @@ package io.switchboard.impl.extension;
 import io.switchboard.impl.extension.badheartbeat.BadHeartbeatEndpoint;
 import io.switchboard.impl.extension.badqueue.BadQueueEndpoint;
 import io.switchboard.impl.extension.badroom.MisnamedRoomEndpoint;
+import io.switchboard.impl.extension.badsecurity.ContradictoryEndpoint;
 import io.switchboard.impl.extension.broken.TwoTextHandlersEndpoint;
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.TestClient;
@@ -69,6 +70,43 @@ class DeploymentFailuresTest {
                     .hasMessageContaining("switchboard.QuietEndpoint.connections.per-address = 'many' is not a whole number");
         } finally {
             System.clearProperty("switchboard.QuietEndpoint.connections.per-address");
+        }
+    }
+
+    @Test
+    void contradictorySecurityAnnotationsFailTheDeployment() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, ContradictoryEndpoint.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("endpoint ContradictoryEndpoint")
+                .hasMessageContaining("more than one of @DenyAll, @RolesAllowed and @PermitAll");
+    }
+
+    @Test
+    void badSecuritySettingsFailTheDeploymentWithoutQuotingKeys() {
+        expectFailure("mp.jwt.verify.publickey", "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----",
+                "mp.jwt.verify.publickey is not a PEM public key or certificate, a JWK or a JWKS");
+        expectFailure("mp.jwt.verify.publickey.location", "/no/such/key.pem",
+                "mp.jwt.verify.publickey.location = '/no/such/key.pem' cannot be read");
+        expectFailure("mp.jwt.verify.publickey.algorithm", "HS256",
+                "mp.jwt.verify.publickey.algorithm = 'HS256' is not one of");
+        expectFailure("mp.jwt.verify.clock.skew", "a while", "mp.jwt.verify.clock.skew = 'a while' is not a whole number");
+        expectFailure("switchboard.security.token.sources", "header,carrier-pigeon",
+                "switchboard.security.token.sources = 'header,carrier-pigeon' is not a list of");
+        expectFailure("switchboard.security.token.subprotocol", "bearer token",
+                "switchboard.security.token.subprotocol = 'bearer token' is not an HTTP token");
+        expectFailure("switchboard.QuietEndpoint.allowed-origins", "app.example.com",
+                "'app.example.com' is not an origin such as https://app.example.com");
+        expectFailure("switchboard.default.roles-allowed", " , ",
+                "switchboard.default.roles-allowed = ' , ' is not a list of roles, * or **");
+    }
+
+    private static void expectFailure(String key, String value, String message) {
+        System.setProperty(key, value);
+        try {
+            assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class))
+                    .hasMessageContaining(message);
+        } finally {
+            System.clearProperty(key);
         }
     }
 

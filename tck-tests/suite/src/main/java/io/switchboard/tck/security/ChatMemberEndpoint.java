@@ -7,8 +7,9 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** For users in the {@code chat} role; answers {@code whoami}, echoes the rest. */
+/** For users in the {@code chat} role; answers {@code whoami} (with the token given as a parameter), echoes the rest. */
 @ServerEndpoint("/secure/chat")
 @RolesAllowed("chat")
 public class ChatMemberEndpoint {
@@ -22,7 +23,10 @@ public class ChatMemberEndpoint {
     }
 
     @OnMessage
-    public String message(String text, Session session) {
-        return text.equals("whoami") ? WhoAmI.describe(session, sessions) : "echo:" + text;
+    public String message(String text, Session session, JsonWebToken token) {
+        if (text.equals("whoami")) {
+            return WhoAmI.describe(session, sessions) + " parameter=" + (token == null ? "-" : token.getName());
+        }
+        return "echo:" + text;
     }
 }

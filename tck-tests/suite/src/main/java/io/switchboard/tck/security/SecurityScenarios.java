@@ -66,7 +66,7 @@ public abstract class SecurityScenarios {
         String token = TestTokens.forUser("alice", "chat", "users").sign();
         try (TestClient alice = TestClient.connect(uri("secure/chat"), bearer(token))) {
             String who = alice.ask("whoami");
-            assertThat(who).contains("tracked=alice", "tenant=acme", "groups=chat,users");
+            assertThat(who).contains("tracked=alice", "tenant=acme", "groups=chat,users", "parameter=alice");
             if (servletContainer()) {
                 assertThat(who).contains("session=alice");
             }
