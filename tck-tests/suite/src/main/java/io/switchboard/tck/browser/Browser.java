@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -266,7 +267,10 @@ public final class Browser {
             if (Boolean.getBoolean(REQUIRED)) {
                 throw new AssertionError(missing + ", but " + REQUIRED + " is true");
             }
-            Assumptions.abort(missing + "; browser tests are skipped (apt-get install chromium)");
+            String skipped = missing + "; browser tests are skipped (apt-get install chromium)";
+            // Failsafe's summary only counts skipped tests: the reason goes to the build log too.
+            Logger.getLogger(Browser.class.getName()).warning(skipped);
+            Assumptions.abort(skipped);
         }
         return found.get();
     }
