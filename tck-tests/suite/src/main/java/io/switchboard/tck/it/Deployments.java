@@ -38,6 +38,19 @@ final class Deployments {
                 """), "beans.xml");
     }
 
+    /**
+     * The same WAR with test pages for {@link io.switchboard.tck.browser.Browser}: each named page from the suite's
+     * {@code browser/} resources, and {@code report.js}, which every page includes, all served under
+     * {@code browser/} of the WAR.
+     */
+    static WebArchive withBrowserPages(WebArchive war, String... pages) {
+        war.addAsWebResource("browser/report.js", "browser/report.js");
+        for (String page : pages) {
+            war.addAsWebResource("browser/" + page, "browser/" + page);
+        }
+        return war;
+    }
+
     /** The WebSocket base URI of a deployment, from its HTTP URL. */
     static URI webSocketBase(URL http) {
         String url = http.toExternalForm();
