@@ -5,7 +5,6 @@ import io.switchboard.impl.config.SwitchboardConfig;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
  * @param publicKeyLocation {@code mp.jwt.verify.publickey.location}: a file, classpath resource or URL
  * @param issuer            {@code mp.jwt.verify.issuer}: the {@code iss} a token must carry
  * @param audiences         {@code mp.jwt.verify.audiences}: a token's {@code aud} must hold one of these
- * @param algorithms        {@code mp.jwt.verify.publickey.algorithm}: RS256 unless configured
+ * @param algorithms        {@code mp.jwt.verify.publickey.algorithm}: RS256 unless configured (one algorithm)
  * @param clockSkewSeconds  {@code mp.jwt.verify.clock.skew}: leeway for {@code exp}, {@code nbf}, {@code iat}
  * @param tokenAgeSeconds   {@code mp.jwt.verify.token.age}: the most time since {@code iat}; 0 for no limit
  * @param header            {@code mp.jwt.token.header}: the header holding {@code Bearer <token>}
@@ -88,22 +87,19 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
         return sources;
     }
 
+    /** One algorithm, as MP-JWT (and the servers' own MP-JWT, which reads the same key) allows. */
     private static Set<JWSAlgorithm> readAlgorithms() {
         String key = "mp.jwt.verify.publickey.algorithm";
         Optional<String> value = property(key);
         if (value.isEmpty()) {
             return Set.of(JWSAlgorithm.RS256);
         }
-        Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-        for (String name : value.get().split(",")) {
-            JWSAlgorithm algorithm = JWSAlgorithm.parse(name.trim().toUpperCase(Locale.ROOT));
-            if (!SUPPORTED.contains(algorithm)) {
-                throw bad(key, value.get(), "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted()
-                        .collect(Collectors.joining(", ")));
-            }
-            algorithms.add(algorithm);
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(value.get().trim().toUpperCase(Locale.ROOT));
+        if (!SUPPORTED.contains(algorithm)) {
+            throw bad(key, value.get(), "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted()
+                    .collect(Collectors.joining(", ")));
         }
-        return Set.copyOf(algorithms);
+        return Set.of(algorithm);
     }
 
     private static String readSubprotocol() {

@@ -87,6 +87,8 @@ class DeploymentFailuresTest {
                 "mp.jwt.verify.publickey is not a PEM public key or certificate, a JWK or a JWKS");
         expectFailure("mp.jwt.verify.publickey.location", "/no/such/key.pem",
                 "mp.jwt.verify.publickey.location = '/no/such/key.pem' cannot be read");
+        expectFailure("mp.jwt.verify.publickey.algorithm", "RS256,ES256",
+                "mp.jwt.verify.publickey.algorithm = 'RS256,ES256' is not one of");
         expectFailure("mp.jwt.verify.publickey.algorithm", "HS256",
                 "mp.jwt.verify.publickey.algorithm = 'HS256' is not one of");
         expectFailure("mp.jwt.verify.clock.skew", "a while", "mp.jwt.verify.clock.skew = 'a while' is not a whole number");

@@ -22,7 +22,7 @@ public final class SecurityConfig {
      * @return the properties
      */
     public static Map<String, String> properties(Map<String, String> extra) {
-        Map<String, String> config = new LinkedHashMap<>(TestTokens.config(CLOCK_SKEW_SECONDS));
+        Map<String, String> config = new LinkedHashMap<>(TestTokens.config(CLOCK_SKEW_SECONDS, "RS256"));
         config.put("switchboard.OriginCheckedEndpoint.allowed-origins", ALLOWED_ORIGIN + ", http://localhost:9");
         // Sessions a test leaves behind are found out quickly.
         config.put("switchboard.default.heartbeat.interval", "1s");

@@ -25,6 +25,8 @@ final class WhoAmI {
             groups = String.join(",", new TreeSet<>(token.getGroups()));
         }
         return "session=" + (own == null ? "-" : own.getName()) + " tracked=" + (tracked == null ? "-" : tracked.getName())
-                + " tenant=" + tenant + " groups=" + groups;
+                + " tenant=" + tenant + " groups=" + groups
+                + " verifier=" + (tracked == null ? "-" : tracked.getClass().getName().startsWith("io.switchboard.")
+                ? "switchboard" : "container");
     }
 }

@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Keys and tokens for the security tests: an RSA and an EC key the deployments trust (published to them as a JWKS
@@ -58,27 +57,17 @@ public final class TestTokens {
      * The MicroProfile Config properties a deployment needs to trust these keys.
      *
      * @param clockSkewSeconds {@code mp.jwt.verify.clock.skew}
+     * @param algorithm        {@code mp.jwt.verify.publickey.algorithm}: RS256 or ES256 (MP-JWT takes one)
      * @return the properties
      */
-    public static Map<String, String> config(long clockSkewSeconds) {
+    public static Map<String, String> config(long clockSkewSeconds, String algorithm) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("mp.jwt.verify.publickey", new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString());
-        config.put("mp.jwt.verify.publickey.algorithm", "RS256,ES256");
+        config.put("mp.jwt.verify.publickey", jwks());
+        config.put("mp.jwt.verify.publickey.algorithm", algorithm);
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("mp.jwt.verify.audiences", AUDIENCE);
         config.put("mp.jwt.verify.clock.skew", String.valueOf(clockSkewSeconds));
         return config;
-    }
-
-    /**
-     * The same as the text of a {@code microprofile-config.properties}.
-     *
-     * @param clockSkewSeconds {@code mp.jwt.verify.clock.skew}
-     * @return the text
-     */
-    public static String properties(long clockSkewSeconds) {
-        return config(clockSkewSeconds).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** The trusted RSA public key, PEM-encoded. */
