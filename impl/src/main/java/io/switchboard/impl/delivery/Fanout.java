@@ -2,7 +2,9 @@ package io.switchboard.impl.delivery;
 
 import io.switchboard.DeliveryReport;
 import jakarta.annotation.PreDestroy;
+import io.switchboard.impl.metrics.SwitchboardMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.websocket.EncodeException;
 
 import java.util.ArrayList;
@@ -34,6 +36,9 @@ public class Fanout {
     private final int helpers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     private volatile ThreadPoolExecutor executor;
 
+    @Inject
+    SwitchboardMetrics metrics;
+
     /**
      * Sends a message to each recipient but one.
      *
@@ -47,10 +52,12 @@ public class Fanout {
         Delivery delivery = new Delivery();
         List<Outbox> idle = new ArrayList<>();
         Encodings encodings = new Encodings(message);
+        int count = 0;
         for (Recipient recipient : recipients) {
             if (recipient == excluded) {
                 continue;
             }
+            count++;
             delivery.addRecipient();
             Payload payload = encodings.of(recipient.encoder());
             if (payload == null) {
@@ -60,6 +67,7 @@ public class Fanout {
             }
         }
         start(idle);
+        metrics.broadcast(count);
         return delivery.sealed();
     }
 

@@ -38,6 +38,13 @@ public final class Outbox implements SendHandler {
          * @param error what the container reported
          */
         void writeFailed(Throwable error);
+
+        /**
+         * A message was written.
+         *
+         * @param payload the message
+         */
+        void written(Payload payload);
     }
 
     private static final int PHASE_SENDING = 0;
@@ -177,9 +184,11 @@ public final class Outbox implements SendHandler {
     @Override
     public void onResult(SendResult result) {
         Delivery finished;
+        Payload written;
         List<Delivery> dropped = null;
         synchronized (this) {
             finished = writingFor;
+            written = writing;
             if (finished == null) {
                 return; // discarded meanwhile: already accounted for
             }
@@ -193,6 +202,7 @@ public final class Outbox implements SendHandler {
         }
         if (result.isOK()) {
             finished.delivered();
+            owner.written(written);
         } else {
             finished.failed();
             dropped.forEach(Delivery::dropped);

@@ -1,6 +1,7 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.impl.handshake.HandshakeProperties;
+import io.switchboard.impl.metrics.Rejection;
 import io.switchboard.impl.security.EndpointSecurity;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeRefusal;
@@ -53,6 +54,8 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
         } else {
             HandshakeGuard.Decision decision = guard.check(security, HandshakeView.of(request));
             if (!decision.passes()) {
+                runtime.meters().rejected(decision.unauthorized() ? Rejection.UNAUTHORIZED
+                        : decision.origin() ? Rejection.ORIGIN : Rejection.FORBIDDEN);
                 HandshakeRefusal.refuse(decision, request, response, sec.getUserProperties());
                 return;
             }
@@ -63,8 +66,12 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public boolean checkOrigin(String originHeaderValue) {
-        return (originHeaderValue == null || security.originAllowed(List.of(originHeaderValue)))
-                && user.checkOrigin(originHeaderValue);
+        if (originHeaderValue != null && !security.originAllowed(List.of(originHeaderValue))) {
+            // Where the filter ran, it refused this already; here no filter ran (bare Tyrus answers 403).
+            runtime.meters().rejected(Rejection.ORIGIN);
+            return false;
+        }
+        return user.checkOrigin(originHeaderValue);
     }
 
     /**

@@ -5,6 +5,8 @@ import io.switchboard.RateLimited;
 import io.switchboard.SessionError;
 import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.handshake.HandshakeProperties;
+import io.switchboard.impl.metrics.MessageKind;
+import io.switchboard.impl.metrics.Rejection;
 import io.switchboard.impl.security.HandshakeRefusal;
 import io.switchboard.impl.session.Peer;
 import io.switchboard.impl.session.TrackedSession;
@@ -71,11 +73,13 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             if (session.getUserProperties().get(HandshakeRefusal.PROPERTY) != null) {
                 // Refused during a handshake no filter saw, by a container that cannot refuse there.
                 refused = true;
+                tracked.meters().rejected(Rejection.UNAUTHORIZED);
                 tracked.close(CloseCategory.UNAUTHORIZED, "Unauthorized");
                 return;
             }
             if (runtime.limited() && !countIn()) {
                 refused = true;
+                tracked.meters().rejected(Rejection.LIMITS);
                 tracked.close(CloseCategory.CONNECTION_LIMIT, "Connection limit reached; try again later");
                 return;
             }
@@ -178,12 +182,17 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         }
         long max = runtime.maxMessageSize(method);
         if (method.frame() != MessageMethod.Frame.PONG) {
-            switch (inbound.check(message, last, max)) {
+            long size = MessageSizes.of(message);
+            tracked.meters().received(method.frame() == MessageMethod.Frame.TEXT ? MessageKind.TEXT
+                    : MessageKind.BINARY, size, last);
+            switch (inbound.check(size, last, max)) {
                 case DROP -> {
+                    tracked.meters().rateLimited();
                     runtime.registry().fire(new RateLimited(tracked, inbound.exceeded().scope()), tracked);
                     return;
                 }
                 case CLOSE_RATE_LIMITED -> {
+                    tracked.meters().rateLimited();
                     tracked.close(CloseCategory.RATE_LIMITED, "Rate limit exceeded");
                     return;
                 }
@@ -304,6 +313,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         CloseCategory category = ErrorCategories.of(error, fromCode);
         TrackedSession entry = tracked;
         if (entry != null) {
+            entry.meters().error(category);
             runtime.registry().fire(new SessionError(entry, category, error), entry);
         }
         boolean handled = model.onError() != null && user != null;

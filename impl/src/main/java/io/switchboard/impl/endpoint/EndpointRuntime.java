@@ -13,6 +13,8 @@ import io.switchboard.SendQueue;
 import io.switchboard.impl.config.SendQueueSettings;
 import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.delivery.MessageEncoder;
+import io.switchboard.impl.metrics.EndpointMeters;
+import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.room.RoomRegistry;
 import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.websocket.EndpointConfig;
@@ -41,6 +43,7 @@ final class EndpointRuntime {
     private final LazyBean<SessionRegistry> registry = new LazyBean<>(SessionRegistry.class);
     private final LazyBean<RoomRegistry> rooms = new LazyBean<>(RoomRegistry.class);
     private final LazyBean<Fanout> fanout = new LazyBean<>(Fanout.class);
+    private final LazyBean<SwitchboardMetrics> metrics = new LazyBean<>(SwitchboardMetrics.class);
     private volatile MessageEncoder encoder;
     private final HandshakeGuard guard;
 
@@ -153,6 +156,11 @@ final class EndpointRuntime {
             }
         }
         return found;
+    }
+
+    /** The endpoint's instruments, for what happens before a session exists (refused handshakes). */
+    EndpointMeters meters() {
+        return metrics.get().endpoint(model.id());
     }
 
     RoomRegistry rooms() {

@@ -43,13 +43,12 @@ final class InboundChecks {
     /**
      * Checks a text or binary message or part.
      *
-     * @param message the message or part
+     * @param size    the message's or part's size ({@link MessageSizes#of}), negative where not known here
      * @param last    whether it ends its message
      * @param max     the size limit in bytes, 0 for none
      * @return the verdict
      */
-    Verdict check(Object message, boolean last, long max) {
-        long size = MessageSizes.of(message);
+    Verdict check(long size, boolean last, long max) {
         Verdict rate = rate(size, last);
         if (rate != Verdict.PASS) {
             return rate;

@@ -7,6 +7,8 @@ import io.switchboard.impl.limit.HandshakeGate;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeView;
 import io.switchboard.impl.limit.Tallies;
+import io.switchboard.impl.metrics.Rejection;
+import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,6 +37,7 @@ public class HandshakeFilter extends HttpFilter {
 
     private final transient LazyBean<SessionRegistry> registry = new LazyBean<>(SessionRegistry.class);
     private final transient LazyBean<Tallies> tallies = new LazyBean<>(Tallies.class);
+    private final transient LazyBean<SwitchboardMetrics> metrics = new LazyBean<>(SwitchboardMetrics.class);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,27 +46,29 @@ public class HandshakeFilter extends HttpFilter {
         // "websocket,"): mark every request that could become a WebSocket, and every one that carries the
         // header, so a client's own value can never reach a session.
         boolean upgrade = request.getHeader("Upgrade") != null || request.getHeader("Sec-WebSocket-Key") != null;
+        Routes routes = upgrade ? (Routes) getServletContext().getAttribute(Routes.ATTRIBUTE) : null;
+        Routes.Route route = routes == null ? null
+                : routes.match(request.getRequestURI().substring(request.getContextPath().length()));
         if (upgrade && stopping()) {
+            count(route, Rejection.SHUTDOWN);
             response.setHeader("Retry-After", "5");
             response.setHeader("Connection", "close");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The application is stopping");
             return;
         }
         Principal admittedAs = null;
-        if (upgrade) {
-            Routes routes = (Routes) getServletContext().getAttribute(Routes.ATTRIBUTE);
-            Routes.Route route = routes == null ? null
-                    : routes.match(request.getRequestURI().substring(request.getContextPath().length()));
-            if (route != null) {
-                HandshakeGuard.Decision decision = routes.guard().check(route.security(), HandshakeView.of(request));
-                if (!decision.passes()) {
-                    refuse(response, decision);
-                    return;
-                }
-                admittedAs = decision.principal();
-                if (!admitted(route.limits(), request, response, admittedAs)) {
-                    return;
-                }
+        if (route != null) {
+            HandshakeGuard.Decision decision = routes.guard().check(route.security(), HandshakeView.of(request));
+            if (!decision.passes()) {
+                count(route, decision.unauthorized() ? Rejection.UNAUTHORIZED
+                        : decision.origin() ? Rejection.ORIGIN : Rejection.FORBIDDEN);
+                refuse(response, decision);
+                return;
+            }
+            admittedAs = decision.principal();
+            if (!admitted(route.limits(), request, response, admittedAs)) {
+                count(route, Rejection.LIMITS);
+                return;
             }
         }
         if (upgrade || request.getHeader(HandshakeProperties.HEADER) != null) {
@@ -102,6 +107,18 @@ public class HandshakeFilter extends HttpFilter {
         response.setHeader("Connection", "close");
         response.sendError(verdict.status(), verdict.reason());
         return false;
+    }
+
+    /** Counts a refusal under the endpoint the path leads to (known where the endpoint has checks). */
+    private void count(Routes.Route route, Rejection reason) {
+        if (route == null) {
+            return;
+        }
+        try {
+            metrics.get().endpoint(route.security().endpointId()).rejected(reason);
+        } catch (IllegalStateException noCdi) {
+            // the application is going away: nothing to count into
+        }
     }
 
     private boolean stopping() {

@@ -20,9 +20,9 @@ public final class HandshakeGuard {
 
     /**
      * The outcome: {@code status} 0 lets the handshake through as {@code principal} (possibly {@code null}), else
-     * the HTTP status to refuse it with.
+     * the HTTP status to refuse it with; {@code origin} says a refusal is for the request's origin.
      */
-    public record Decision(int status, String reason, Principal principal) {
+    public record Decision(int status, String reason, Principal principal, boolean origin) {
 
         /** Whether the handshake may proceed. */
         public boolean passes() {
@@ -93,7 +93,8 @@ public final class HandshakeGuard {
      */
     public Decision check(EndpointSecurity security, HandshakeView request) {
         if (!security.originAllowed(request.headers("Origin"))) {
-            return refuse(security, 403, "origin not allowed");
+            Decision refused = refuse(security, 403, "origin not allowed");
+            return new Decision(refused.status(), refused.reason(), null, true);
         }
         Principal principal = request.containerPrincipal();
         if (principal instanceof JsonWebToken token) {
@@ -116,12 +117,12 @@ public final class HandshakeGuard {
             }
         }
         return switch (security.access()) {
-            case OPEN, PERMIT_ALL -> new Decision(0, null, principal);
+            case OPEN, PERMIT_ALL -> new Decision(0, null, principal, false);
             case DENY_ALL -> refuse(security, 403, "the endpoint denies everyone");
             case AUTHENTICATED -> principal == null ? refuse(security, 401, "no credentials")
-                    : new Decision(0, null, principal);
+                    : new Decision(0, null, principal, false);
             case ROLES -> principal == null ? refuse(security, 401, "no credentials")
-                    : inRole(principal, security, request) ? new Decision(0, null, principal)
+                    : inRole(principal, security, request) ? new Decision(0, null, principal, false)
                     : refuse(security, 403, "not in a role the endpoint allows");
         };
     }
@@ -165,6 +166,6 @@ public final class HandshakeGuard {
     private static Decision refuse(EndpointSecurity security, int status, String reason) {
         LOG.log(Level.FINE, () -> "Switchboard: handshake to endpoint " + security.endpointId() + " refused with "
                 + status + ": " + reason);
-        return new Decision(status, reason, null);
+        return new Decision(status, reason, null, false);
     }
 }

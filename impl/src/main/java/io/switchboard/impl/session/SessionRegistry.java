@@ -15,6 +15,8 @@ import io.switchboard.impl.delivery.MessageEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
+import io.switchboard.impl.metrics.EndpointMeters;
+import io.switchboard.impl.metrics.SwitchboardMetrics;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -51,6 +53,9 @@ public class SessionRegistry implements OpenSessions {
     @Inject
     SessionSweeper sweeper;
 
+    @Inject
+    SwitchboardMetrics metrics;
+
     private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -69,8 +74,10 @@ public class SessionRegistry implements OpenSessions {
     public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, Peer peer,
                                  LivenessSettings liveness, SendQueueSettings sendQueue, MessageEncoder encoder,
                                  Consumer<CloseReason> forcedClose) {
+        EndpointMeters meters = metrics.endpoint(endpointId);
         TrackedSession tracked = new TrackedSession(this, session, endpointId, endpointClass, peer,
-                liveness, sendQueue, encoder, forcedClose);
+                liveness, sendQueue, encoder, meters, forcedClose);
+        meters.opened();
         sessions.put(session.getId(), tracked);
         sweeper.start(this);
         fire(new SessionOpened(tracked), tracked);
@@ -99,6 +106,7 @@ public class SessionRegistry implements OpenSessions {
             category = CloseCategory.SHUTDOWN; // the container closing its sessions as the application stops
         }
         SessionClosed event = new SessionClosed(tracked, code, phrase, category, tracked.age());
+        tracked.meters().closed(category, event.duration().toNanos());
         LOG.log(JulLevels.of(event.category().logLevel()), () -> "Session " + tracked + " closed: " + code
                 + " " + event.category().tag() + (phrase.isEmpty() ? "" : " (" + phrase + ")"));
         fire(event, tracked);
@@ -167,6 +175,7 @@ public class SessionRegistry implements OpenSessions {
     }
 
     void dropped(TrackedSession tracked, OverflowPolicy policy) {
+        tracked.meters().dropped();
         fire(new MessageDropped(tracked, policy), tracked);
     }
 

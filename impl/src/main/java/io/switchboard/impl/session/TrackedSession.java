@@ -16,6 +16,10 @@ import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import io.switchboard.impl.delivery.Payload;
+import io.switchboard.impl.metrics.EndpointMeters;
+import io.switchboard.impl.metrics.MessageKind;
+
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +63,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private final SessionWriter writer;
     private final Outbox outbox;
     private final MessageEncoder encoder;
+    private final EndpointMeters meters;
     /** The names of the rooms the session is in; created with the first join. */
     private volatile Set<String> roomNames;
     /** The room of the endpoint's {@code @Room}, whose scope its callbacks run in; {@code null} if none. */
@@ -84,7 +89,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     TrackedSession(SessionRegistry registry, Session session, String endpointId, Class<?> endpointClass,
                    Peer peer, LivenessSettings liveness, SendQueueSettings sendQueue,
-                   MessageEncoder encoder, Consumer<CloseReason> forcedClose) {
+                   MessageEncoder encoder, EndpointMeters meters, Consumer<CloseReason> forcedClose) {
+        this.meters = meters;
         this.registry = registry;
         this.session = session;
         this.endpointId = endpointId;
@@ -139,7 +145,9 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         pingSentNanos = 0;
         if (sent != 0 && payload.remaining() == Long.BYTES && payload.getLong(payload.position()) == sent) {
             roundTripNanos = now - sent;
+            meters.roundTrip(now - sent);
         }
+        meters.received(MessageKind.PONG, 0, true);
     }
 
     /**
@@ -220,6 +228,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         pingSentNanos = now;
         try {
             writer.ping(now);
+            meters.sent(MessageKind.PING, 0);
         } catch (IOException | RuntimeException e) {
             connectionLost("Ping failed");
         }
@@ -250,6 +259,16 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     public void writeFailed(Throwable error) {
         LOG.fine(() -> "Switchboard: a write to " + this + " failed (" + error + "); ending it");
         registry.later(() -> connectionLost("Write failed"));
+    }
+
+    @Override
+    public void written(Payload payload) {
+        meters.sent(payload.isText() ? MessageKind.TEXT : MessageKind.BINARY, payload.size());
+    }
+
+    /** The instruments of the session's endpoint. */
+    public EndpointMeters meters() {
+        return meters;
     }
 
     @Override

@@ -1,0 +1,86 @@
+package io.switchboard.impl.metrics;
+
+import io.switchboard.spi.MetricsBackend;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * MicroProfile Metrics 5 through the application's {@link MetricRegistry} (Payara 6: scraped at {@code /metrics}).
+ * The registry API is used, not annotations, which do nothing on WebSocket endpoints.
+ */
+final class MicroProfileMetricsBackend implements MetricsBackend {
+
+    private final MetricRegistry registry;
+    private final Set<MetricID> registered = ConcurrentHashMap.newKeySet();
+
+    private MicroProfileMetricsBackend(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The backend over the application's registry, or {@code null} where CDI offers none. */
+    static MetricsBackend lookup() {
+        Instance<MetricRegistry> registry = CDI.current().select(MetricRegistry.class);
+        return registry.isResolvable() ? new MicroProfileMetricsBackend(registry.get()) : null;
+    }
+
+    private static Metadata metadata(String name, String description, String unit) {
+        org.eclipse.microprofile.metrics.MetadataBuilder builder = Metadata.builder().withName(name).withDescription(description);
+        return (unit == null ? builder : builder.withUnit(unit)).build();
+    }
+
+    private static Tag[] tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toArray(Tag[]::new);
+    }
+
+    private void remember(String name, Tag[] tags) {
+        registered.add(new MetricID(name, tags));
+    }
+
+    @Override
+    public Counter counter(String name, String description, String unit, Map<String, String> tags) {
+        Tag[] tagArray = tags(tags);
+        org.eclipse.microprofile.metrics.Counter counter = registry.counter(metadata(name, description, unit), tagArray);
+        remember(name, tagArray);
+        return counter::inc;
+    }
+
+    @Override
+    public Distribution timer(String name, String description, Map<String, String> tags) {
+        Tag[] tagArray = tags(tags);
+        org.eclipse.microprofile.metrics.Timer timer = registry.timer(metadata(name, description, null), tagArray);
+        remember(name, tagArray);
+        return nanos -> timer.update(Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public Distribution histogram(String name, String description, String unit, Map<String, String> tags) {
+        Tag[] tagArray = tags(tags);
+        org.eclipse.microprofile.metrics.Histogram histogram =
+                registry.histogram(metadata(name, description, unit), tagArray);
+        remember(name, tagArray);
+        return histogram::update;
+    }
+
+    @Override
+    public void gauge(String name, String description, Map<String, String> tags, LongSupplier value) {
+        Tag[] tagArray = tags(tags);
+        registry.gauge(metadata(name, description, null), value, LongSupplier::getAsLong, tagArray);
+        remember(name, tagArray);
+    }
+
+    @Override
+    public void close() {
+        registered.forEach(registry::remove);
+        registered.clear();
+    }
+}

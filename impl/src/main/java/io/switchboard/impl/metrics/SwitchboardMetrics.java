@@ -1,0 +1,121 @@
+package io.switchboard.impl.metrics;
+
+import io.switchboard.RoomService;
+import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.spi.MetricsBackend;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The deployment's metrics: the backend chosen once (the application's own {@link MetricsBackend} bean, else
+ * MicroProfile Metrics, else Micrometer, else none; {@code switchboard.metrics.enabled=false} chooses none), the
+ * instruments of each endpoint, and the deployment-wide room gauge and broadcast histogram.
+ */
+@ApplicationScoped
+public class SwitchboardMetrics {
+
+    private static final Logger LOG = Logger.getLogger(SwitchboardMetrics.class.getName());
+
+    @Inject
+    Instance<MetricsBackend> applicationBackends;
+
+    @Inject
+    Instance<RoomService> rooms;
+
+    private MetricsBackend backend = NoMetrics.INSTANCE;
+    private MetricsBackend.Distribution recipients;
+    private final ConcurrentMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        backend = choose();
+        recipients = backend.histogram(Names.BROADCAST_RECIPIENTS, "Recipients of each broadcast", null, Map.of());
+        backend.gauge(Names.ROOMS_ACTIVE, "Rooms with members", Map.of(), () -> rooms.get().rooms().size());
+    }
+
+    private MetricsBackend choose() {
+        String enabled = SwitchboardConfig.property("switchboard.metrics.enabled").orElse("true").trim();
+        if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("Switchboard: bad configuration: switchboard.metrics.enabled = '"
+                    + enabled + "' is not a boolean (true or false)");
+        }
+        if (enabled.equalsIgnoreCase("false")) {
+            return NoMetrics.INSTANCE;
+        }
+        if (applicationBackends.isResolvable()) {
+            return announce("the application's " + MetricsBackend.class.getSimpleName(), applicationBackends.get());
+        }
+        MetricsBackend found = tryBackend("org.eclipse.microprofile.metrics.MetricRegistry",
+                MicroProfileMetricsBackend::lookup);
+        if (found != null) {
+            return announce("MicroProfile Metrics", found);
+        }
+        found = tryBackend("io.micrometer.core.instrument.MeterRegistry", MicrometerBackend::lookup);
+        if (found != null) {
+            return announce("Micrometer", found);
+        }
+        LOG.info("Switchboard: no metrics backend (neither MicroProfile Metrics nor a Micrometer MeterRegistry is "
+                + "offered): metrics are off");
+        return NoMetrics.INSTANCE;
+    }
+
+    /** Looks the backend up only where its API is there: its classes must not load otherwise. */
+    private static MetricsBackend tryBackend(String apiClass, Supplier<MetricsBackend> lookup) {
+        try {
+            Class.forName(apiClass, false, SwitchboardMetrics.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return null;
+        }
+        try {
+            return lookup.get();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.INFO, "Switchboard: " + apiClass + " is there but cannot be used; trying the next backend",
+                    e);
+            return null;
+        }
+    }
+
+    private static MetricsBackend announce(String what, MetricsBackend chosen) {
+        LOG.info(() -> "Switchboard: metrics go to " + what);
+        return chosen;
+    }
+
+    /**
+     * The instruments of one endpoint.
+     *
+     * @param endpointId the endpoint id, the {@code endpoint} tag
+     * @return its instruments, created on first use
+     */
+    public EndpointMeters endpoint(String endpointId) {
+        return endpoints.computeIfAbsent(endpointId,
+                id -> new EndpointMeters(backend, id, backend != NoMetrics.INSTANCE));
+    }
+
+    /**
+     * A broadcast went out.
+     *
+     * @param count its recipients
+     */
+    public void broadcast(int count) {
+        recipients.record(count);
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            backend.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Switchboard: the metrics backend failed to close", e);
+        }
+    }
+}
