@@ -1,8 +1,9 @@
 package io.switchboard.impl.metrics;
 
 import io.switchboard.spi.MetricsBackend;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.Unmanaged;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -27,10 +28,24 @@ final class MicroProfileMetricsBackend implements MetricsBackend {
         this.registry = registry;
     }
 
-    /** The backend over the application's registry, or {@code null} where CDI offers none. */
+    /**
+     * The backend over the application's registry, or {@code null} where CDI offers none. The registry is
+     * injected into a field rather than looked up: Payara's producer reads its injection point, which a
+     * programmatic lookup does not have.
+     */
     static MetricsBackend lookup() {
-        Instance<MetricRegistry> registry = CDI.current().select(MetricRegistry.class);
-        return registry.isResolvable() ? new MicroProfileMetricsBackend(registry.get()) : null;
+        if (!CDI.current().select(MetricRegistry.class).isResolvable()) {
+            return null;
+        }
+        Unmanaged.UnmanagedInstance<RegistryHolder> holder = new Unmanaged<>(RegistryHolder.class).newInstance();
+        MetricRegistry registry = holder.produce().inject().get().registry;
+        return new MicroProfileMetricsBackend(registry);
+    }
+
+    /** Not a bean: a class for {@link Unmanaged} to inject the application's registry into. */
+    static final class RegistryHolder {
+        @Inject
+        MetricRegistry registry;
     }
 
     private static Metadata metadata(String name, String description, String unit) {

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,11 +55,11 @@ public class SwitchboardMetrics {
             return announce("the application's " + MetricsBackend.class.getSimpleName(), applicationBackends.get());
         }
         MetricsBackend found = tryBackend("org.eclipse.microprofile.metrics.MetricRegistry",
-                MicroProfileMetricsBackend::lookup);
+                MicroProfileMetricsBackend.class.getName());
         if (found != null) {
             return announce("MicroProfile Metrics", found);
         }
-        found = tryBackend("io.micrometer.core.instrument.MeterRegistry", MicrometerBackend::lookup);
+        found = tryBackend("io.micrometer.core.instrument.MeterRegistry", MicrometerBackend.class.getName());
         if (found != null) {
             return announce("Micrometer", found);
         }
@@ -69,16 +68,24 @@ public class SwitchboardMetrics {
         return NoMetrics.INSTANCE;
     }
 
-    /** Looks the backend up only where its API is there: its classes must not load otherwise. */
-    private static MetricsBackend tryBackend(String apiClass, Supplier<MetricsBackend> lookup) {
+    /**
+     * Looks a backend up (its static {@code lookup()}) only where its API is there. The backend class is named,
+     * not referenced: naming it in code would load it, and its API with it, on servers without that API.
+     */
+    private static MetricsBackend tryBackend(String apiClass, String backendClass) {
+        ClassLoader loader = SwitchboardMetrics.class.getClassLoader();
         try {
-            Class.forName(apiClass, false, SwitchboardMetrics.class.getClassLoader());
+            Class.forName(apiClass, false, loader);
         } catch (ClassNotFoundException | LinkageError absent) {
             return null;
         }
         try {
-            return lookup.get();
-        } catch (RuntimeException | LinkageError e) {
+            return (MetricsBackend) Class.forName(backendClass, true, loader).getDeclaredMethod("lookup").invoke(null);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            LOG.log(Level.INFO, "Switchboard: " + apiClass + " is there but cannot be used; trying the next backend",
+                    e.getCause());
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.log(Level.INFO, "Switchboard: " + apiClass + " is there but cannot be used; trying the next backend",
                     e);
             return null;
