@@ -18,7 +18,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Micrometer through a {@link MeterRegistry} CDI bean (WildFly's {@code micrometer} subsystem, scraped at the
- * management interface's Prometheus context).
+ * management interface's Prometheus context). WildFly keeps a deployment's meters after it is undeployed (and a
+ * redeployed application would find the old ones, gauges still reading the old objects), so every meter made here
+ * is removed when the application stops.
  */
 final class MicrometerBackend implements MetricsBackend {
 
@@ -50,31 +52,36 @@ final class MicrometerBackend implements MetricsBackend {
         return meter;
     }
 
+    // WildFly 39's application registry passes only the registry's own shortcut methods on to the server's
+    // registry: meters made with Counter.builder(...).register(registry) stay in a private registry and are never
+    // scraped. So shortcuts only, which take no description or base unit.
+
     @Override
     public Counter counter(String name, String description, String unit, Map<String, String> tags) {
-        io.micrometer.core.instrument.Counter counter = remember(io.micrometer.core.instrument.Counter.builder(name)
-                .description(description).baseUnit(unit).tags(tags(tags)).register(registry));
+        io.micrometer.core.instrument.Counter counter = remember(registry.counter(name, tags(tags)));
         return counter::increment;
     }
 
     @Override
     public Distribution timer(String name, String description, Map<String, String> tags) {
-        Timer timer = remember(Timer.builder(name).description(description).tags(tags(tags)).register(registry));
+        Timer timer = remember(registry.timer(name, tags(tags)));
         return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public Distribution histogram(String name, String description, String unit, Map<String, String> tags) {
-        DistributionSummary summary = remember(DistributionSummary.builder(name).description(description)
-                .baseUnit(unit).tags(tags(tags)).register(registry));
+        DistributionSummary summary = remember(registry.summary(name, tags(tags)));
         return summary::record;
     }
 
     @Override
     public void gauge(String name, String description, Map<String, String> tags, LongSupplier value) {
         gauges.add(value);
-        remember(Gauge.builder(name, value, LongSupplier::getAsLong).description(description).tags(tags(tags))
-                .register(registry));
+        registry.gauge(name, tags(tags), value, LongSupplier::getAsLong);
+        Gauge gauge = registry.find(name).tags(tags(tags)).gauge();
+        if (gauge != null) {
+            registered.add(gauge);
+        }
     }
 
     @Override

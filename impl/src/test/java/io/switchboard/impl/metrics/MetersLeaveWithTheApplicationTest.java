@@ -1,0 +1,32 @@
+package io.switchboard.impl.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.impl.metrics.registry.PrometheusRegistryProducer;
+import io.switchboard.impl.testing.FastServer;
+import io.switchboard.tck.client.TestClient;
+import io.switchboard.tck.metrics.MeteredEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A registry that outlives the application (WildFly's does) keeps none of its meters: gauges would go on reading
+ * the stopped application's objects, and a redeployed one would count on from the old values.
+ */
+class MetersLeaveWithTheApplicationTest {
+
+    @Test
+    void everySwitchboardMeterIsRemovedWhenTheApplicationStops() throws Exception {
+        MeterRegistry registry;
+        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class,
+                PrometheusRegistryProducer.class)) {
+            try (TestClient client = TestClient.connect(server.base().resolve("metered/lobby"))) {
+                assertThat(client.ask("hi")).isEqualTo("hi");
+            }
+            registry = PrometheusRegistryProducer.current;
+            assertThat(registry.getMeters()).anyMatch(m -> m.getId().getName().startsWith("switchboard."));
+            assertThat(registry.find("switchboard.sessions.active").gauge()).isNotNull();
+        }
+        assertThat(registry.getMeters()).noneMatch(m -> m.getId().getName().startsWith("switchboard."));
+    }
+}
