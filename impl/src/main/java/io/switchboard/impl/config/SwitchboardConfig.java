@@ -40,6 +40,18 @@ public final class SwitchboardConfig {
     }
 
     /**
+     * Whether an endpoint's metrics are recorded ({@code switchboard.<id>.metrics.enabled}, else
+     * {@code switchboard.default.metrics.enabled}, default {@code true}).
+     *
+     * @param endpointId the endpoint id
+     * @return the setting
+     * @throws IllegalArgumentException if the configured value is not {@code true} or {@code false}
+     */
+    public static boolean metricsEnabled(String endpointId) {
+        return bool(endpointId, "metrics.enabled", null, true);
+    }
+
+    /**
      * Whether Switchboard may write through a container fast path where one applies ({@code switchboard.fast-path},
      * a deployment-wide key, default {@code true}); {@code false} keeps every session on the portable async sends.
      *

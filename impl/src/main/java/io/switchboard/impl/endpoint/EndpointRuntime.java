@@ -58,6 +58,7 @@ final class EndpointRuntime {
         this.limits = limitsOf(model);
         SwitchboardConfig.fastPath(); // read again at each open; a bad value fails the deployment here
         SwitchboardConfig.shutdownDrain();
+        SwitchboardConfig.metricsEnabled(model.id()); // read when metrics start; a bad value fails the deployment here
         this.messageSizes = SwitchboardConfig.messageSizes(model.id(), model.type().getAnnotation(MaxMessageSize.class));
         this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
     }

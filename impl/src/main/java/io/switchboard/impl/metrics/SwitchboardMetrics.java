@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * The deployment's metrics: the backend chosen once (the application's own {@link MetricsBackend} bean, else
- * MicroProfile Metrics, else Micrometer, else none; {@code switchboard.metrics.enabled=false} chooses none), the
- * instruments of each endpoint, and the deployment-wide room gauge and broadcast histogram.
+ * MicroProfile Metrics, else Micrometer, else none), the instruments of each endpoint (none for an endpoint with
+ * {@code metrics.enabled=false}), and the deployment-wide room gauge and broadcast histogram.
  */
 @ApplicationScoped
 public class SwitchboardMetrics {
@@ -43,14 +43,6 @@ public class SwitchboardMetrics {
     }
 
     private MetricsBackend choose() {
-        String enabled = SwitchboardConfig.property("switchboard.metrics.enabled").orElse("true").trim();
-        if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("Switchboard: bad configuration: switchboard.metrics.enabled = '"
-                    + enabled + "' is not a boolean (true or false)");
-        }
-        if (enabled.equalsIgnoreCase("false")) {
-            return NoMetrics.INSTANCE;
-        }
         if (applicationBackends.isResolvable()) {
             return announce("the application's " + MetricsBackend.class.getSimpleName(), applicationBackends.get());
         }
@@ -104,8 +96,9 @@ public class SwitchboardMetrics {
      * @return its instruments, created on first use
      */
     public EndpointMeters endpoint(String endpointId) {
-        return endpoints.computeIfAbsent(endpointId,
-                id -> new EndpointMeters(backend, id, backend != NoMetrics.INSTANCE));
+        return endpoints.computeIfAbsent(endpointId, id -> SwitchboardConfig.metricsEnabled(id)
+                ? new EndpointMeters(backend, id, backend != NoMetrics.INSTANCE)
+                : new EndpointMeters(NoMetrics.INSTANCE, id, false));
     }
 
     /**

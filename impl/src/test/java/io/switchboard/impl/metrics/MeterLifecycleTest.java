@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A registry that outlives the application (WildFly's does) keeps none of its meters: gauges would go on reading
- * the stopped application's objects, and a redeployed one would count on from the old values.
+ * the stopped application's objects, and a redeployed one would count on from the old values. And an endpoint
+ * whose metrics are switched off has none.
  */
-class MetersLeaveWithTheApplicationTest {
+class MeterLifecycleTest {
 
     @Test
     void everySwitchboardMeterIsRemovedWhenTheApplicationStops() throws Exception {
@@ -28,5 +29,20 @@ class MetersLeaveWithTheApplicationTest {
             assertThat(registry.find("switchboard.sessions.active").gauge()).isNotNull();
         }
         assertThat(registry.getMeters()).noneMatch(m -> m.getId().getName().startsWith("switchboard."));
+    }
+
+    @Test
+    void anEndpointWithMetricsSwitchedOffRecordsNothing() throws Exception {
+        System.setProperty("switchboard.MeteredEndpoint.metrics.enabled", "false");
+        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class,
+                PrometheusRegistryProducer.class)) {
+            try (TestClient client = TestClient.connect(server.base().resolve("metered/lobby"))) {
+                assertThat(client.ask("hi")).isEqualTo("hi");
+            }
+            assertThat(PrometheusRegistryProducer.current.getMeters())
+                    .noneMatch(m -> "MeteredEndpoint".equals(m.getId().getTag("endpoint")));
+        } finally {
+            System.clearProperty("switchboard.MeteredEndpoint.metrics.enabled");
+        }
     }
 }
