@@ -75,6 +75,60 @@ final class Tables {
         return table.toString();
     }
 
+    static String flood(List<FloodResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "round", "healthy messages sent", "healthy lost",
+                "healthy closed", "p50 ms", "p99 ms", "max ms", "p99 × (i)", "flooder sent", "flooder accepted",
+                "flooder dropped", "flooder closed (after ms)", "server CPU, % of a core");
+        for (FloodResult r : results) {
+            FloodResult baseline = results.stream().filter(o -> o.server().equals(r.server())
+                    && o.scenario() == FloodScenario.BASELINE).findFirst().orElse(r);
+            boolean flooder = r.scenario().flooder();
+            table.row(r.server(), r.scenario().label(), Spread.of(doubles(r.healthySent())).format(),
+                    join(r.healthyLost()), join(r.healthyClosed()), r.p50().format(), r.p99().format(),
+                    r.max().format(), r.p99().ratioTo(baseline.p99()),
+                    flooder ? r.floodSent().format() : "–", flooder ? r.floodAccepted().format() : "–",
+                    flooder ? r.floodDropped().format() : "–", flooder ? closes(r) : "–", r.cpuPercent().format());
+        }
+        return table.toString();
+    }
+
+    static String limiterCost(List<LimiterCostResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "endpoint", "messages per round", "messages/s", "× none",
+                "server CPU µs/message", "× none");
+        for (LimiterCostResult r : results) {
+            LimiterCostResult none = results.stream().filter(o -> o.server().equals(r.server())).findFirst()
+                    .orElse(r);
+            table.row(r.server(), r.endpoint(), Numbers.format(r.messages()), r.messagesPerSecond().format(),
+                    r.messagesPerSecond().ratioTo(none.messagesPerSecond()), r.cpuPerMessage().format(),
+                    r.cpuPerMessage().ratioTo(none.cpuPerMessage()));
+        }
+        return table.toString();
+    }
+
+    /**
+     * {@code 1008 by server 3/3; client saw 1008, 1006, 1008; after 61.4 ±12%}: rounds in which the server closed a
+     * session with 1008, the codes the flooder saw (0: still open; 1006: the connection was reset, as happens
+     * to a client still writing when the server closes), and how many milliseconds after its first message.
+     */
+    private static String closes(FloodResult r) {
+        long by1008 = r.closed1008().stream().filter(n -> n > 0).count();
+        long ended = r.flooderCodes().stream().filter(code -> code != 0).count();
+        String server = "1008 by server " + by1008 + "/" + r.closed1008().size();
+        if (ended == 0) {
+            return server + "; stayed open";
+        }
+        return server + "; client saw " + r.flooderCodes().stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + "; after " + r.closedAfter().format();
+    }
+
+    private static String join(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static List<Double> doubles(List<Long> values) {
+        return values.stream().map(Long::doubleValue).toList();
+    }
+
     private static String size(int bytes) {
         return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " B";
     }
