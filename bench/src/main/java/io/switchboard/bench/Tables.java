@@ -63,14 +63,27 @@ final class Tables {
     }
 
     static String heartbeatCost(List<HeartbeatCostResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "server CPU, % of one core",
-                "above plain, % of a core per 10,000 sessions");
+        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "pings answered per window",
+                "server CPU, % of one core", "above plain, % of a core per 10,000 sessions",
+                "µs per ping above plain", "above plain ÷ plain pinging's");
         for (HeartbeatCostResult r : results) {
             HeartbeatCostResult plain = results.stream().filter(o -> o.server().equals(r.server())).findFirst()
                     .orElse(r);
-            double above = (r.corePercent().median() - plain.corePercent().median()) * 10_000.0 / r.connections();
-            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), r.corePercent().format(),
-                    String.format("%.2f", above));
+            HeartbeatCostResult floor = results.stream().filter(o -> o.server().equals(r.server())
+                    && o.endpoint().equals(HeartbeatCostBench.PLAIN_PINGING)).findFirst().orElse(null);
+            double above = r.corePercent().median() - plain.corePercent().median();
+            double pings = r.pings().median();
+            String perPing = pings < 1 ? "–" : Numbers.format(above / 100 * r.windowMillis() * 1000 / pings);
+            String toFloor = "–";
+            boolean samePings = r.endpoint().equals(HeartbeatCostBench.PLAIN_PINGING)
+                    || r.endpoint().equals(HeartbeatCostBench.HEARTBEAT_10S);
+            if (floor != null && samePings) {
+                double floorAbove = floor.corePercent().median() - plain.corePercent().median();
+                toFloor = String.format("%.2f×", above / floorAbove);
+            }
+            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), Numbers.format(pings),
+                    r.corePercent().format(), String.format("%.2f", above * 10_000.0 / r.connections()), perPing,
+                    toFloor);
         }
         return table.toString();
     }

@@ -32,6 +32,16 @@ public final class Control implements TextListener {
     public record FloodCounters(long healthy, long flood, long rateLimited, long lost, long closed1008) {
     }
 
+    /**
+     * The plain pinging endpoint's counters, all since the server started.
+     *
+     * @param sent   pings sent
+     * @param failed pings that could not be sent
+     * @param pongs  pongs received
+     */
+    public record PingCounters(long sent, long failed, long pongs) {
+    }
+
     private volatile Channel channel;
     private volatile CompletableFuture<String> answer;
 
@@ -61,6 +71,12 @@ public final class Control implements TextListener {
     /** Messages the inbound endpoints handled since the server started. */
     public long inboundHandled() {
         return numbers(ask("inbound"))[0];
+    }
+
+    /** The plain pinging endpoint's counters. */
+    public PingCounters pings() {
+        long[] n = numbers(ask("pings"));
+        return new PingCounters(n[0], n[1], n[2]);
     }
 
     /** The numbers after an answer's first word. */

@@ -17,7 +17,8 @@ import java.lang.management.ManagementFactory;
  *     <failed sends>};</li>
  *     <li>{@code flood}: the flood rooms' counters ({@code flood <healthy> <flood> <rate-limited events> <lost>
  *     <closed 1008>});</li>
- *     <li>{@code inbound}: {@code inbound <messages handled by the inbound endpoints>}.</li>
+ *     <li>{@code inbound}: {@code inbound <messages handled by the inbound endpoints>};</li>
+ *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>}.</li>
  * </ul>
  */
 @ServerEndpoint("/bench/control")
@@ -38,6 +39,7 @@ public class ControlEndpoint {
                     + FanOut.PROCESSED.get() + " " + FanOut.FAILED.sum();
             case "flood" -> FloodRoom.counters();
             case "inbound" -> "inbound " + Inbound.HANDLED.sum();
+            case "pings" -> IdlePlainPingingEndpoint.counters();
             default -> "error unknown request " + words[0];
         };
     }
