@@ -49,6 +49,8 @@ public final class BenchMain {
         List<HeartbeatCostResult> heartbeats = new ArrayList<>();
         List<FanOutResult> fanOut = new ArrayList<>();
         List<SlowConsumerResult> slow = new ArrayList<>();
+        List<FloodResult> flood = new ArrayList<>();
+        List<LimiterCostResult> limiter = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String name : settings.servers()) {
@@ -75,6 +77,10 @@ public final class BenchMain {
                 if (settings.parts().contains("slow")) {
                     slow.addAll(new SlowConsumerBench(server, settings).run());
                 }
+                if (settings.parts().contains("flood")) {
+                    flood.addAll(new FloodBench(server, settings).run());
+                    limiter.addAll(new LimiterCostBench(server, settings).run());
+                }
                 if (clients.failedHandshakes() > 0) {
                     notes.add(server.name() + ": " + clients.failedHandshakes()
                             + " handshakes failed and were tried again (see the log above)");
@@ -88,7 +94,7 @@ public final class BenchMain {
 
         List<String> remarks = new ArrayList<>(problems);
         remarks.addAll(notes);
-        String report = report(settings, idle, heartbeats, fanOut, slow, remarks);
+        String report = report(settings, idle, heartbeats, fanOut, slow, flood, limiter, remarks);
         System.out.println();
         System.out.println(report);
         Path file = workDir.resolve("results-"
@@ -115,7 +121,8 @@ public final class BenchMain {
 
     private static String report(BenchSettings settings, List<IdleHeapResult> idle,
                                  List<HeartbeatCostResult> heartbeats, List<FanOutResult> fanOut,
-                                 List<SlowConsumerResult> slow, List<String> problems) {
+                                 List<SlowConsumerResult> slow, List<FloodResult> flood,
+                                 List<LimiterCostResult> limiter, List<String> problems) {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard bench, ").append(LocalDateTime.now().withNano(0)).append("\n\n");
         out.append(String.format("%d cores, Java %s; server JVM %s; load generator: %d event loop thread(s); "
@@ -133,6 +140,13 @@ public final class BenchMain {
         out.append(Tables.idleHeap(idle)).append('\n');
         out.append("## Heartbeat cost: server CPU with idle connections\n\n");
         out.append(Tables.heartbeatCost(heartbeats)).append('\n');
+        out.append("## Flood: ").append(settings.floodHealthy()).append(" healthy clients, one message each per ")
+                .append(settings.floodInterval().toMillis()).append(" ms broadcast to the room, and one flooder (")
+                .append(settings.floodDuration().toSeconds()).append(" s rounds; limit 20/s, bursts of 40)\n\n");
+        out.append(Tables.flood(flood)).append('\n');
+        out.append("## Rate limiter cost: inbound messages, ").append(FloodBench.SIZE)
+                .append(" B, to an endpoint that only counts them\n\n");
+        out.append(Tables.limiterCost(limiter)).append('\n');
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));

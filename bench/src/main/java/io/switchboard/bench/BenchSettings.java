@@ -25,22 +25,28 @@ import java.util.List;
  * @param heartbeatDuration how long the server's CPU is watched per heartbeat-cost round
  * @param clientThreads     event loop threads of the load generator
  * @param serverJvm         JVM options of the server under test
- * @param parts             what to measure: {@code idle}, {@code heartbeat}, {@code fanout}, {@code slow}
+ * @param parts             what to measure: {@code idle}, {@code heartbeat}, {@code fanout}, {@code slow},
+ *                          {@code flood} (the flood scenario and the rate limiter's cost)
  * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
+ * @param floodHealthy      healthy clients in the flood room
+ * @param floodInterval     how often each healthy client sends
+ * @param floodDuration     how long each flood round sends
+ * @param inboundMessages   messages per limiter-cost round
  */
 public record BenchSettings(List<String> servers, List<Integer> subscriberCounts, List<Integer> sizes, int cycles,
                             int burstDeliveries, Duration latencyDuration, int slowSubscribers, Duration slowDuration,
                             int slowBurst, int slowSize, int slowCycles, int idleConnections,
                             int heartbeatConnections, Duration heartbeatDuration, int clientThreads,
-                            List<String> serverJvm, List<String> parts, List<String> modes) {
+                            List<String> serverJvm, List<String> parts, List<String> modes, int floodHealthy,
+                            Duration floodInterval, Duration floodDuration, int inboundMessages) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
         return new BenchSettings(List.of("tyrus", "payara"), List.of(1000, 5000), List.of(64, 4096), 3, 60_000,
                 Duration.ofMillis(2500), 100, Duration.ofSeconds(10), 50, 65536, 3, 5000, 10_000,
                 Duration.ofSeconds(10), 1, List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow"),
-                List.of("a", "b", "c"));
+                List.of("idle", "heartbeat", "fanout", "slow", "flood"),
+                List.of("a", "b", "c"), 100, Duration.ofMillis(250), Duration.ofSeconds(10), 2_000_000);
     }
 
     /** A smoke run: N = 200, shorter rounds. */
@@ -48,8 +54,8 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
         return new BenchSettings(List.of("tyrus", "payara"), List.of(200), List.of(64, 4096), 3, 10_000,
                 Duration.ofMillis(750), 100, Duration.ofSeconds(8), 50, 65536, 1, 300, 1000,
                 Duration.ofSeconds(3), 1, List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow"),
-                List.of("a", "b", "c"));
+                List.of("idle", "heartbeat", "fanout", "slow", "flood"),
+                List.of("a", "b", "c"), 100, Duration.ofMillis(250), Duration.ofSeconds(4), 500_000);
     }
 
     /**
@@ -96,6 +102,10 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
         List<String> jvm = this.serverJvm;
         List<String> parts = this.parts;
         List<String> modes = this.modes;
+        int floodHealthy = this.floodHealthy;
+        Duration floodInterval = this.floodInterval;
+        Duration flood = this.floodDuration;
+        int inbound = this.inboundMessages;
         switch (key) {
             case "servers" -> servers = list;
             case "subs" -> subs = ints(list);
@@ -115,12 +125,18 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
             case "serverJvm" -> jvm = list;
             case "parts" -> parts = list;
             case "modes" -> modes = list;
+            case "floodHealthy" -> floodHealthy = Integer.parseInt(value);
+            case "floodIntervalMillis" -> floodInterval = Duration.ofMillis(Long.parseLong(value));
+            case "floodMillis" -> flood = Duration.ofMillis(Long.parseLong(value));
+            case "inbound" -> inbound = Integer.parseInt(value);
             default -> throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
                     + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
-                    + " heartbeatMillis, clientThreads, serverJvm, parts, modes)");
+                    + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
+                    + " floodMillis, inbound)");
         }
         return new BenchSettings(servers, subs, sizes, cycles, burst, latency, slowSubs, slow, slowBurst, slowSize, slowCycles,
-                idle, heartbeat, heartbeatWindow, threads, jvm, parts, modes);
+                idle, heartbeat, heartbeatWindow, threads, jvm, parts, modes, floodHealthy, floodInterval, flood,
+                inbound);
     }
 
     /** The modes to measure, of those the server offers. */
@@ -140,7 +156,8 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
 
     /** The most connections the run holds open at once, on each side. */
     public int maxConnections() {
-        int most = Math.max(Math.max(idleConnections, heartbeatConnections), slowSubscribers);
+        int most = Math.max(Math.max(idleConnections, heartbeatConnections),
+                Math.max(slowSubscribers, floodHealthy + 1));
         for (int n : subscriberCounts) {
             most = Math.max(most, n);
         }

@@ -63,16 +63,83 @@ final class Tables {
     }
 
     static String heartbeatCost(List<HeartbeatCostResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "server CPU, % of one core",
-                "above plain, % of a core per 10,000 sessions");
+        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "pings answered per window",
+                "server CPU, % of one core", "above plain, % of a core per 10,000 sessions",
+                "µs per ping above plain", "above plain ÷ plain pinging's");
         for (HeartbeatCostResult r : results) {
             HeartbeatCostResult plain = results.stream().filter(o -> o.server().equals(r.server())).findFirst()
                     .orElse(r);
-            double above = (r.corePercent().median() - plain.corePercent().median()) * 10_000.0 / r.connections();
-            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), r.corePercent().format(),
-                    String.format("%.2f", above));
+            HeartbeatCostResult floor = results.stream().filter(o -> o.server().equals(r.server())
+                    && o.endpoint().equals(HeartbeatCostBench.PLAIN_PINGING)).findFirst().orElse(null);
+            double above = r.corePercent().median() - plain.corePercent().median();
+            double pings = r.pings().median();
+            String perPing = pings < 1 ? "–" : Numbers.format(above / 100 * r.windowMillis() * 1000 / pings);
+            String toFloor = "–";
+            boolean samePings = r.endpoint().equals(HeartbeatCostBench.PLAIN_PINGING)
+                    || r.endpoint().equals(HeartbeatCostBench.HEARTBEAT_10S);
+            if (floor != null && samePings) {
+                double floorAbove = floor.corePercent().median() - plain.corePercent().median();
+                toFloor = String.format("%.2f×", above / floorAbove);
+            }
+            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), Numbers.format(pings),
+                    r.corePercent().format(), String.format("%.2f", above * 10_000.0 / r.connections()), perPing,
+                    toFloor);
         }
         return table.toString();
+    }
+
+    static String flood(List<FloodResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "round", "healthy messages sent", "healthy lost",
+                "healthy closed", "p50 ms", "p99 ms", "max ms", "p99 × (i)", "flooder sent", "flooder accepted",
+                "flooder dropped", "flooder closed (after ms)", "server CPU, % of a core");
+        for (FloodResult r : results) {
+            FloodResult baseline = results.stream().filter(o -> o.server().equals(r.server())
+                    && o.scenario() == FloodScenario.BASELINE).findFirst().orElse(r);
+            boolean flooder = r.scenario().flooder();
+            table.row(r.server(), r.scenario().label(), Spread.of(doubles(r.healthySent())).format(),
+                    join(r.healthyLost()), join(r.healthyClosed()), r.p50().format(), r.p99().format(),
+                    r.max().format(), r.p99().ratioTo(baseline.p99()),
+                    flooder ? r.floodSent().format() : "–", flooder ? r.floodAccepted().format() : "–",
+                    flooder ? r.floodDropped().format() : "–", flooder ? closes(r) : "–", r.cpuPercent().format());
+        }
+        return table.toString();
+    }
+
+    static String limiterCost(List<LimiterCostResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "endpoint", "messages per round", "messages/s", "× none",
+                "server CPU µs/message", "× none");
+        for (LimiterCostResult r : results) {
+            LimiterCostResult none = results.stream().filter(o -> o.server().equals(r.server())).findFirst()
+                    .orElse(r);
+            table.row(r.server(), r.endpoint(), Numbers.format(r.messages()), r.messagesPerSecond().format(),
+                    r.messagesPerSecond().ratioTo(none.messagesPerSecond()), r.cpuPerMessage().format(),
+                    r.cpuPerMessage().ratioTo(none.cpuPerMessage()));
+        }
+        return table.toString();
+    }
+
+    /**
+     * {@code 1008 by server 3/3; client saw 1008, 1006, 1008; after 61.4 ±12%}: rounds in which the server closed a
+     * session with 1008, the codes the flooder saw (0: still open; 1006: the connection was reset, as happens
+     * to a client still writing when the server closes), and how many milliseconds after its first message.
+     */
+    private static String closes(FloodResult r) {
+        long by1008 = r.closed1008().stream().filter(n -> n > 0).count();
+        long ended = r.flooderCodes().stream().filter(code -> code != 0).count();
+        String server = "1008 by server " + by1008 + "/" + r.closed1008().size();
+        if (ended == 0) {
+            return server + "; stayed open";
+        }
+        return server + "; client saw " + r.flooderCodes().stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + "; after " + r.closedAfter().format();
+    }
+
+    private static String join(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static List<Double> doubles(List<Long> values) {
+        return values.stream().map(Long::doubleValue).toList();
     }
 
     private static String size(int bytes) {

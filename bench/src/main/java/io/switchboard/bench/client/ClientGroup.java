@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
@@ -37,6 +38,7 @@ public final class ClientGroup implements AutoCloseable {
     private static final int MAX_FRAME = 1 << 20;
 
     private final AtomicInteger failedHandshakes = new AtomicInteger();
+    private final LongAdder pingsAnswered = new LongAdder();
     private final EventLoopGroup loops;
     private final Bootstrap bootstrap;
 
@@ -59,7 +61,7 @@ public final class ClientGroup implements AutoCloseable {
     public CompletableFuture<Channel> connect(URI uri, TextListener listener, int receiveBuffer) {
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
                 uri, WebSocketVersion.V13, null, false, EmptyHttpHeaders.INSTANCE, MAX_FRAME);
-        WebSocketClientHandler handler = new WebSocketClientHandler(handshaker, listener);
+        WebSocketClientHandler handler = new WebSocketClientHandler(handshaker, listener, pingsAnswered);
         Bootstrap b = bootstrap.clone();
         if (receiveBuffer > 0) {
             b.option(ChannelOption.SO_RCVBUF, receiveBuffer);
@@ -122,6 +124,11 @@ public final class ClientGroup implements AutoCloseable {
     /** Connections of {@link #connectAll} that failed and were opened again. */
     public int failedHandshakes() {
         return failedHandshakes.get();
+    }
+
+    /** Pings the server sent to this group's connections, each answered with a pong, so far. */
+    public long pingsAnswered() {
+        return pingsAnswered.sum();
     }
 
     /** Closes channels and waits (briefly) until they are closed. */

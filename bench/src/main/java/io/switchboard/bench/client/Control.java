@@ -20,6 +20,28 @@ public final class Control implements TextListener {
     public record Status(int ownSubscribers, int roomMembers, long processed, long failed) {
     }
 
+    /**
+     * The flood rooms' counters, all since the server started.
+     *
+     * @param healthy       healthy clients' messages that reached the endpoints
+     * @param flood         the flooders' messages that reached the endpoints
+     * @param rateLimited   messages a {@code DROP} rate limit discarded ({@code RateLimited} events)
+     * @param lost          recipients a broadcast dropped or failed
+     * @param closed1008    sessions closed with 1008
+     */
+    public record FloodCounters(long healthy, long flood, long rateLimited, long lost, long closed1008) {
+    }
+
+    /**
+     * The plain pinging endpoint's counters, all since the server started.
+     *
+     * @param sent   pings sent
+     * @param failed pings that could not be sent
+     * @param pongs  pongs received
+     */
+    public record PingCounters(long sent, long failed, long pongs) {
+    }
+
     private volatile Channel channel;
     private volatile CompletableFuture<String> answer;
 
@@ -38,6 +60,33 @@ public final class Control implements TextListener {
         String[] words = ask("status " + room).split(" ");
         return new Status(Integer.parseInt(words[1]), Integer.parseInt(words[2]), Long.parseLong(words[3]),
                 Long.parseLong(words[4]));
+    }
+
+    /** The flood rooms' counters. */
+    public FloodCounters flood() {
+        long[] n = numbers(ask("flood"));
+        return new FloodCounters(n[0], n[1], n[2], n[3], n[4]);
+    }
+
+    /** Messages the inbound endpoints handled since the server started. */
+    public long inboundHandled() {
+        return numbers(ask("inbound"))[0];
+    }
+
+    /** The plain pinging endpoint's counters. */
+    public PingCounters pings() {
+        long[] n = numbers(ask("pings"));
+        return new PingCounters(n[0], n[1], n[2]);
+    }
+
+    /** The numbers after an answer's first word. */
+    private static long[] numbers(String answer) {
+        String[] words = answer.split(" ");
+        long[] numbers = new long[words.length - 1];
+        for (int i = 1; i < words.length; i++) {
+            numbers[i - 1] = Long.parseLong(words[i]);
+        }
+        return numbers;
     }
 
     /** Sends a request and waits up to a minute for its answer. */

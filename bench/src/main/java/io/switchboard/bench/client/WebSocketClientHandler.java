@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One client connection's protocol: the opening handshake, then text messages to a {@link TextListener}, pongs for
@@ -21,12 +22,14 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<Object> {
 
     private final WebSocketClientHandshaker handshaker;
     private final TextListener listener;
+    private final LongAdder pings;
     private final CompletableFuture<Channel> opened = new CompletableFuture<>();
     private int closeCode = 1006;
 
-    WebSocketClientHandler(WebSocketClientHandshaker handshaker, TextListener listener) {
+    WebSocketClientHandler(WebSocketClientHandshaker handshaker, TextListener listener, LongAdder pings) {
         this.handshaker = handshaker;
         this.listener = listener;
+        this.pings = pings;
     }
 
     CompletableFuture<Channel> opened() {
@@ -61,6 +64,7 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<Object> {
                 listener.onText(text.content());
             }
         } else if (message instanceof PingWebSocketFrame ping) {
+            pings.increment();
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
         } else if (message instanceof CloseWebSocketFrame close) {
             closeCode = close.statusCode();

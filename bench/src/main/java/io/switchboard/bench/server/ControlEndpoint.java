@@ -14,7 +14,11 @@ import java.lang.management.ManagementFactory;
  *     <li>{@code gc}: collects garbage (twice) and answers {@code heap <used bytes>};</li>
  *     <li>{@code heap}: {@code heap <used bytes>} without collecting;</li>
  *     <li>{@code status <room>}: {@code status <own subscribers> <room members or -1> <messages processed>
- *     <failed sends>}.</li>
+ *     <failed sends>};</li>
+ *     <li>{@code flood}: the flood rooms' counters ({@code flood <healthy> <flood> <rate-limited events> <lost>
+ *     <closed 1008>});</li>
+ *     <li>{@code inbound}: {@code inbound <messages handled by the inbound endpoints>};</li>
+ *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>}.</li>
  * </ul>
  */
 @ServerEndpoint("/bench/control")
@@ -33,6 +37,9 @@ public class ControlEndpoint {
             case "heap" -> "heap " + usedHeap();
             case "status" -> "status " + Subscribers.of(words[1]).size() + " " + members(words[1]) + " "
                     + FanOut.PROCESSED.get() + " " + FanOut.FAILED.sum();
+            case "flood" -> FloodRoom.counters();
+            case "inbound" -> "inbound " + Inbound.HANDLED.sum();
+            case "pings" -> IdlePlainPingingEndpoint.counters();
             default -> "error unknown request " + words[0];
         };
     }
