@@ -29,10 +29,9 @@ public final class EndpointMeters {
             new AtomicReferenceArray<>(CloseCategory.values().length);
     private final AtomicReferenceArray<MetricsBackend.Counter> errors =
             new AtomicReferenceArray<>(CloseCategory.values().length);
-    private final AtomicReferenceArray<MetricsBackend.Counter> received =
-            new AtomicReferenceArray<>(MessageKind.values().length);
-    private final AtomicReferenceArray<MetricsBackend.Counter> sent =
-            new AtomicReferenceArray<>(MessageKind.values().length);
+    /** By {@link MessageKind} ordinal; made up front: these are recorded per message. */
+    private final MetricsBackend.Counter[] received = new MetricsBackend.Counter[MessageKind.values().length];
+    private final MetricsBackend.Counter[] sent = new MetricsBackend.Counter[MessageKind.values().length];
     private final AtomicReferenceArray<MetricsBackend.Counter> rejected =
             new AtomicReferenceArray<>(Rejection.values().length);
 
@@ -50,6 +49,15 @@ public final class EndpointMeters {
         roundTrip = backend.timer(Names.HEARTBEAT_ROUND_TRIP, "Heartbeat ping to pong", tags);
         dropped = backend.counter(Names.MESSAGES_DROPPED, "Messages dropped by full send queues", null, tags);
         rateLimited = backend.counter(Names.MESSAGES_RATE_LIMITED, "Messages over a rate limit", null, tags);
+        // Pings from clients are answered by the container unseen, and pongs are never sent: no such series.
+        for (MessageKind kind : new MessageKind[] {MessageKind.TEXT, MessageKind.BINARY, MessageKind.PONG}) {
+            received[kind.ordinal()] = backend.counter(Names.MESSAGES_RECEIVED, "Messages received", null,
+                    Map.of("endpoint", endpoint, "type", kind.tag));
+        }
+        for (MessageKind kind : new MessageKind[] {MessageKind.TEXT, MessageKind.BINARY, MessageKind.PING}) {
+            sent[kind.ordinal()] = backend.counter(Names.MESSAGES_SENT, "Messages sent", null,
+                    Map.of("endpoint", endpoint, "type", kind.tag));
+        }
     }
 
     /** Whether anything records: without a backend the callers skip work done only for metrics. */
@@ -85,7 +93,7 @@ public final class EndpointMeters {
      */
     public void received(MessageKind kind, long bytes, boolean last) {
         if (last) {
-            tagged(received, kind.ordinal(), Names.MESSAGES_RECEIVED, "Messages received", "type", kind.tag).add(1);
+            received[kind.ordinal()].add(1);
         }
         if (bytes > 0) {
             receivedBytes.add(bytes);
@@ -99,7 +107,7 @@ public final class EndpointMeters {
      * @param bytes its size
      */
     public void sent(MessageKind kind, long bytes) {
-        tagged(sent, kind.ordinal(), Names.MESSAGES_SENT, "Messages sent", "type", kind.tag).add(1);
+        sent[kind.ordinal()].add(1);
         if (bytes > 0) {
             sentBytes.add(bytes);
         }
