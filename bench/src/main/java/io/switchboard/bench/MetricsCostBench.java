@@ -16,8 +16,9 @@ import java.util.Map;
  * What Switchboard's metrics cost in the broadcast scenario (fan-out mode c): N subscribers on
  * {@code SubscriberEndpoint} (metrics recorded) and N on {@code SubscriberNoMetricsEndpoint}, the same endpoint
  * under another id whose metrics the server's configuration switches off, all connected at once in two rooms of
- * the same server. Burst rounds alternate between them (on, off, on, off, ...), then fixed-rate rounds at half the
- * metrics-off endpoint's median burst rate, likewise. Afterwards the server's own metrics are read to check that
+ * the same server. Burst rounds alternate between them (on, off, then off, on, and so on: each cycle a pair, the
+ * order swapped every other cycle), then fixed-rate rounds at half the metrics-off endpoint's median burst rate,
+ * likewise. Afterwards the server's own metrics are read to check that
  * the first endpoint counted every message it sent and the second none.
  */
 final class MetricsCostBench {
@@ -134,7 +135,7 @@ final class MetricsCostBench {
             burst(side, n, size, messages);
         }
         for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
-            for (Side side : sides) {
+            for (Side side : order(cycle, on, off)) {
                 FanOutBench.Burst burst = burst(side, n, size, messages);
                 side.rates.add(burst.complete() ? burst.deliveriesPerSecond() : Double.NaN);
                 side.cpu.add(burst.cpuMicrosPerDelivery());
@@ -149,7 +150,7 @@ final class MetricsCostBench {
         double fixedRate = Spread.of(off.rates).median() / 2;
         if (!Double.isNaN(fixedRate)) {
             for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
-                for (Side side : sides) {
+                for (Side side : order(cycle, on, off)) {
                     FanOutBench.Latency latency = rounds.latency(side.room, n, size, fixedRate / n, Mode.SWITCHBOARD,
                             side.deliveries, side.publisher);
                     side.delivered += side.deliveries.received();
@@ -172,6 +173,14 @@ final class MetricsCostBench {
                     Spread.of(side.cpuFixed), side.incomplete));
         }
         return results;
+    }
+
+    /**
+     * On, off in odd cycles, off, on in even ones, so that whatever favours the first (or the second) round of a pair
+     * weighs on both endpoints alike.
+     */
+    private static List<Side> order(int cycle, Side on, Side off) {
+        return cycle % 2 == 1 ? List.of(on, off) : List.of(off, on);
     }
 
     private FanOutBench.Burst burst(Side side, int n, int size, int messages) throws Exception {
