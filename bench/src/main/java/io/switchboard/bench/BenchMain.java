@@ -51,6 +51,8 @@ public final class BenchMain {
         List<SlowConsumerResult> slow = new ArrayList<>();
         List<FloodResult> flood = new ArrayList<>();
         List<LimiterCostResult> limiter = new ArrayList<>();
+        List<MetricsCostResult> metrics = new ArrayList<>();
+        List<MetricsCostResult.Check> metricsChecks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String name : settings.servers()) {
@@ -81,6 +83,11 @@ public final class BenchMain {
                     flood.addAll(new FloodBench(server, settings).run());
                     limiter.addAll(new LimiterCostBench(server, settings).run());
                 }
+                if (settings.parts().contains("metrics")) {
+                    MetricsCostBench cost = new MetricsCostBench(server, settings);
+                    metrics.addAll(cost.run());
+                    metricsChecks.addAll(cost.checks());
+                }
                 if (clients.failedHandshakes() > 0) {
                     notes.add(server.name() + ": " + clients.failedHandshakes()
                             + " handshakes failed and were tried again (see the log above)");
@@ -94,7 +101,8 @@ public final class BenchMain {
 
         List<String> remarks = new ArrayList<>(problems);
         remarks.addAll(notes);
-        String report = report(settings, idle, heartbeats, fanOut, slow, flood, limiter, remarks);
+        String report = report(settings, idle, heartbeats, fanOut, slow, flood, limiter, metrics, metricsChecks,
+                remarks);
         System.out.println();
         System.out.println(report);
         Path file = workDir.resolve("results-"
@@ -122,7 +130,8 @@ public final class BenchMain {
     private static String report(BenchSettings settings, List<IdleHeapResult> idle,
                                  List<HeartbeatCostResult> heartbeats, List<FanOutResult> fanOut,
                                  List<SlowConsumerResult> slow, List<FloodResult> flood,
-                                 List<LimiterCostResult> limiter, List<String> problems) {
+                                 List<LimiterCostResult> limiter, List<MetricsCostResult> metrics,
+                                 List<MetricsCostResult.Check> metricsChecks, List<String> problems) {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard bench, ").append(LocalDateTime.now().withNano(0)).append("\n\n");
         out.append(String.format("%d cores, Java %s; server JVM %s; load generator: %d event loop thread(s); "
@@ -147,6 +156,10 @@ public final class BenchMain {
         out.append("## Rate limiter cost: inbound messages, ").append(FloodBench.SIZE)
                 .append(" B, to an endpoint that only counts them\n\n");
         out.append(Tables.limiterCost(limiter)).append('\n');
+        out.append("## Metrics cost: the broadcast (c) to N subscribers of an endpoint with metrics on and of one with "
+                + "them off by configuration, same server, interleaved\n\n");
+        out.append(Tables.metricsCost(metrics)).append('\n');
+        out.append(Tables.metricsChecks(metricsChecks)).append('\n');
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));

@@ -109,10 +109,12 @@ final class FanOutBench {
         return results;
     }
 
-    private record Burst(boolean complete, double deliveriesPerSecond, double cpuMicrosPerDelivery) {
+    /** One burst round: whether it completed, deliveries per second, server CPU µs per delivery. */
+    record Burst(boolean complete, double deliveriesPerSecond, double cpuMicrosPerDelivery) {
     }
 
-    private Burst burst(String room, int n, int size, int messages, Mode mode, Deliveries deliveries,
+    /** One burst round of {@code messages} messages in a mode to the room's N subscribers (also for other benches). */
+    Burst burst(String room, int n, int size, int messages, Mode mode, Deliveries deliveries,
                         Publisher publisher) throws Exception {
         settle(room);
         int round = server.nextRound();
@@ -136,10 +138,12 @@ final class FanOutBench {
                 (cpu1 - cpu0) / 1e3 / Math.max(1, received));
     }
 
-    private record Latency(boolean complete, double p50, double p99, double max, double cpuMicrosPerDelivery) {
+    /** One fixed-rate round: whether it completed, latency percentiles in ms, server CPU µs per delivery. */
+    record Latency(boolean complete, double p50, double p99, double max, double cpuMicrosPerDelivery) {
     }
 
-    private Latency latency(String room, int n, int size, double messagesPerSecond, Mode mode, Deliveries deliveries,
+    /** One fixed-rate round at {@code messagesPerSecond} in a mode (also for other benches). */
+    Latency latency(String room, int n, int size, double messagesPerSecond, Mode mode, Deliveries deliveries,
                             Publisher publisher) throws Exception {
         settle(room);
         int round = server.nextRound();

@@ -8,7 +8,17 @@ import io.switchboard.bench.client.Publisher;
 import io.switchboard.bench.client.TextListener;
 import io.switchboard.bench.launch.ServerProcess;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -138,6 +148,66 @@ final class ServerUnderTest implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * What the server's log says about Switchboard's metrics backend: the rest of its line
+     * {@code Switchboard: metrics go to ...} (or that there is none), {@code ?} if it logged neither yet.
+     */
+    String metricsBackend() {
+        try {
+            List<String> lines = Files.readAllLines(process.log(), StandardCharsets.UTF_8);
+            for (String line : lines) {
+                int at = line.indexOf("metrics go to ");
+                if (at >= 0) {
+                    return line.substring(at + "metrics go to ".length()).replaceAll("\\|#]$", "").trim();
+                }
+                if (line.contains("Switchboard: no metrics backend")) {
+                    return "none";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "? (" + e + ")";
+        }
+        return "?";
+    }
+
+    /**
+     * Switchboard's {@code switchboard_messages_sent_total} by endpoint id, summed over its {@code type} tag, as the
+     * server's Prometheus text says now: from the control endpoint where the server holds its registry (Tyrus),
+     * else from {@code GET /metrics?scope=application} (Payara Micro's MicroProfile Metrics).
+     */
+    Map<String, Double> messagesSent() throws IOException, InterruptedException {
+        String answer = control.ask("metrics");
+        String text;
+        if (answer.startsWith("metrics none")) {
+            URI uri = URI.create("http://" + process.base().getAuthority() + "/metrics?scope=application");
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .header("Accept", "text/plain").timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException(uri + " answered " + response.statusCode());
+            }
+            text = response.body();
+        } else {
+            text = answer;
+        }
+        Map<String, Double> sent = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("switchboard_messages_sent_total{")) {
+                continue;
+            }
+            int tag = line.indexOf("endpoint=\"");
+            if (tag < 0) {
+                continue;
+            }
+            int from = tag + "endpoint=\"".length();
+            String endpoint = line.substring(from, line.indexOf('"', from));
+            // name{tags} value [timestamp]
+            double value = Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split(" ")[0]);
+            sent.merge(endpoint, value, Double::sum);
+        }
+        return sent;
     }
 
     @Override

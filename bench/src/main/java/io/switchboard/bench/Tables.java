@@ -118,6 +118,51 @@ final class Tables {
         return table.toString();
     }
 
+    static String metricsCost(List<MetricsCostResult> results) {
+        MarkdownTable table = new MarkdownTable("server", "N", "size", "metrics", "deliveries/s (burst)", "× off",
+                "server CPU µs/delivery", "× off", "CPU on ÷ off, per cycle", "fixed rate, deliveries/s", "p50 ms",
+                "p99 ms", "p99 × off", "CPU µs/delivery at fixed rate", "× off", "timed out");
+        for (MetricsCostResult r : results) {
+            MetricsCostResult off = results.stream().filter(o -> o.server().equals(r.server())
+                    && o.subscribers() == r.subscribers() && o.size() == r.size() && !o.metricsOn())
+                    .findFirst().orElse(r);
+            String perCycle = "–";
+            if (r.metricsOn() && off != r) {
+                List<Double> mine = r.cpuPerDelivery().values();
+                List<Double> theirs = off.cpuPerDelivery().values();
+                StringBuilder ratios = new StringBuilder();
+                for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+                    ratios.append(i == 0 ? "" : ", ").append(String.format("%.3f", mine.get(i) / theirs.get(i)));
+                }
+                perCycle = ratios.toString();
+            }
+            table.row(r.server(), Integer.toString(r.subscribers()), size(r.size()), r.metricsOn() ? "on" : "off",
+                    r.deliveriesPerSecond().format(), r.deliveriesPerSecond().ratioTo(off.deliveriesPerSecond()),
+                    r.cpuPerDelivery().format(), ratio3(r.cpuPerDelivery(), off.cpuPerDelivery()), perCycle,
+                    Double.isNaN(r.fixedRate()) ? "–" : Numbers.format(r.fixedRate()), r.p50().format(),
+                    r.p99().format(), r.p99().ratioTo(off.p99()), r.cpuAtFixedRate().format(),
+                    ratio3(r.cpuAtFixedRate(), off.cpuAtFixedRate()),
+                    r.incomplete() == 0 ? "" : r.incomplete() + " rounds");
+        }
+        return table.toString();
+    }
+
+    static String metricsChecks(List<MetricsCostResult.Check> checks) {
+        MarkdownTable table = new MarkdownTable("server", "metrics backend (server log)", "endpoint",
+                "messages delivered to it in these rounds", "switchboard_messages_sent_total growth");
+        for (MetricsCostResult.Check c : checks) {
+            table.row(c.server(), c.backend(), c.endpoint(), Long.toString(c.delivered()),
+                    Double.isNaN(c.recorded()) ? "no series" : String.format("%.0f", c.recorded()));
+        }
+        return table.toString();
+    }
+
+    /** The ratio of two medians with three decimals: {@code 1.034×}. */
+    private static String ratio3(Spread value, Spread reference) {
+        double ratio = value.median() / reference.median();
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : String.format("%.3f×", ratio);
+    }
+
     /**
      * {@code 1008 by server 3/3; client saw 1008, 1006, 1008; after 61.4 ±12%}: rounds in which the server closed a
      * session with 1008, the codes the flooder saw (0: still open; 1006: the connection was reset, as happens

@@ -2,6 +2,7 @@ package io.switchboard.bench.launch;
 
 import io.switchboard.RoomService;
 import io.switchboard.bench.server.SubscriberEndpoint;
+import io.switchboard.bench.server.SubscriberNoMetricsEndpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Assembles the bench WAR from what this JVM runs: the {@code io.switchboard.bench.server} classes in
  * {@code WEB-INF/classes} (no {@code beans.xml}, as a user's WAR), the Switchboard API and implementation in
- * {@code WEB-INF/lib}, and an {@code index.html} to wait for.
+ * {@code WEB-INF/lib}, {@code WEB-INF/classes/META-INF/microprofile-config.properties} with
+ * {@link SubscriberNoMetricsEndpoint#METRICS_OFF} (that endpoint's metrics off), and an {@code index.html} to
+ * wait for.
  */
 public final class BenchWar {
 
@@ -39,6 +42,9 @@ public final class BenchWar {
         Files.createDirectories(war.toAbsolutePath().getParent());
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(war))) {
             put(out, "index.html", "<!doctype html><title>Switchboard bench</title>bench".getBytes(StandardCharsets.UTF_8));
+            put(out, "WEB-INF/classes/META-INF/microprofile-config.properties",
+                    ("# the metrics-cost measurement's reference endpoint records no metrics\n"
+                            + SubscriberNoMetricsEndpoint.METRICS_OFF + "\n").getBytes(StandardCharsets.ISO_8859_1));
             Path benchClasses = location(SubscriberEndpoint.class);
             if (Files.isDirectory(benchClasses)) {
                 Path dir = benchClasses.resolve(SERVER_PACKAGE);

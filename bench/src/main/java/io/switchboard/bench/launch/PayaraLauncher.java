@@ -60,7 +60,8 @@ public final class PayaraLauncher {
                 "--contextroot", "/",
                 "--deploy", war.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServerProcess server = new ServerProcess("Payara Micro", process, URI.create("ws://127.0.0.1:" + port + "/"));
+        ServerProcess server = new ServerProcess("Payara Micro", process, URI.create("ws://127.0.0.1:" + port + "/"),
+                log);
         try {
             awaitPage(process, URI.create("http://127.0.0.1:" + port + "/index.html"), timeout, log);
             return server;

@@ -14,12 +14,14 @@ public final class ServerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final URI base;
+    private final Path log;
     private final Thread stopOnExit;
 
-    ServerProcess(String name, Process process, URI base) {
+    ServerProcess(String name, Process process, URI base, Path log) {
         this.name = name;
         this.process = process;
         this.base = base;
+        this.log = log;
         this.stopOnExit = new Thread(this::stop, "stop-" + name);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -32,6 +34,11 @@ public final class ServerProcess implements AutoCloseable {
     /** {@code ws://127.0.0.1:<port>/}. */
     public URI base() {
         return base;
+    }
+
+    /** The server's log (its standard output and error). */
+    public Path log() {
+        return log;
     }
 
     /** The JVM's process id. */

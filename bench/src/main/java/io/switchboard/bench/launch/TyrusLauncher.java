@@ -1,5 +1,6 @@
 package io.switchboard.bench.launch;
 
+import io.switchboard.bench.server.SubscriberNoMetricsEndpoint;
 import io.switchboard.bench.tyrus.TyrusBenchServer;
 
 import java.io.BufferedReader;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Starts {@link TyrusBenchServer} (Tyrus standalone, Weld SE, Switchboard) in a child JVM with this JVM's
- * classpath, and waits for its ready line. Its output goes to {@code tyrus.log} in the work directory.
+ * classpath, and waits for its ready line. Its output goes to {@code tyrus.log} in the work directory. The
+ * system property {@link SubscriberNoMetricsEndpoint#METRICS_OFF} switches that endpoint's metrics off.
  */
 public final class TyrusLauncher {
 
@@ -39,6 +41,8 @@ public final class TyrusLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // MicroProfile Config (SmallRye, system properties): the metrics-cost reference endpoint records nothing.
+        command.add("-D" + SubscriberNoMetricsEndpoint.METRICS_OFF);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(TyrusBenchServer.class.getName());
@@ -49,7 +53,7 @@ public final class TyrusLauncher {
         pump.start();
         try {
             URI base = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new ServerProcess("Tyrus standalone", process, base);
+            return new ServerProcess("Tyrus standalone", process, base, log);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IllegalStateException("Tyrus bench server did not start within " + timeout + "; see " + log, e);

@@ -18,7 +18,9 @@ import java.lang.management.ManagementFactory;
  *     <li>{@code flood}: the flood rooms' counters ({@code flood <healthy> <flood> <rate-limited events> <lost>
  *     <closed 1008>});</li>
  *     <li>{@code inbound}: {@code inbound <messages handled by the inbound endpoints>};</li>
- *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>}.</li>
+ *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>};</li>
+ *     <li>{@code metrics}: {@code metrics} and the Prometheus lines of Switchboard's message counters, one a line,
+ *     where the server holds its registry itself ({@link MetricsScrape}), else {@code metrics none}.</li>
  * </ul>
  */
 @ServerEndpoint("/bench/control")
@@ -40,6 +42,7 @@ public class ControlEndpoint {
             case "flood" -> FloodRoom.counters();
             case "inbound" -> "inbound " + Inbound.HANDLED.sum();
             case "pings" -> IdlePlainPingingEndpoint.counters();
+            case "metrics" -> MetricsScrape.answer();
             default -> "error unknown request " + words[0];
         };
     }

@@ -1,6 +1,8 @@
 package io.switchboard.bench.tyrus;
 
+import io.switchboard.bench.server.MetricsScrape;
 import io.switchboard.bench.server.SubscriberEndpoint;
+import io.switchboard.impl.metrics.registry.PrometheusRegistryProducer;
 import io.switchboard.impl.testing.FastServer;
 
 import java.io.InputStream;
@@ -9,6 +11,11 @@ import java.io.InputStream;
  * The bench endpoints on Tyrus standalone (Grizzly, bound to 127.0.0.1 on a free port) with Weld SE and
  * Switchboard, through the fast test harness. Prints {@code BENCH-SERVER-READY <base uri>} when it serves,
  * and stops when its standard input closes, so it never outlives the load generator.
+ *
+ * <p>Metrics go to a Micrometer Prometheus registry, a CDI bean as WildFly's micrometer subsystem offers one
+ * (impl's test {@link PrometheusRegistryProducer}, deployed with the bench endpoints); the control endpoint's
+ * {@code metrics} request reads it. MicroProfile Config comes from system properties (SmallRye Config), which is
+ * where the launcher switches the metrics-off endpoint's metrics off.
  */
 public final class TyrusBenchServer {
 
@@ -19,7 +26,10 @@ public final class TyrusBenchServer {
     }
 
     public static void main(String[] args) throws Exception {
-        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, SubscriberEndpoint.class)) {
+        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, SubscriberEndpoint.class,
+                PrometheusRegistryProducer.class)) {
+            MetricsScrape.use(() -> PrometheusRegistryProducer.current == null ? ""
+                    : PrometheusRegistryProducer.current.scrape());
             System.out.println(READY + server.base());
             System.out.flush();
             InputStream in = System.in;
