@@ -51,13 +51,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private final Principal principal;
     private final long openedAtMillis;
     private final long openedAtNanos;
-    private final long heartbeatIntervalNanos;
-    private final long heartbeatTimeoutNanos;
-    private final long idleTimeoutNanos;
-    private final boolean pongsCount;
-    private final long sendTimeoutNanos;
-    /** When the peer's token expires, on the {@code nanoTime} clock; 0 for never. */
-    private final long credentialsExpireNanos;
+    private final Liveness liveness;
     private final Consumer<CloseReason> forcedClose;
     private final SessionRegistry registry;
     private final SessionWriter writer;
@@ -72,15 +66,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private static final AtomicReferenceFieldUpdater<TrackedSession, SessionState> STATE =
             AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, SessionState.class, "state");
 
-    // Inbound activity, kept as two stamps so a message costs one volatile write: any inbound traffic is the
-    // later of the two; the idle timeout reads messages only, unless pongs count.
-    private volatile long lastMessageNanos;
-    private volatile long lastPongNanos;
-    private volatile long pingSentNanos;
-    private volatile long roundTripNanos = -1;
     private volatile boolean inCallback;
     private volatile boolean endRequested;
-    private volatile boolean timeoutHandled;
     private volatile SessionState state = SessionState.OPEN;
     /** Set when Switchboard itself closes the session, so the ending is not guessed from the code. */
     private volatile CloseCategory closingCategory;
@@ -99,15 +86,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         this.principal = peer.principal() != null ? peer.principal() : session.getUserPrincipal();
         this.openedAtMillis = System.currentTimeMillis();
         this.openedAtNanos = System.nanoTime();
-        this.credentialsExpireNanos = peer.expiresAtMillis() == 0 ? 0
-                : openedAtNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(1, peer.expiresAtMillis() - openedAtMillis));
-        this.lastMessageNanos = openedAtNanos;
-        this.lastPongNanos = openedAtNanos;
-        this.heartbeatIntervalNanos = liveness.heartbeatInterval().toNanos();
-        this.heartbeatTimeoutNanos = liveness.heartbeatTimeout().toNanos();
-        this.idleTimeoutNanos = liveness.idleTimeout().toNanos();
-        this.pongsCount = liveness.pongsCount();
-        this.sendTimeoutNanos = sendQueue.sendTimeout().toNanos();
+        this.liveness = new Liveness(liveness, sendQueue.sendTimeout().toNanos(), openedAtNanos, openedAtMillis,
+                peer.expiresAtMillis());
         this.forcedClose = forcedClose;
         this.writer = FastPaths.writerFor(session);
         this.outbox = new Outbox(writer, sendQueue, this);
@@ -116,10 +96,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     /** Records an inbound message: the peer is alive and active. One clock read and one volatile write per message. */
     public void touch() {
-        lastMessageNanos = System.nanoTime();
-        if (pingSentNanos != 0) {
-            pingSentNanos = 0;
-        }
+        liveness.active(System.nanoTime());
     }
 
     /** The endpoint's code starts running for this session: the sweeper leaves it alone meanwhile. */
@@ -130,7 +107,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     /** The endpoint's code is done; the peer counts as active from now. */
     public void callbackEnded() {
         inCallback = false;
-        lastMessageNanos = System.nanoTime();
+        liveness.active(System.nanoTime());
     }
 
     /**
@@ -139,13 +116,9 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      * @param payload the pong's application data
      */
     public void pong(ByteBuffer payload) {
-        long sent = pingSentNanos;
-        long now = System.nanoTime();
-        lastPongNanos = now;
-        pingSentNanos = 0;
-        if (sent != 0 && payload.remaining() == Long.BYTES && payload.getLong(payload.position()) == sent) {
-            roundTripNanos = now - sent;
-            meters.roundTrip(now - sent);
+        long roundTrip = liveness.pong(payload, System.nanoTime());
+        if (roundTrip >= 0) {
+            meters.roundTrip(roundTrip);
         }
         meters.received(MessageKind.PONG, 0, true);
     }
@@ -193,39 +166,17 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
             }
             return;
         }
-        if (outbox.writingFor(now) > sendTimeoutNanos && !timeoutHandled) {
-            timeoutHandled = true;
-            closer.execute(() -> close(CloseCategory.SLOW_CONSUMER, "Send timeout"));
-            return;
-        }
-        if (credentialsExpireNanos != 0 && now - credentialsExpireNanos >= 0 && !timeoutHandled) {
-            timeoutHandled = true;
-            closer.execute(() -> close(CloseCategory.TOKEN_EXPIRED, "Token expired"));
-            return;
-        }
-        long lastInbound = Math.max(lastMessageNanos, lastPongNanos);
-        long lastActive = pongsCount ? lastInbound : lastMessageNanos;
-        if (idleTimeoutNanos != 0 && now - lastActive > idleTimeoutNanos && !timeoutHandled) {
-            timeoutHandled = true;
-            closer.execute(() -> close(CloseCategory.IDLE_TIMEOUT, "Idle timeout"));
-            return;
-        }
-        if (heartbeatIntervalNanos == 0) {
-            return;
-        }
-        long sent = pingSentNanos;
-        if (sent != 0) {
-            if (now - sent > heartbeatTimeoutNanos && !timeoutHandled) {
-                timeoutHandled = true;
-                closer.execute(() -> close(CloseCategory.HEARTBEAT_TIMEOUT, "Heartbeat timeout"));
-            }
-        } else if (now - lastInbound >= heartbeatIntervalNanos) {
-            ping(now);
+        switch (liveness.check(now, outbox.writingFor(now))) {
+            case PING -> ping(now);
+            case SEND_TIMEOUT -> closer.execute(() -> close(CloseCategory.SLOW_CONSUMER, "Send timeout"));
+            case CREDENTIALS_EXPIRED -> closer.execute(() -> close(CloseCategory.TOKEN_EXPIRED, "Token expired"));
+            case IDLE_TIMEOUT -> closer.execute(() -> close(CloseCategory.IDLE_TIMEOUT, "Idle timeout"));
+            case HEARTBEAT_TIMEOUT -> closer.execute(() -> close(CloseCategory.HEARTBEAT_TIMEOUT, "Heartbeat timeout"));
+            case NONE -> { }
         }
     }
 
     private void ping(long now) {
-        pingSentNanos = now;
         try {
             writer.ping(now);
             meters.sent(MessageKind.PING, 0);
@@ -407,7 +358,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     @Override
     public Instant lastActivity() {
-        return Instant.ofEpochMilli(openedAtMillis + TimeUnit.NANOSECONDS.toMillis(Math.max(lastMessageNanos, lastPongNanos) - openedAtNanos));
+        return Instant.ofEpochMilli(openedAtMillis + TimeUnit.NANOSECONDS.toMillis(liveness.lastInboundSinceOpen()));
     }
 
     @Override
@@ -423,7 +374,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     @Override
     public Optional<Duration> lastHeartbeatRoundTrip() {
-        long rtt = roundTripNanos;
+        long rtt = liveness.roundTripNanos();
         return rtt < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(rtt));
     }
 
