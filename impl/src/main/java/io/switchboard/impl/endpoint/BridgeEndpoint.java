@@ -311,6 +311,12 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             return;
         }
         CloseCategory category = ErrorCategories.of(error, fromCode);
+        if (category == CloseCategory.SERVER_ERROR && error instanceof IOException && !session.isOpen()) {
+            // The endpoint's read of a streamed message failed because the container had already closed the
+            // session (Tyrus closes with 1009 itself when a Reader's unread buffer passes its size): the
+            // container's own close reports why; this is not a server error, and there is nothing left to close.
+            category = CloseCategory.CONNECTION_LOST;
+        }
         TrackedSession entry = tracked;
         if (entry != null) {
             entry.meters().error(category);
