@@ -54,8 +54,7 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
         } else {
             HandshakeGuard.Decision decision = guard.check(security, HandshakeView.of(request));
             if (!decision.passes()) {
-                runtime.meters().rejected(decision.unauthorized() ? Rejection.UNAUTHORIZED
-                        : decision.origin() ? Rejection.ORIGIN : Rejection.FORBIDDEN);
+                runtime.meters().rejected(Rejection.of(decision));
                 HandshakeRefusal.refuse(decision, request, response, sec.getUserProperties());
                 return;
             }

@@ -60,8 +60,7 @@ public class HandshakeFilter extends HttpFilter {
         if (route != null) {
             HandshakeGuard.Decision decision = routes.guard().check(route.security(), HandshakeView.of(request));
             if (!decision.passes()) {
-                count(route, decision.unauthorized() ? Rejection.UNAUTHORIZED
-                        : decision.origin() ? Rejection.ORIGIN : Rejection.FORBIDDEN);
+                count(route, Rejection.of(decision));
                 refuse(response, decision);
                 return;
             }

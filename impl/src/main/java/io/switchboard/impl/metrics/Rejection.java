@@ -1,5 +1,7 @@
 package io.switchboard.impl.metrics;
 
+import io.switchboard.impl.security.HandshakeGuard;
+
 import java.util.Locale;
 
 /** The {@code reason} tag of refused handshakes. */
@@ -16,4 +18,14 @@ public enum Rejection {
     SHUTDOWN;
 
     final String tag = name().toLowerCase(Locale.ROOT);
+
+    /**
+     * Why the handshake guard refused.
+     *
+     * @param decision a refusal
+     * @return its reason
+     */
+    public static Rejection of(HandshakeGuard.Decision decision) {
+        return decision.unauthorized() ? UNAUTHORIZED : decision.origin() ? ORIGIN : FORBIDDEN;
+    }
 }

@@ -35,18 +35,19 @@ public final class HandshakeGuard {
         }
     }
 
+    private final JwtSettings settings;
     private final JwtVerifier verifier;
-    private final long clockSkewSeconds;
 
     /**
      * A guard for one deployment.
      *
+     * @param settings the deployment's token settings
      * @param verifier the token verifier, or {@code null} where no key is configured: then only principals the
      *                 container authenticated count, and tokens are not looked at
      */
-    public HandshakeGuard(JwtVerifier verifier) {
+    public HandshakeGuard(JwtSettings settings, JwtVerifier verifier) {
+        this.settings = settings;
         this.verifier = verifier;
-        this.clockSkewSeconds = (verifier == null ? JwtSettings.read() : verifier.settings()).clockSkewSeconds();
     }
 
     /**
@@ -58,12 +59,12 @@ public final class HandshakeGuard {
      */
     public static HandshakeGuard configured(ClassLoader loader) {
         JwtSettings settings = JwtSettings.read();
-        return new HandshakeGuard(settings.verifiable() ? new JwtVerifier(settings, loader) : null);
+        return new HandshakeGuard(settings, settings.verifiable() ? new JwtVerifier(settings, loader) : null);
     }
 
     /** The subprotocol marker of the token route. */
     public String subprotocolMarker() {
-        return verifier == null ? JwtSettings.read().subprotocol() : verifier.settings().subprotocol();
+        return settings.subprotocol();
     }
 
     /**
@@ -74,7 +75,7 @@ public final class HandshakeGuard {
      */
     public long expiryOf(Principal principal) {
         if (principal instanceof JsonWebToken token && token.getExpirationTime() > 0) {
-            return (token.getExpirationTime() + clockSkewSeconds) * 1000;
+            return (token.getExpirationTime() + settings.clockSkewSeconds()) * 1000;
         }
         return 0;
     }
@@ -93,8 +94,7 @@ public final class HandshakeGuard {
      */
     public Decision check(EndpointSecurity security, HandshakeView request) {
         if (!security.originAllowed(request.headers("Origin"))) {
-            Decision refused = refuse(security, 403, "origin not allowed");
-            return new Decision(refused.status(), refused.reason(), null, true);
+            return refuse(security, 403, "origin not allowed", true);
         }
         Principal principal = request.containerPrincipal();
         if (principal instanceof JsonWebToken token) {
@@ -135,6 +135,7 @@ public final class HandshakeGuard {
      */
     private String outsideValidity(JsonWebToken token) {
         long now = System.currentTimeMillis() / 1000;
+        long clockSkewSeconds = settings.clockSkewSeconds();
         long expires = seconds(token.getClaim("exp"));
         if (expires > 0 && now >= expires + clockSkewSeconds) {
             return "expired";
@@ -164,8 +165,12 @@ public final class HandshakeGuard {
     }
 
     private static Decision refuse(EndpointSecurity security, int status, String reason) {
+        return refuse(security, status, reason, false);
+    }
+
+    private static Decision refuse(EndpointSecurity security, int status, String reason, boolean origin) {
         LOG.log(Level.FINE, () -> "Switchboard: handshake to endpoint " + security.endpointId() + " refused with "
                 + status + ": " + reason);
-        return new Decision(status, reason, null, false);
+        return new Decision(status, reason, null, origin);
     }
 }

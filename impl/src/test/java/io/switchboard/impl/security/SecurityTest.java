@@ -72,7 +72,7 @@ class SecurityTest extends SecurityScenarios {
                     }
                 }
                 List<String> lines = new ArrayList<>(request.getValue());
-                lines.removeIf(line -> line.startsWith("@query:"));
+                lines.removeIf(line -> line.startsWith(QUERY_PREFIX));
                 status("secure/chat", lines);
             }
         } finally {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -220,7 +218,7 @@ public abstract class SecurityScenarios {
     }
 
     /** Marks the first line of a case as the query to append to the path, not a header. */
-    private static final String QUERY_PREFIX = "@query:";
+    protected static final String QUERY_PREFIX = "@query:";
 
     @Test
     void hostileTokensAndRequestsAreAllRefusedAndLeaveNothing() throws IOException {
@@ -295,10 +293,5 @@ public abstract class SecurityScenarios {
                 assertThat(other.nextText()).isEqualTo("user:c" + i);
             }
         }
-    }
-
-    /** Encodes a token for a query string. */
-    protected static String query(String token) {
-        return URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }
