@@ -7,7 +7,9 @@ import java.time.Duration;
  * after the session left {@link OpenSessions}.
  *
  * @param session   the session, in state {@link SessionState#CLOSED}
- * @param closeCode the close code sent or received (1006 when the connection dropped without one)
+ * @param closeCode the close code Switchboard sent when it closed the session (even if the peer dropped the
+ *                  connection before answering), else the one received (1006 when the connection dropped without
+ *                  one)
  * @param reason    the close reason phrase, possibly empty
  * @param category  why the session ended
  * @param duration  how long the session was open

@@ -92,13 +92,14 @@ public class SessionRegistry implements OpenSessions {
      * Stops tracking a session and announces its end, once: a second call for the same entry does nothing.
      *
      * @param tracked the entry returned by {@link #opened}
-     * @param reason  the close reason the container reported
+     * @param containerReason the close reason the container reported
      */
-    public void closed(TrackedSession tracked, CloseReason reason) {
+    public void closed(TrackedSession tracked, CloseReason containerReason) {
         if (!sessions.remove(tracked.id(), tracked)) {
             return;
         }
         tracked.closed();
+        CloseReason reason = tracked.reportedReason(containerReason);
         int code = reason == null ? CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode() : reason.getCloseCode().getCode();
         String phrase = reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase();
         CloseCategory category = tracked.categoryFor(code);

@@ -296,6 +296,15 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
                 : new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SessionRegistry.SHUTDOWN_REASON));
     }
 
+    /**
+     * The close reason the session's end reports: the one Switchboard sent when it closed the session (the peer
+     * may drop the connection before answering, and the container then reports 1006), else the container's.
+     */
+    CloseReason reportedReason(CloseReason containerReason) {
+        CloseReason sent = closingReason;
+        return sent != null ? sent : containerReason;
+    }
+
     CloseCategory categoryFor(int closeCode) {
         CloseCategory known = closingCategory;
         return known != null ? known : CloseCategory.ofCloseCode(closeCode);

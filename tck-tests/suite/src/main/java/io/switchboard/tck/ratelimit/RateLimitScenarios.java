@@ -101,6 +101,24 @@ public abstract class RateLimitScenarios {
     }
 
     @Test
+    void aPeerThatDropsTheConnectionOnTheCloseFrameIsStillReportedAsClosedWith1008() throws IOException {
+        try (RawClient raw = RawClient.handshake(uri("throttled/alone"), true)) {
+            assertThat(raw.status()).isEqualTo(101);
+            for (int i = 0; i < 25; i++) {
+                raw.sendText("flood-" + i);
+            }
+            RawClient.Frame frame = raw.readFrame(10_000);
+            while (frame.opcode() != 0x8) {
+                frame = raw.readFrame(10_000);
+            }
+            assertThat(frame.closeCode()).isEqualTo(1008);
+            raw.reset(); // no close frame back: the container sees the connection drop
+        }
+        await().untilAsserted(() -> assertThat(probe("log"))
+                .contains("closed ThrottledRoomEndpoint 1008 rate_limited"));
+    }
+
+    @Test
     void messagesOverTheLimitAreDroppedWithAnEventUnderTheDropPolicy() {
         try (TestClient client = TestClient.connect(uri("dropping"))) {
             for (int i = 0; i < 10; i++) {
