@@ -1,5 +1,6 @@
 package io.switchboard.impl.endpoint;
 
+import io.switchboard.impl.handshake.Admission;
 import io.switchboard.impl.security.EndpointSecurity;
 import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.websocket.DeploymentException;
@@ -33,18 +34,9 @@ public final class BridgeConfigs {
                 .decoders(Arrays.asList(annotation.decoders()))
                 .encoders(Arrays.asList(annotation.encoders()))
                 .subprotocols(Arrays.asList(annotation.subprotocols()))
-                .configurator(new BridgeConfigurator(runtime, user, security, guard))
+                .configurator(new BridgeConfigurator(runtime, user, new Admission(security, runtime.limits(), guard,
+                        runtime::tallies, () -> runtime.registry().stopping()), guard))
                 .build();
-    }
-
-    /**
-     * The rate and connection limits of a user endpoint, for the handshake filter.
-     *
-     * @param model the user endpoint
-     * @return its limits
-     */
-    public static io.switchboard.impl.limit.EndpointLimits limits(EndpointModel model) {
-        return EndpointRuntime.limitsOf(model);
     }
 
     private static ServerEndpointConfig.Configurator userConfigurator(

@@ -1,10 +1,11 @@
 package io.switchboard.impl.endpoint;
 
+import io.switchboard.impl.handshake.Admission;
 import io.switchboard.impl.handshake.HandshakeProperties;
-import io.switchboard.impl.metrics.Rejection;
-import io.switchboard.impl.security.EndpointSecurity;
+import io.switchboard.impl.handshake.HandshakeRefusal;
+import io.switchboard.impl.handshake.HandshakeRefused;
+import io.switchboard.impl.handshake.HandshakeScope;
 import io.switchboard.impl.security.HandshakeGuard;
-import io.switchboard.impl.security.HandshakeRefusal;
 import io.switchboard.impl.security.HandshakeView;
 import io.switchboard.impl.security.Subprotocols;
 import jakarta.websocket.Extension;
@@ -15,25 +16,25 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 
 /**
- * The configurator of a bridged endpoint: hands the container a {@link BridgeEndpoint} per connection, applies
- * the endpoint's access rule where the handshake filter did not, keeps the subprotocol token route's token out of
- * negotiation, and delegates every other handshake decision (origin, subprotocol, extensions, handshake changes)
- * to the user's own configurator, which sees its own endpoint class.
+ * The configurator of a bridged endpoint: hands the container a {@link BridgeEndpoint} per connection, decides
+ * whether a handshake is admitted (its {@link Admission}: origins, access rule, connection limits), keeps the
+ * subprotocol token route's token out of negotiation, and delegates every other handshake decision (origin,
+ * subprotocol, extensions, handshake changes) to the user's own configurator, which sees its own endpoint class.
+ * The container calls it for the endpoint it matched the request to, however the path was spelt: this is where
+ * every check that depends on the endpoint is made.
  */
 final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
 
     private final EndpointRuntime runtime;
     private final ServerEndpointConfig.Configurator user;
-    private final EndpointSecurity security;
-    private final HandshakeGuard guard;
+    private final Admission admission;
     private final String tokenMarker;
 
-    BridgeConfigurator(EndpointRuntime runtime, ServerEndpointConfig.Configurator user, EndpointSecurity security,
+    BridgeConfigurator(EndpointRuntime runtime, ServerEndpointConfig.Configurator user, Admission admission,
                        HandshakeGuard guard) {
         this.runtime = runtime;
         this.user = user;
-        this.security = security;
-        this.guard = guard;
+        this.admission = admission;
         this.tokenMarker = guard.subprotocolMarker();
     }
 
@@ -48,29 +49,37 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-        if (HandshakeProperties.capture(request, sec.getUserProperties())) {
-            // The filter checked this request before the upgrade and made its principal the request's.
-            HandshakeProperties.identify(request.getUserPrincipal(), sec.getUserProperties());
-        } else {
-            HandshakeGuard.Decision decision = guard.check(security, HandshakeView.of(request));
-            if (!decision.passes()) {
-                runtime.meters().rejected(Rejection.of(decision));
-                HandshakeRefusal.refuse(decision, request, response, sec.getUserProperties());
-                return;
-            }
-            HandshakeProperties.identify(decision.principal(), sec.getUserProperties());
+        HandshakeScope scope = HandshakeScope.current();
+        Admission.Verdict verdict = admission.decide(HandshakeView.of(request), scope);
+        if (!verdict.admitted()) {
+            refuse(verdict.refusal(), scope, request, response, sec);
+            return;
         }
+        HandshakeProperties.record(scope, verdict.principal(), sec.getUserProperties());
         user.modifyHandshake(new UserEndpointConfig(sec, runtime.model().type()), request, response);
     }
 
+    /**
+     * Refuses a disallowed origin. Both containers ask before anything else of the handshake; where the handshake
+     * filter runs, the refusal becomes its 403 (Undertow would answer 404 for a plain {@code false}).
+     */
     @Override
     public boolean checkOrigin(String originHeaderValue) {
-        if (originHeaderValue != null && !security.originAllowed(List.of(originHeaderValue))) {
-            // Where the filter ran, it refused this already; here no filter ran (bare Tyrus answers 403).
-            runtime.meters().rejected(Rejection.ORIGIN);
-            return false;
+        Admission.Refusal refusal = admission.origin(originHeaderValue);
+        if (refusal != null) {
+            runtime.meters().rejected(refusal.rejection());
+            if (HandshakeScope.current() != null) {
+                throw new HandshakeRefused(refusal);
+            }
+            return false; // bare Tyrus answers 403
         }
         return user.checkOrigin(originHeaderValue);
+    }
+
+    private void refuse(Admission.Refusal refusal, HandshakeScope scope, HandshakeRequest request,
+                        HandshakeResponse response, ServerEndpointConfig sec) {
+        runtime.meters().rejected(refusal.rejection());
+        HandshakeRefusal.refuse(refusal, scope, request, response, sec.getUserProperties());
     }
 
     /**

@@ -4,10 +4,11 @@ import io.switchboard.CloseCategory;
 import io.switchboard.RateLimited;
 import io.switchboard.SessionError;
 import io.switchboard.impl.session.JulLevels;
+import io.switchboard.impl.handshake.Admission;
 import io.switchboard.impl.handshake.HandshakeProperties;
+import io.switchboard.impl.handshake.HandshakeRefusal;
 import io.switchboard.impl.metrics.MessageKind;
 import io.switchboard.impl.metrics.Rejection;
-import io.switchboard.impl.security.HandshakeRefusal;
 import io.switchboard.impl.session.Peer;
 import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.control.RequestContextController;
@@ -70,11 +71,12 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             user = runtime.instances().create();
             tracked = runtime.registry().opened(session, model.id(), model.type(), peer(session), runtime.liveness(),
                     runtime.sendQueue(), runtime.encoder(config), this::forceEnd);
-            if (session.getUserProperties().get(HandshakeRefusal.PROPERTY) != null) {
-                // Refused during a handshake no filter saw, by a container that cannot refuse there.
+            Admission.Refusal refusal = HandshakeRefusal.of(session.getUserProperties());
+            if (refusal != null) {
+                // Refused during a handshake no filter saw, by a container that cannot refuse there (already
+                // counted by the configurator).
                 refused = true;
-                tracked.meters().rejected(Rejection.UNAUTHORIZED);
-                tracked.close(CloseCategory.UNAUTHORIZED, "Unauthorized");
+                tracked.close(refusal.closeCategory(), refusal.phrase());
                 return;
             }
             if (runtime.limited() && !countIn()) {

@@ -2,7 +2,7 @@ package io.switchboard.impl.extension;
 
 import io.switchboard.impl.endpoint.BridgeConfigs;
 import io.switchboard.impl.endpoint.EndpointModel;
-import io.switchboard.impl.handshake.Routes;
+import io.switchboard.impl.handshake.HandshakeFilter;
 import io.switchboard.impl.security.EndpointSecurity;
 import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.servlet.ServletContextEvent;
@@ -53,9 +53,9 @@ public final class EndpointRegistrar implements ServletContextListener {
             return;
         }
         try {
-            Routes routes = new Routes(HandshakeGuard.configured(Thread.currentThread().getContextClassLoader()));
-            deploy(serverContainer, endpoints, applicationConfigs, routes);
-            event.getServletContext().setAttribute(Routes.ATTRIBUTE, routes);
+            HandshakeGuard guard = HandshakeGuard.configured(Thread.currentThread().getContextClassLoader());
+            deploy(serverContainer, endpoints, applicationConfigs, guard);
+            event.getServletContext().setAttribute(HandshakeFilter.GUARD, guard);
         } catch (DeploymentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -77,22 +77,21 @@ public final class EndpointRegistrar implements ServletContextListener {
                                        Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
             throws DeploymentException {
         return deploy(container, endpoints, applicationConfigs,
-                new Routes(HandshakeGuard.configured(Thread.currentThread().getContextClassLoader())));
+                HandshakeGuard.configured(Thread.currentThread().getContextClassLoader()));
     }
 
     /**
-     * Bridges the endpoints Switchboard manages, and records the paths of those with checks before the upgrade.
+     * Bridges the endpoints Switchboard manages.
      *
      * @param container          the container to register with
      * @param endpoints          every {@code @ServerEndpoint} class scanned
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
-     * @param routes             receives each bridged endpoint's path, limits and access rule; its guard is the
-     *                           one every bridged endpoint applies where no filter ran
+     * @param guard              the deployment's guard, which every bridged endpoint's configurator applies
      * @return the classes bridged
      * @throws DeploymentException if an endpoint class is invalid or the container refuses it
      */
     static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
-                                Set<Class<? extends ServerApplicationConfig>> applicationConfigs, Routes routes)
+                                Set<Class<? extends ServerApplicationConfig>> applicationConfigs, HandshakeGuard guard)
             throws DeploymentException {
         Set<Class<?>> bridged = DeploymentPlan.bridged(endpoints);
         if (!applicationConfigs.isEmpty()) {
@@ -102,9 +101,8 @@ public final class EndpointRegistrar implements ServletContextListener {
         for (Class<?> type : bridged) {
             EndpointModel model = EndpointModel.read(type);
             EndpointSecurity security = EndpointSecurity.of(model.id(), type);
-            container.addEndpoint(BridgeConfigs.bridge(model, security, routes.guard()));
-            routes.add(model.annotation().value(), BridgeConfigs.limits(model), security);
-            if (security.restricted() && !routes.guard().verifies()) {
+            container.addEndpoint(BridgeConfigs.bridge(model, security, guard));
+            if (security.restricted() && !guard.verifies()) {
                 LOG.warning("Switchboard: endpoint " + model.id() + " admits only some users, but no token key is "
                         + "configured (mp.jwt.verify.publickey or mp.jwt.verify.publickey.location): only users the "
                         + "container itself authenticated can connect");

@@ -2,13 +2,8 @@ package io.switchboard.impl.handshake;
 
 import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.extension.LazyBean;
-import io.switchboard.impl.limit.EndpointLimits;
-import io.switchboard.impl.limit.HandshakeGate;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeView;
-import io.switchboard.impl.limit.Tallies;
-import io.switchboard.impl.metrics.Rejection;
-import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,108 +11,104 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Runs before the container's WebSocket upgrade (it is registered ahead of Tyrus's and Undertow's filters)
- * and passes what only the servlet request knows — the peer's address — to the WebSocket session through
- * {@link HandshakeProperties#HEADER}. It refuses handshakes here, before any upgrade: while the application stops
- * (503), for the endpoint's access rule and origins (401, 403), and for its connection limits (503, 429).
+ * Runs around the container's WebSocket upgrade (it is registered ahead of Tyrus's and Undertow's filters). It does
+ * not guess which endpoint a path leads to: the containers read paths in their own ways, and a guess that differs
+ * from theirs is a way around every check. Instead, for a request that could become a WebSocket, it
+ * <ol>
+ *   <li>refuses while the application stops (503);</li>
+ *   <li>establishes the peer's identity (a bearer token, verified once) and makes a verified token the request's
+ *       principal, which both containers give the WebSocket session;</li>
+ *   <li>opens a {@link HandshakeScope} for the thread, through which the bridge's configurator — called by the
+ *       container for the endpoint it chose — learns the peer's address and identity, and decides;</li>
+ *   <li>answers the configurator's {@link HandshakeRefused} with its HTTP status (401, 403, 429, 503) before any
+ *       upgrade.</li>
+ * </ol>
  */
 public class HandshakeFilter extends HttpFilter {
 
+    /** The servlet context attribute under which the registrar leaves the deployment's {@link HandshakeGuard}. */
+    public static final String GUARD = HandshakeGuard.class.getName();
+
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
 
     private final transient LazyBean<SessionRegistry> registry = new LazyBean<>(SessionRegistry.class);
-    private final transient LazyBean<Tallies> tallies = new LazyBean<>(Tallies.class);
-    private final transient LazyBean<SwitchboardMetrics> metrics = new LazyBean<>(SwitchboardMetrics.class);
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        // Containers parse the upgrade loosely (Undertow upgrades on any Upgrade value, Tyrus accepts
-        // "websocket,"): mark every request that could become a WebSocket, and every one that carries the
-        // header, so a client's own value can never reach a session.
-        boolean upgrade = request.getHeader("Upgrade") != null || request.getHeader("Sec-WebSocket-Key") != null;
-        Routes routes = upgrade ? (Routes) getServletContext().getAttribute(Routes.ATTRIBUTE) : null;
-        Routes.Route route = routes == null ? null
-                : routes.match(request.getRequestURI().substring(request.getContextPath().length()));
-        if (upgrade && stopping()) {
-            count(route, Rejection.SHUTDOWN);
-            response.setHeader("Retry-After", "5");
-            response.setHeader("Connection", "close");
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The application is stopping");
+        // Containers parse the upgrade loosely (Undertow upgrades on any Upgrade value, Tyrus on a
+        // Sec-WebSocket-Key alone): every request that carries either could become a WebSocket.
+        if (request.getHeader("Upgrade") == null && request.getHeader("Sec-WebSocket-Key") == null) {
+            chain.doFilter(request, response);
             return;
         }
-        Principal admittedAs = null;
-        if (route != null) {
-            HandshakeGuard.Decision decision = routes.guard().check(route.security(), HandshakeView.of(request));
-            if (!decision.passes()) {
-                count(route, Rejection.of(decision));
-                refuse(response, decision);
-                return;
+        if (stopping()) {
+            answer(response, new Admission.Refusal(503, "The application is stopping",
+                    io.switchboard.impl.metrics.Rejection.SHUTDOWN, 5));
+            return;
+        }
+        HandshakeGuard guard = (HandshakeGuard) getServletContext().getAttribute(GUARD);
+        HandshakeGuard.Identity identity = guard == null ? HandshakeGuard.Identity.ANONYMOUS
+                : guard.identify(HandshakeView.of(request));
+        HandshakeScope scope = new HandshakeScope(request.getRemoteAddr() + ":" + request.getRemotePort(), identity);
+        HttpServletRequest upgraded = identity.principal() == null || identity.principal() == request.getUserPrincipal()
+                ? request : new Authenticated(request, identity.principal());
+        scope.enter();
+        try {
+            chain.doFilter(upgraded, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            HandshakeRefused refused = refusalIn(e);
+            if (refused == null) {
+                throw e;
             }
-            admittedAs = decision.principal();
-            if (!admitted(route.limits(), request, response, admittedAs)) {
-                count(route, Rejection.LIMITS);
-                return;
-            }
+            answer(response, refused.refusal());
+        } finally {
+            HandshakeScope.exit();
         }
-        if (upgrade || request.getHeader(HandshakeProperties.HEADER) != null) {
-            chain.doFilter(new Marked(request,
-                    HandshakeProperties.headerValue(request.getRemoteAddr() + ":" + request.getRemotePort()),
-                    admittedAs), response);
-        } else {
-            chain.doFilter(request, response);
-        }
-    }
-
-    /** Refuses before the upgrade: 401 asks for a bearer token (RFC 6750), 403 says it would not help. */
-    private static void refuse(HttpServletResponse response, HandshakeGuard.Decision decision) throws IOException {
-        if (decision.unauthorized()) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        response.setHeader("Connection", "close");
-        response.sendError(decision.status(), decision.unauthorized() ? "Unauthorized" : "Forbidden");
     }
 
     /**
-     * Applies the connection limits of the endpoint the path leads to, before the upgrade: a refusal answers
-     * 503 or 429 with {@code Retry-After}, and no session ever exists.
+     * The configurator's refusal, as thrown or as a container wrapped it on its way out of the chain.
      */
-    private boolean admitted(EndpointLimits limits, HttpServletRequest request, HttpServletResponse response,
-                             Principal principal) throws IOException {
-        if (!limits.connections().any()) {
-            return true;
+    private static HandshakeRefused refusalIn(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HandshakeRefused refused) {
+                return refused;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
         }
-        HandshakeGate.Verdict verdict = HandshakeGate.check(limits, tallies.get(),
-                principal == null ? null : principal.getName(), request.getRemoteAddr());
-        if (verdict.passes()) {
-            return true;
-        }
-        response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
-        response.setHeader("Connection", "close");
-        response.sendError(verdict.status(), verdict.reason());
-        return false;
+        return null;
     }
 
-    /** Counts a refusal under the endpoint the path leads to (known where the endpoint has checks). */
-    private void count(Routes.Route route, Rejection reason) {
-        if (route == null) {
+    /** Answers a refusal before any upgrade; what the container prepared for an upgrade is discarded. */
+    private static void answer(HttpServletResponse response, Admission.Refusal refusal) throws IOException {
+        if (response.isCommitted()) {
+            // Cannot happen with Tyrus or Undertow, which refuse or upgrade only after the configurator returns.
+            LOG.warning(() -> "Switchboard: a refused handshake (" + refusal.status() + ") had already been answered");
             return;
         }
-        try {
-            metrics.get().endpoint(route.security().endpointId()).rejected(reason);
-        } catch (IllegalStateException noCdi) {
-            // the application is going away: nothing to count into
+        // Undertow has set 101 and its upgrade headers by the time the configurator runs: reset clears them, and
+        // Undertow upgrades only a response whose status is still 101.
+        response.reset();
+        for (Map.Entry<String, List<String>> header : refusal.headers().entrySet()) {
+            for (String value : header.getValue()) {
+                response.addHeader(header.getKey(), value);
+            }
         }
+        response.sendError(refusal.status(), refusal.phrase());
     }
 
     private boolean stopping() {
@@ -134,35 +125,31 @@ public class HandshakeFilter extends HttpFilter {
         try {
             registry.get().shutdown(SwitchboardConfig.shutdownDrain());
         } catch (RuntimeException | LinkageError e) {
-            java.util.logging.Logger.getLogger(HandshakeFilter.class.getName()).log(java.util.logging.Level.FINE,
-                    "Switchboard: no graceful shutdown from the filter", e);
+            LOG.log(Level.FINE, "Switchboard: no graceful shutdown from the filter", e);
         }
     }
 
     /**
-     * The upgrade request with Switchboard's header set to a value the client cannot forge, and, when the guard
-     * admitted it with a token, that token as its principal: the container's WebSocket session takes its principal
-     * from the request it upgrades.
+     * The upgrade request with the verified token as its principal: the container's WebSocket session takes its
+     * principal from the request it upgrades.
      */
-    private static final class Marked extends HttpServletRequestWrapper {
+    private static final class Authenticated extends HttpServletRequestWrapper {
 
-        private final String value;
         private final Principal principal;
 
-        Marked(HttpServletRequest request, String value, Principal principal) {
+        Authenticated(HttpServletRequest request, Principal principal) {
             super(request);
-            this.value = value;
             this.principal = principal;
         }
 
         @Override
         public Principal getUserPrincipal() {
-            return principal != null ? principal : super.getUserPrincipal();
+            return principal;
         }
 
         @Override
         public String getRemoteUser() {
-            return principal != null ? principal.getName() : super.getRemoteUser();
+            return principal.getName();
         }
 
         @Override
@@ -171,28 +158,6 @@ public class HandshakeFilter extends HttpFilter {
                 return token.getGroups() != null && token.getGroups().contains(role);
             }
             return super.isUserInRole(role);
-        }
-
-        private static boolean ours(String name) {
-            return HandshakeProperties.HEADER.equalsIgnoreCase(name);
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return ours(name) ? value : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return ours(name) ? Collections.enumeration(List.of(value)) : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            List<String> names = Collections.list(super.getHeaderNames());
-            names.removeIf(Marked::ours);
-            names.add(HandshakeProperties.HEADER);
-            return Collections.enumeration(names);
         }
     }
 }

@@ -35,6 +35,23 @@ public final class HandshakeGuard {
         }
     }
 
+    /**
+     * Who a handshake's peer is.
+     *
+     * @param principal the principal, or {@code null} for an anonymous peer (or one refused)
+     * @param refusal   why its credentials do not count (safe to log: never the token), or {@code null}
+     */
+    public record Identity(Principal principal, String refusal) {
+
+        /** An anonymous peer. */
+        public static final Identity ANONYMOUS = new Identity(null, null);
+
+        /** Whether the peer sent credentials that do not verify: every endpoint refuses it with 401. */
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
     private final JwtSettings settings;
     private final JwtVerifier verifier;
 
@@ -86,36 +103,65 @@ public final class HandshakeGuard {
     }
 
     /**
-     * Decides on one handshake.
+     * Who a handshake's peer is: the container's principal where the container authenticated the request, else the
+     * bearer token the request carries, verified here. It does not depend on the endpoint, so the handshake filter
+     * establishes it once, before the container reads the request's principal.
+     *
+     * @param request the handshake request
+     * @return the identity: a principal, none, or a refusal for credentials that do not verify
+     */
+    public Identity identify(HandshakeView request) {
+        Principal principal = request.containerPrincipal();
+        if (principal instanceof JsonWebToken token) {
+            String stale = outsideValidity(token);
+            return stale == null ? new Identity(token, null) : new Identity(null, "the container's token: " + stale);
+        }
+        if (verifier == null) {
+            return new Identity(principal, null);
+        }
+        TokenFinder.Found found = TokenFinder.find(request, verifier.settings());
+        if (found instanceof TokenFinder.Malformed malformed) {
+            return new Identity(null, malformed.reason());
+        }
+        if (found instanceof TokenFinder.Token token) {
+            try {
+                return new Identity(verifier.verify(token.value()), null);
+            } catch (TokenRejected e) {
+                return new Identity(null, "token from the " + token.source().name().toLowerCase(
+                        java.util.Locale.ROOT) + ": " + e.getMessage());
+            }
+        }
+        return new Identity(principal, null);
+    }
+
+    /**
+     * Decides on one handshake, establishing the peer's identity first.
      *
      * @param security the endpoint's rule
      * @param request  the handshake request
      * @return the decision
      */
     public Decision check(EndpointSecurity security, HandshakeView request) {
+        return check(security, request, identify(request));
+    }
+
+    /**
+     * Decides on one handshake whose peer's identity is known: origin, then identity, then the endpoint's rule.
+     * Credentials that did not verify refuse even an open endpoint.
+     *
+     * @param security the endpoint's rule
+     * @param request  the handshake request
+     * @param identity the peer's identity, from {@link #identify}
+     * @return the decision
+     */
+    public Decision check(EndpointSecurity security, HandshakeView request, Identity identity) {
         if (!security.originAllowed(request.headers("Origin"))) {
             return refuse(security, 403, "origin not allowed", true);
         }
-        Principal principal = request.containerPrincipal();
-        if (principal instanceof JsonWebToken token) {
-            String stale = outsideValidity(token);
-            if (stale != null) {
-                return refuse(security, 401, "the container's token: " + stale);
-            }
-        } else if (verifier != null) {
-            TokenFinder.Found found = TokenFinder.find(request, verifier.settings());
-            if (found instanceof TokenFinder.Malformed malformed) {
-                return refuse(security, 401, malformed.reason());
-            }
-            if (found instanceof TokenFinder.Token token) {
-                try {
-                    principal = verifier.verify(token.value());
-                } catch (TokenRejected e) {
-                    return refuse(security, 401, "token from the " + token.source().name().toLowerCase(
-                            java.util.Locale.ROOT) + ": " + e.getMessage());
-                }
-            }
+        if (identity.refused()) {
+            return refuse(security, 401, identity.refusal());
         }
+        Principal principal = identity.principal();
         return switch (security.access()) {
             case OPEN, PERMIT_ALL -> new Decision(0, null, principal, false);
             case DENY_ALL -> refuse(security, 403, "the endpoint denies everyone");
