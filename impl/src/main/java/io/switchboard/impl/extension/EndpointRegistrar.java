@@ -88,12 +88,14 @@ public final class EndpointRegistrar implements ServletContextListener {
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
      * @param guard              the deployment's guard, which every bridged endpoint's configurator applies
      * @return the classes bridged
-     * @throws DeploymentException if an endpoint class is invalid or the container refuses it
+     * @throws DeploymentException   if an endpoint class is invalid or the container refuses it
+     * @throws IllegalStateException if an endpoint the container deploys itself carries a rule nothing would apply
      */
     static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
                                 Set<Class<? extends ServerApplicationConfig>> applicationConfigs, HandshakeGuard guard)
             throws DeploymentException {
         Set<Class<?>> bridged = DeploymentPlan.bridged(endpoints);
+        UnguardedRules.check(endpoints, applicationConfigs.isEmpty() ? bridged : Set.of(), applicationConfigs);
         if (!applicationConfigs.isEmpty()) {
             warnAboutApplicationConfigs(endpoints, applicationConfigs, bridged);
             return Set.of();

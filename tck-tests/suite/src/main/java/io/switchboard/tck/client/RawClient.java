@@ -81,6 +81,32 @@ public final class RawClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Sends a request head exactly as given — request line, header lines, the blank line — for requests no URI can
+     * express (a backslash, a fragment, an absolute-form target, HTTP/1.0, odd header casing), and reads the status
+     * line and headers of the answer.
+     *
+     * @param server a URI naming the server's host and port
+     * @param head   the request head, lines ending in CRLF, the blank line included
+     * @return the socket and the HTTP status answered, or -1 where the server closed without a status line
+     */
+    public static RawClient send(URI server, String head) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 10_000);
+        socket.setSoTimeout(10_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return read(socket);
+    }
+
+    /** A fresh {@code Sec-WebSocket-Key} value. */
+    public static String newKey() {
+        byte[] nonce = new byte[16];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        return Base64.getEncoder().encodeToString(nonce);
+    }
+
     private static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra, List<String> lines,
                                        int receiveBuffer) throws IOException {
         Socket socket = new Socket();
@@ -107,6 +133,10 @@ public final class RawClient implements AutoCloseable {
         out.write(("GET " + target + " HTTP/1.1\r\n" + raw + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        return read(socket);
+    }
+
+    private static RawClient read(Socket socket) throws IOException {
         String head = readHead(socket.getInputStream());
         String[] answer = head.split("\r\n");
         String[] statusLine = answer[0].split(" ", 3);

@@ -1,0 +1,32 @@
+package io.switchboard.impl.handshake;
+
+import io.switchboard.impl.testing.FastServer;
+import io.switchboard.impl.testing.FastServerExtension;
+import io.switchboard.tck.spelling.GuardedExactEndpoint;
+import io.switchboard.tck.spelling.SpellingScenarios;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+
+/** The path-spelling corpus on Tyrus with Weld SE: no filter, so the configurator refuses during the handshake. */
+class PathSpellingTest extends SpellingScenarios {
+
+    @RegisterExtension
+    static FastServerExtension server = configured(new FastServerExtension(FastServer.Mode.SWITCHBOARD,
+            GuardedExactEndpoint.class));
+
+    private static FastServerExtension configured(FastServerExtension extension) {
+        config().forEach(extension::withConfig);
+        return extension;
+    }
+
+    @Override
+    protected URI base() {
+        return server.base();
+    }
+
+    @Override
+    protected boolean servletContainer() {
+        return false;
+    }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.tck.spelling;
+
+import io.switchboard.OpenSessions;
+import io.switchboard.Untracked;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.server.ServerEndpoint;
+
+/**
+ * Reads the server's side: {@code guarded} (opens of guarded endpoints), {@code open} (opens of open ones),
+ * {@code count} (tracked sessions).
+ */
+@Untracked
+@ServerEndpoint("/spelling-probe")
+public class SpellingProbe {
+
+    @Inject
+    OpenSessions sessions;
+
+    @OnMessage
+    public String command(String command) {
+        return switch (command) {
+            case "guarded" -> String.valueOf(SpellingLog.GUARDED_OPENS.get());
+            case "open" -> String.valueOf(SpellingLog.OPEN_OPENS.get());
+            case "count" -> String.valueOf(sessions.count());
+            default -> "unknown:" + command;
+        };
+    }
+}
