@@ -22,6 +22,7 @@ public class SwitchboardHarnessExtension implements LoadableExtension {
         new File(System.getProperty("java.io.tmpdir")).mkdirs();
         builder.service(ApplicationArchiveProcessor.class, SwitchboardArchiveProcessor.class);
         builder.observer(ClientDeploymentObserver.class);
+        builder.observer(FailedDeploymentObserver.class);
     }
 
     /** One line in the build log showing whether the test JVM (and so the servers it starts) sees only loopback. */

@@ -1,7 +1,6 @@
 package io.switchboard.tck.it;
 
 import io.switchboard.tck.unguarded.libconfig.GuardedLibEndpoint;
-import io.switchboard.tck.unguarded.libconfig.LibraryAppConfig;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
@@ -24,10 +23,9 @@ public class UnguardedLibraryAppConfigIT {
     @Deployment(testable = false)
     @ShouldThrowException(DeploymentException.class)
     public static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "unguarded-libconfig.war")
-                .addClass(GuardedLibEndpoint.class)
-                .addPackage(io.switchboard.tck.client.TestClient.class.getPackage())
-                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "appconfig.jar").addClass(LibraryAppConfig.class));
+        // By package name: loading the config class here would need the WebSocket API on the test's classpath.
+        return Deployments.of("unguarded-libconfig", GuardedLibEndpoint.class).addAsLibrary(ShrinkWrap
+                .create(JavaArchive.class, "appconfig.jar").addPackage("io.switchboard.tck.unguarded.libconfig.jar"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.switchboard.tck.unguarded.libconfig;
+package io.switchboard.tck.unguarded.libconfig.jar;
 
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
