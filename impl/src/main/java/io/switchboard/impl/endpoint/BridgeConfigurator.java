@@ -52,7 +52,8 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
         HandshakeScope scope = HandshakeScope.current();
         Admission.Verdict verdict = admission.decide(HandshakeView.of(request), scope);
         if (!verdict.admitted()) {
-            refuse(verdict.refusal(), scope, request, response, sec);
+            runtime.meters().rejected(verdict.refusal().rejection());
+            HandshakeRefusal.refuse(verdict.refusal(), scope, request, response, sec.getUserProperties());
             return;
         }
         HandshakeProperties.record(scope, verdict.principal(), sec.getUserProperties());
@@ -74,12 +75,6 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
             return false; // bare Tyrus answers 403
         }
         return user.checkOrigin(originHeaderValue);
-    }
-
-    private void refuse(Admission.Refusal refusal, HandshakeScope scope, HandshakeRequest request,
-                        HandshakeResponse response, ServerEndpointConfig sec) {
-        runtime.meters().rejected(refusal.rejection());
-        HandshakeRefusal.refuse(refusal, scope, request, response, sec.getUserProperties());
     }
 
     /**
