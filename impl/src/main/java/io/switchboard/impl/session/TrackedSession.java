@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,24 +61,9 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     /** The room of the endpoint's {@code @Room}, whose scope its callbacks run in; {@code null} if none. */
     private volatile String homeRoom;
 
-    private static final AtomicReferenceFieldUpdater<TrackedSession, SessionState> STATE =
-            AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, SessionState.class, "state");
-    private static final AtomicReferenceFieldUpdater<TrackedSession, Closing> CLOSING =
-            AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, Closing.class, "closing");
-
-    /** Why and when Switchboard closed the session: one object, so no reader sees half of it. */
-    private record Closing(CloseCategory category, CloseReason reason, long requestedNanos) {
-    }
-
     private volatile boolean inCallback;
     private volatile boolean endRequested;
-    private volatile SessionState state = SessionState.OPEN;
-    /**
-     * Set, once, when Switchboard itself closes the session, so the ending is not guessed from the code; always
-     * before {@code state} turns {@code CLOSING}, so whoever sees that state (the sweeper, the registry on another
-     * thread) finds the reason and the time.
-     */
-    private volatile Closing closing;
+    private final CloseState closeState = new CloseState();
 
     TrackedSession(SessionRegistry registry, Session session, String endpointId, Class<?> endpointClass,
                    Peer peer, LivenessSettings liveness, SendQueueSettings sendQueue,
@@ -153,13 +137,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         }
     }
 
-    /** Records the first close Switchboard starts, then marks the session closing; false for any later one. */
     private boolean startClosing(CloseCategory category, CloseReason reason) {
-        if (state != SessionState.OPEN
-                || !CLOSING.compareAndSet(this, null, new Closing(category, reason, System.nanoTime()))) {
-            return false;
-        }
-        return STATE.compareAndSet(this, SessionState.OPEN, SessionState.CLOSING);
+        return closeState.start(category, reason, System.nanoTime());
     }
 
     /**
@@ -170,12 +149,12 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      * {@code @OnClose} cannot hold up the liveness of every other session.
      */
     void sweep(long now, Executor closer) {
-        SessionState current = state;
+        SessionState current = closeState.state();
         if (current == SessionState.CLOSED) {
             return;
         }
         if (current == SessionState.CLOSING) {
-            Closing started = closing;
+            CloseState.Closing started = closeState.closing();
             if (started != null && !endRequested && Liveness.closeOverdue(now, started.requestedNanos())) {
                 endRequested = true;
                 LOG.fine(() -> "Switchboard: the container never confirmed the close of " + this + "; ending it");
@@ -250,7 +229,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     /** Whether the session is open: not closing or closed. */
     public boolean isOpen() {
-        return state == SessionState.OPEN;
+        return closeState.state() == SessionState.OPEN;
     }
 
     /**
@@ -302,7 +281,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     /** Whether Switchboard started this session's close (its category is then known, not guessed). */
     boolean closedBySwitchboard() {
-        return closing != null;
+        return closeState.closing() != null;
     }
 
     /**
@@ -310,7 +289,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      * is stopping.
      */
     void endNow() {
-        Closing started = closing;
+        CloseState.Closing started = closeState.closing();
         ending.abandon(started != null ? started.reason()
                 : new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SessionRegistry.SHUTDOWN_REASON));
     }
@@ -320,12 +299,12 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      * may drop the connection before answering, and the container then reports 1006), else the container's.
      */
     CloseReason reportedReason(CloseReason containerReason) {
-        Closing started = closing;
+        CloseState.Closing started = closeState.closing();
         return started != null ? started.reason() : containerReason;
     }
 
     CloseCategory categoryFor(int closeCode) {
-        Closing started = closing;
+        CloseState.Closing started = closeState.closing();
         return started != null ? started.category() : CloseCategory.ofCloseCode(closeCode);
     }
 
@@ -334,7 +313,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     }
 
     void closed() {
-        state = SessionState.CLOSED;
+        closeState.closed();
         outbox.discard();
     }
 
@@ -391,7 +370,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     @Override
     public SessionState state() {
-        return state;
+        return closeState.state();
     }
 
     @Override
