@@ -18,9 +18,15 @@ import java.util.logging.Logger;
 
 /**
  * Turns what an application sends into a {@link Payload}: text and binary as they are, other objects through
- * the encoders the endpoint declares, created and initialised once per endpoint (a broadcast encodes its message
- * once per endpoint, not once per session). Boxed primitives without an encoder go as their text, as the
- * container does for values returned from {@code @OnMessage}.
+ * the encoders the endpoint declares. Boxed primitives without an encoder go as their text, as the container does
+ * for values returned from {@code @OnMessage}.
+ * <p>
+ * One set of encoders per endpoint, not per session as Tyrus and Undertow keep theirs: a broadcast encodes its
+ * message once per endpoint, for every recipient, and a per-session encoder would mean one encoding per recipient.
+ * The Jakarta WebSocket 2.1 API allows it: {@code Encoder.init} receives "the endpoint configuration object of the
+ * endpoint this encoder is intended for when it is about to be brought into service", and {@code destroy} is called
+ * "when the encoder is about to be removed from service". So the encoders are initialised with the endpoint's
+ * config (not a session's) before their first use, and destroyed once, when the endpoint ends with the application.
  */
 public final class MessageEncoder {
 
@@ -30,6 +36,8 @@ public final class MessageEncoder {
     public static final MessageEncoder PLAIN = new MessageEncoder(List.of());
 
     private final List<Typed> encoders;
+    /** Set once, when the endpoint has ended; read under each encoder's lock, so no encoding outlives its encoder. */
+    private volatile boolean destroyed;
 
     private record Typed(Class<?> type, Encoder encoder) {
     }
@@ -103,9 +111,12 @@ public final class MessageEncoder {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Payload encodeWith(Encoder encoder, Object message) throws EncodeException {
+    private Payload encodeWith(Encoder encoder, Object message) throws EncodeException {
         // Encoders are written for one session at a time: shared here, they are called one at a time.
         synchronized (encoder) {
+            if (destroyed) {
+                throw new EncodeException(message, "The endpoint has ended; its encoders are destroyed");
+            }
             try {
                 if (encoder instanceof Encoder.Text text) {
                     return Payload.text(text.encode(message));
@@ -129,14 +140,30 @@ public final class MessageEncoder {
         }
     }
 
-    /** Destroys every encoder; the endpoint is going away. */
+    /** Destroys every encoder, once (later calls do nothing); the endpoint is going away. */
     public void destroy() {
-        for (Typed typed : encoders) {
-            try {
-                typed.encoder().destroy();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, e, () -> "Switchboard: destroying encoder " + typed.encoder() + " failed");
+        if (destroyed || encoders.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (destroyed) {
+                return;
             }
+            destroyed = true;
+        }
+        for (Typed typed : encoders) {
+            // Under the encoder's lock: an encoding under way on another thread finishes before its encoder goes.
+            synchronized (typed.encoder()) {
+                destroyQuietly(typed);
+            }
+        }
+    }
+
+    private static void destroyQuietly(Typed typed) {
+        try {
+            typed.encoder().destroy();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Switchboard: destroying encoder " + typed.encoder() + " failed");
         }
     }
 

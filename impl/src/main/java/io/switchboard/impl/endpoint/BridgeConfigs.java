@@ -30,13 +30,15 @@ public final class BridgeConfigs {
         ServerEndpoint annotation = model.annotation();
         ServerEndpointConfig.Configurator user = userConfigurator(annotation.configurator());
         EndpointRuntime runtime = new EndpointRuntime(model, user, guard);
-        return ServerEndpointConfig.Builder.create(BridgeEndpoint.class, annotation.value())
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(BridgeEndpoint.class, annotation.value())
                 .decoders(Arrays.asList(annotation.decoders()))
                 .encoders(Arrays.asList(annotation.encoders()))
                 .subprotocols(Arrays.asList(annotation.subprotocols()))
                 .configurator(new BridgeConfigurator(runtime, user, new Admission(security, runtime.limits(), guard,
                         runtime::tallies, () -> runtime.registry().stopping()), guard))
                 .build();
+        runtime.endpointConfig(config);
+        return config;
     }
 
     private static ServerEndpointConfig.Configurator userConfigurator(

@@ -52,13 +52,13 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private final AtomicBoolean countedIn = new AtomicBoolean();
     /** Refused by a connection limit after the upgrade: none of the user's callbacks run. */
     private volatile boolean refused;
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private final AtomicBoolean destroyed = new AtomicBoolean();
-    private volatile CloseReason endReason;
+    private final SessionEnd ending;
 
     BridgeEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
         this.model = runtime.model();
+        this.ending = new SessionEnd(new EndSteps(),
+                () -> model.id() + " for session " + (session == null ? "?" : session.getId()));
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         try {
             user = runtime.instances().create();
             tracked = runtime.registry().opened(session, model.id(), model.type(), peer(session), runtime.liveness(),
-                    runtime.sendQueue(), runtime.encoder(config), this::forceEnd);
+                    runtime.sendQueue(), runtime.encoder(), ending);
             Admission.Refusal refusal = HandshakeRefusal.of(session.getUserProperties());
             if (refusal != null) {
                 // Refused during a handshake no filter saw, by a container that cannot refuse there (already
@@ -92,7 +92,9 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             runtime.requestScope().exit(scope);
         }
         if (model.messageMethods().stream().anyMatch(m -> m.decodedType() != null)) {
-            decoding = Decoding.create(config);
+            // One set per session, as Tyrus and Undertow keep theirs (decoding has no broadcast to share), initialised
+            // with the config the user's code sees; destroyed with the user's instance, after @OnClose.
+            decoding = Decoding.create(userConfig);
         }
         for (MessageMethod method : model.messageMethods()) {
             applyMaxMessageSize(method);
@@ -102,10 +104,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             TrackedSession liveness = tracked;
             session.addMessageHandler(PongMessage.class, pong -> liveness.pong(pong.getApplicationData()));
         }
-        if (ended.get()) {
+        if (ending.started()) {
             // Undertow can report the end of a connection reset during the handshake on another thread while
-            // this method still runs: end() found nothing registered then, so the entry is removed here.
-            leaveRegistry(endReason);
+            // this method still runs: the end may have found nothing registered then, so the entry is removed here.
+            ending.leaveIfEnded();
             return;
         }
         if (model.onOpen() != null) {
@@ -215,7 +217,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             }
         }
         Object result = call(method.callback(), Invocation.message(session, delivered, last));
-        if (result != null && !ended.get()) {
+        if (result != null && !ending.started()) {
             try {
                 runtime.fanout().send(tracked, tracked.encoder().encode(result));
             } catch (EncodeException e) {
@@ -230,49 +232,42 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        end(closeReason);
+        ending.end(closeReason);
     }
 
-    /**
-     * Ends the session once: the user's {@code @OnClose}, leaving the registry, the user instance's
-     * {@code @PreDestroy}. The container calls it through {@link #onClose}; the sweeper calls it for a session
-     * whose end the container never reports.
-     */
-    private void end(CloseReason closeReason) {
-        endReason = closeReason;
-        if (!ended.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+    /** The steps of the session's end, which {@link SessionEnd} puts in order. */
+    private final class EndSteps implements SessionEnd.Steps {
+        @Override
+        public void closeCallback(CloseReason reason) {
             if (model.onClose() != null && user != null && !refused) {
-                invoke(model.onClose(), Invocation.close(session, closeReason));
+                invoke(model.onClose(), Invocation.close(session, reason));
             }
-        } finally {
-            leaveRegistry(closeReason);
+        }
+
+        @Override
+        public boolean registered() {
+            return tracked != null;
+        }
+
+        @Override
+        public void leave(CloseReason reason) {
+            leaveRegistry(reason);
         }
     }
 
     /**
-     * The sweeper's way to end a session the container never reported ended. Leaving the registry is repeated
-     * because an end reported while {@link #onOpen} was still running may have found nothing to remove.
+     * After {@code @OnClose} has returned (see {@link SessionEnd}), once: leaves the registry (firing the close
+     * event), leaves the rooms, destroys the user instance, releases the limits.
      */
-    private void forceEnd(CloseReason closeReason) {
-        end(closeReason);
-        leaveRegistry(closeReason);
-    }
-
-    /** Leaves the registry (firing the close event) and destroys the user instance; each happens once. */
     private void leaveRegistry(CloseReason closeReason) {
         RequestContextController scope = runtime.requestScope().enter();
         try {
             TrackedSession entry = tracked;
-            if (entry != null) {
-                runtime.registry().closed(entry, closeReason);
-                if (!entry.roomNames().isEmpty()) {
-                    runtime.rooms().leaveAll(entry);
-                }
+            runtime.registry().closed(entry, closeReason);
+            if (!entry.roomNames().isEmpty()) {
+                runtime.rooms().leaveAll(entry);
             }
-            if (user != null && destroyed.compareAndSet(false, true)) {
+            if (user != null) {
                 destroyUserInstance();
             }
             if (countedIn.compareAndSet(true, false)) {
@@ -308,18 +303,20 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
      * @param fromCode whether the endpoint's own code threw it
      */
     private void failed(Session session, Throwable error, boolean fromCode) {
-        if (ended.get()) {
+        if (ending.started()) {
             LOG.log(Level.FINE, error, () -> "Switchboard: error after the end of session " + session.getId());
             return;
         }
         CloseCategory category = ErrorCategories.of(error, fromCode);
-        if (category == CloseCategory.SERVER_ERROR && error instanceof IOException && !session.isOpen()) {
-            // The endpoint's read of a streamed message failed because the container had already closed the
-            // session (Tyrus closes with 1009 itself when a Reader's unread buffer passes its size): the
-            // container's own close reports why; this is not a server error, and there is nothing left to close.
+        TrackedSession entry = tracked;
+        if (category == CloseCategory.SERVER_ERROR && error instanceof IOException
+                && (!session.isOpen() || entry != null && !entry.isOpen())) {
+            // The endpoint's read of a streamed message failed because the session was already closing: closed by
+            // the container (Tyrus closes with 1009 itself when a Reader's unread buffer passes its size), or by
+            // Switchboard while the read waited for the rest of the message (an expired token, say). That close
+            // reports why; this is not a server error, and there is nothing left to close.
             category = CloseCategory.CONNECTION_LOST;
         }
-        TrackedSession entry = tracked;
         if (entry != null) {
             entry.meters().error(category);
             runtime.registry().fire(new SessionError(entry, category, error), entry);
@@ -358,7 +355,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     /** Calls an open or message callback, unless the session has ended; a failure goes to {@code @OnError}. */
     private Object call(Callback callback, Invocation invocation) {
-        if (ended.get()) {
+        if (ending.started()) {
             return null;
         }
         tracked.callbackStarted();

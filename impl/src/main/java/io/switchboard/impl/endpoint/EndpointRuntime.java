@@ -17,7 +17,6 @@ import io.switchboard.impl.metrics.EndpointMeters;
 import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.room.RoomRegistry;
 import io.switchboard.impl.security.HandshakeGuard;
-import jakarta.websocket.EndpointConfig;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.extension.LazyBean;
@@ -44,7 +43,9 @@ final class EndpointRuntime {
     private final LazyBean<RoomRegistry> rooms = new LazyBean<>(RoomRegistry.class);
     private final LazyBean<Fanout> fanout = new LazyBean<>(Fanout.class);
     private final LazyBean<SwitchboardMetrics> metrics = new LazyBean<>(SwitchboardMetrics.class);
-    private volatile MessageEncoder encoder;
+    /** Created with the first session, from {@link #endpointConfig}; guarded by this. */
+    private MessageEncoder encoder;
+    private volatile ServerEndpointConfig endpointConfig;
     private final HandshakeGuard guard;
 
     EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator, HandshakeGuard guard) {
@@ -142,21 +143,26 @@ final class EndpointRuntime {
     }
 
     /**
-     * The endpoint's encoders, created from the first session's config and shared by every session.
+     * Names the config the endpoint is deployed with; its encoders are initialised with it (as the user sees it).
      *
-     * @param config the endpoint config the container gave the first session
+     * @param config the config passed to {@code ServerContainer.addEndpoint}
      */
-    MessageEncoder encoder(EndpointConfig config) {
-        MessageEncoder found = encoder;
-        if (found == null) {
-            synchronized (this) {
-                if (encoder == null) {
-                    encoder = MessageEncoder.of(config.getEncoders(), config);
-                }
-                found = encoder;
-            }
+    void endpointConfig(ServerEndpointConfig config) {
+        this.endpointConfig = config;
+    }
+
+    /**
+     * The endpoint's encoders, shared by every session (see {@link MessageEncoder} for why not one set per session):
+     * created and initialised with the endpoint's config when the first session opens, so before their first use,
+     * and destroyed once as the application stops, after every session has ended.
+     */
+    synchronized MessageEncoder encoder() {
+        if (encoder == null) {
+            ServerEndpointConfig config = endpointConfig;
+            encoder = MessageEncoder.of(config.getEncoders(), new UserEndpointConfig(config, model.type()));
+            registry().atStop(encoder::destroy);
         }
-        return found;
+        return encoder;
     }
 
     /** The endpoint's instruments, for what happens before a session exists (refused handshakes). */

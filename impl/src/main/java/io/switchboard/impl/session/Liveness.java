@@ -7,12 +7,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One session's clock of life: when the peer last sent a message or a pong, the ping in flight, the last round
- * trip, and the deadlines (idle, heartbeat, send, credentials) the sweeper holds it to. Written by the session's
- * container thread, read by the sweeper; an inbound message costs one clock read and one volatile write.
+ * trip, and the deadlines (idle, heartbeat, send, credentials, close grace) the sweeper holds it to. Written by the
+ * session's container thread, read by the sweeper; an inbound message costs one clock read and one volatile write.
+ * <p>
+ * Deadlines come in two kinds. The send timeout, the credentials' expiry and the close grace hold whatever the
+ * endpoint's code is doing: a peer that sends the first fragment of a streamed message and then nothing keeps the
+ * endpoint blocked in its read for as long as it likes, and must not keep its session past them. The idle and
+ * heartbeat checks wait while a callback runs: a slow {@code @OnMessage} holds the container's reading (and so the
+ * pong) back, which is not a dead peer.
  */
 final class Liveness {
 
-    /** What one sweep decides for an open session not inside a callback. */
+    /** How long a close Switchboard started may wait for the container's confirmation before it is forced. */
+    static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** What one sweep decides for an open session. */
     enum Verdict {
         /** Nothing to do. */
         NONE,
@@ -87,22 +96,27 @@ final class Liveness {
     }
 
     /**
-     * Decides what the sweeper does now.
+     * Decides what the sweeper does now with an open session.
      *
      * @param now        {@link System#nanoTime()}
      * @param writingFor how long the write under way has taken (0 for none)
+     * @param inCallback whether the endpoint's code is running for the session: the idle and heartbeat checks
+     *                   (and pings) then wait; the send timeout and the credentials' expiry do not
      * @return the verdict; a timeout is reported once
      */
-    Verdict check(long now, long writingFor) {
+    Verdict check(long now, long writingFor, boolean inCallback) {
         if (timedOut) {
             return Verdict.NONE;
         }
-        Verdict verdict = timeout(now, writingFor);
+        Verdict verdict = hardDeadline(now, writingFor);
+        if (verdict == Verdict.NONE && !inCallback) {
+            verdict = quietDeadline(now);
+        }
         if (verdict != Verdict.NONE) {
             timedOut = true;
             return verdict;
         }
-        if (heartbeatIntervalNanos != 0 && pingSentNanos == 0
+        if (!inCallback && heartbeatIntervalNanos != 0 && pingSentNanos == 0
                 && now - Math.max(lastMessageNanos, lastPongNanos) >= heartbeatIntervalNanos) {
             pingSentNanos = now;
             return Verdict.PING;
@@ -110,13 +124,31 @@ final class Liveness {
         return Verdict.NONE;
     }
 
-    private Verdict timeout(long now, long writingFor) {
+    /**
+     * Whether a close Switchboard started has waited too long for the container's confirmation, whatever the
+     * endpoint's code is doing: the session is then ended by Switchboard.
+     *
+     * @param now         {@link System#nanoTime()}
+     * @param requestedAt when the close was requested, on the same clock
+     * @return whether to end the session now
+     */
+    static boolean closeOverdue(long now, long requestedAt) {
+        return now - requestedAt > CLOSE_GRACE_NANOS;
+    }
+
+    /** The deadlines no callback may hold off. */
+    private Verdict hardDeadline(long now, long writingFor) {
         if (writingFor > sendTimeoutNanos) {
             return Verdict.SEND_TIMEOUT;
         }
         if (credentialsExpireNanos != 0 && now - credentialsExpireNanos >= 0) {
             return Verdict.CREDENTIALS_EXPIRED;
         }
+        return Verdict.NONE;
+    }
+
+    /** The deadlines a running callback holds off: it holds back the inbound traffic they measure. */
+    private Verdict quietDeadline(long now) {
         long lastActive = pongsCount ? Math.max(lastMessageNanos, lastPongNanos) : lastMessageNanos;
         if (idleTimeoutNanos != 0 && now - lastActive > idleTimeoutNanos) {
             return Verdict.IDLE_TIMEOUT;

@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -57,6 +56,7 @@ public class SessionRegistry implements OpenSessions {
     SwitchboardMetrics metrics;
 
     private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.Queue<Runnable> atStop = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * Starts tracking a session that just opened and announces it.
@@ -68,15 +68,15 @@ public class SessionRegistry implements OpenSessions {
      * @param liveness      how the endpoint finds dead and idle peers
      * @param sendQueue     the bounds of the session's send queue
      * @param encoder       the endpoint's encoders
-     * @param forcedClose   ends the session where the container does not (runs its close handling once)
+     * @param ending        ends the session where the container does not (runs its close handling once, in order)
      * @return the registry's entry, to hand back to {@link #closed}
      */
     public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, Peer peer,
                                  LivenessSettings liveness, SendQueueSettings sendQueue, MessageEncoder encoder,
-                                 Consumer<CloseReason> forcedClose) {
+                                 Ending ending) {
         EndpointMeters meters = metrics.endpoint(endpointId);
         TrackedSession tracked = new TrackedSession(this, session, endpointId, endpointClass, peer,
-                liveness, sendQueue, encoder, meters, forcedClose);
+                liveness, sendQueue, encoder, meters, ending);
         meters.opened();
         sessions.put(session.getId(), tracked);
         sweeper.start(this);
@@ -128,13 +128,45 @@ public class SessionRegistry implements OpenSessions {
      * session whose close the container has not confirmed two seconds later (at the end of the drain time when
      * messages were waiting, which leaves the container time to write what it buffered) is ended by Switchboard, so that
      * every {@code @OnClose}, {@code @PreDestroy} and {@link SessionClosed} happens before the application's
-     * beans go away. Called by whichever of the handshake filter's and the servlet context's end, and this
-     * bean's own destruction, comes first.
+     * beans go away; a session whose {@code @OnClose} is still running then is reported without waiting for it
+     * (logged as a warning). Then the work given to {@link #atStop} runs. Called by whichever of the handshake
+     * filter's and the servlet context's end, and this bean's own destruction, comes first.
      *
      * @param drain how long queued messages may take to go out
      */
     public void shutdown(java.time.Duration drain) {
-        if (!stopping.compareAndSet(false, true) || sessions.isEmpty()) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            endEverySession(drain);
+        } finally {
+            runStopWork();
+        }
+    }
+
+    /**
+     * Has work done once the application stops and every session has ended: what an endpoint keeps for all its
+     * sessions (its encoders) is released then.
+     *
+     * @param work the work; it runs once
+     */
+    public void atStop(Runnable work) {
+        atStop.add(work);
+    }
+
+    private void runStopWork() {
+        for (Runnable work; (work = atStop.poll()) != null; ) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Switchboard: releasing an endpoint's resources failed");
+            }
+        }
+    }
+
+    private void endEverySession(java.time.Duration drain) {
+        if (sessions.isEmpty()) {
             return;
         }
         LOG.fine(() -> "Switchboard: stopping; " + sessions.size() + " sessions to close");
@@ -168,6 +200,7 @@ public class SessionRegistry implements OpenSessions {
     @PreDestroy
     void stop() {
         shutdown(SwitchboardConfig.shutdownDrain());
+        runStopWork(); // work added by a session that opened while the application was stopping
     }
 
     /** Runs work that may call application code (closes) off the calling thread. */

@@ -28,8 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,7 +40,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private static final Logger LOG = Logger.getLogger(TrackedSession.class.getName());
 
     /** How long a close Switchboard started may wait for the container's confirmation before it is forced. */
-    static final long CLOSE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+    static final long CLOSE_GRACE_NANOS = Liveness.CLOSE_GRACE_NANOS;
 
     private final Session session;
     private final String endpointId;
@@ -52,7 +50,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private final long openedAtMillis;
     private final long openedAtNanos;
     private final Liveness liveness;
-    private final Consumer<CloseReason> forcedClose;
+    private final Ending ending;
     private final SessionRegistry registry;
     private final SessionWriter writer;
     private final Outbox outbox;
@@ -63,20 +61,13 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     /** The room of the endpoint's {@code @Room}, whose scope its callbacks run in; {@code null} if none. */
     private volatile String homeRoom;
 
-    private static final AtomicReferenceFieldUpdater<TrackedSession, SessionState> STATE =
-            AtomicReferenceFieldUpdater.newUpdater(TrackedSession.class, SessionState.class, "state");
-
     private volatile boolean inCallback;
     private volatile boolean endRequested;
-    private volatile SessionState state = SessionState.OPEN;
-    /** Set when Switchboard itself closes the session, so the ending is not guessed from the code. */
-    private volatile CloseCategory closingCategory;
-    private volatile CloseReason closingReason;
-    private volatile long closeRequestedNanos;
+    private final CloseState closeState = new CloseState();
 
     TrackedSession(SessionRegistry registry, Session session, String endpointId, Class<?> endpointClass,
                    Peer peer, LivenessSettings liveness, SendQueueSettings sendQueue,
-                   MessageEncoder encoder, EndpointMeters meters, Consumer<CloseReason> forcedClose) {
+                   MessageEncoder encoder, EndpointMeters meters, Ending ending) {
         this.meters = meters;
         this.registry = registry;
         this.session = session;
@@ -88,7 +79,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         this.openedAtNanos = System.nanoTime();
         this.liveness = new Liveness(liveness, sendQueue.sendTimeout().toNanos(), openedAtNanos, openedAtMillis,
                 peer.expiresAtMillis());
-        this.forcedClose = forcedClose;
+        this.ending = ending;
         this.writer = FastPaths.writerFor(session);
         this.outbox = new Outbox(writer, sendQueue, this);
         this.encoder = encoder;
@@ -99,7 +90,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         liveness.active(System.nanoTime());
     }
 
-    /** The endpoint's code starts running for this session: the sweeper leaves it alone meanwhile. */
+    /** The endpoint's code starts running for this session: the idle and heartbeat checks wait meanwhile. */
     public void callbackStarted() {
         inCallback = true;
     }
@@ -132,41 +123,46 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      * @param reason   the close reason phrase sent to the peer
      */
     public void close(CloseCategory category, String reason) {
-        if (!STATE.compareAndSet(this, SessionState.OPEN, SessionState.CLOSING)) {
+        CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(category.closeCode()), reason);
+        if (!startClosing(category, closeReason)) {
             return;
         }
-        CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(category.closeCode()), reason);
-        closingCategory = category;
-        closingReason = closeReason;
-        closeRequestedNanos = System.nanoTime();
+        // Sent even while the endpoint's code blocks in a read of a streamed message: the container then ends the
+        // read (Tyrus fails it once the session is closed); the sweeper forces the end should it not.
         try {
             session.close(closeReason);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, e, () -> "Switchboard: closing " + this + " failed; ending it");
-            forcedClose.accept(closeReason);
+            ending.force(closeReason);
         }
+    }
+
+    private boolean startClosing(CloseCategory category, CloseReason reason) {
+        return closeState.start(category, reason, System.nanoTime());
     }
 
     /**
      * One look at the session's liveness by the sweeper: close it as idle, slow or expired, ping it, time it
-     * out, or end a close left hanging.
+     * out, or end a close left hanging. Only the idle and heartbeat checks wait for a running callback (see
+     * {@link Liveness}).
      * What takes time (closing, which runs application callbacks) goes to {@code closer}, so that one slow
      * {@code @OnClose} cannot hold up the liveness of every other session.
      */
     void sweep(long now, Executor closer) {
-        SessionState current = state;
-        if (current == SessionState.CLOSED || inCallback) {
+        SessionState current = closeState.state();
+        if (current == SessionState.CLOSED) {
             return;
         }
         if (current == SessionState.CLOSING) {
-            if (now - closeRequestedNanos > CLOSE_GRACE_NANOS && !endRequested) {
+            CloseState.Closing started = closeState.closing();
+            if (started != null && !endRequested && Liveness.closeOverdue(now, started.requestedNanos())) {
                 endRequested = true;
                 LOG.fine(() -> "Switchboard: the container never confirmed the close of " + this + "; ending it");
-                closer.execute(() -> forcedClose.accept(closingReason));
+                closer.execute(() -> ending.force(started.reason()));
             }
             return;
         }
-        switch (liveness.check(now, outbox.writingFor(now))) {
+        switch (liveness.check(now, outbox.writingFor(now), inCallback)) {
             case PING -> ping(now);
             case SEND_TIMEOUT -> closer.execute(() -> close(CloseCategory.SLOW_CONSUMER, "Send timeout"));
             case CREDENTIALS_EXPIRED -> closer.execute(() -> close(CloseCategory.TOKEN_EXPIRED, "Token expired"));
@@ -187,13 +183,12 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     /** The connection is gone: nothing can be sent, not even a close frame (1006 is never sent). */
     private void connectionLost(String reason) {
-        if (endRequested || state != SessionState.OPEN) {
+        CloseReason lost = new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, reason);
+        if (endRequested || !startClosing(CloseCategory.CONNECTION_LOST, lost)) {
             return; // ending already, for a reason that stays the one reported; a close never confirmed is forced
         }
-        closingCategory = CloseCategory.CONNECTION_LOST;
-        state = SessionState.CLOSING;
         endRequested = true;
-        forcedClose.accept(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, reason));
+        ending.force(lost);
     }
 
     @Override
@@ -234,7 +229,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     /** Whether the session is open: not closing or closed. */
     public boolean isOpen() {
-        return state == SessionState.OPEN;
+        return closeState.state() == SessionState.OPEN;
     }
 
     /**
@@ -286,13 +281,16 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     /** Whether Switchboard started this session's close (its category is then known, not guessed). */
     boolean closedBySwitchboard() {
-        return closingCategory != null;
+        return closeState.closing() != null;
     }
 
-    /** Ends the session now, whatever the container says: the application is stopping. */
+    /**
+     * Ends the session now, whatever the container says and whatever its {@code @OnClose} is doing: the application
+     * is stopping.
+     */
     void endNow() {
-        CloseReason reason = closingReason;
-        forcedClose.accept(reason != null ? reason
+        CloseState.Closing started = closeState.closing();
+        ending.abandon(started != null ? started.reason()
                 : new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SessionRegistry.SHUTDOWN_REASON));
     }
 
@@ -301,13 +299,13 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      * may drop the connection before answering, and the container then reports 1006), else the container's.
      */
     CloseReason reportedReason(CloseReason containerReason) {
-        CloseReason sent = closingReason;
-        return sent != null ? sent : containerReason;
+        CloseState.Closing started = closeState.closing();
+        return started != null ? started.reason() : containerReason;
     }
 
     CloseCategory categoryFor(int closeCode) {
-        CloseCategory known = closingCategory;
-        return known != null ? known : CloseCategory.ofCloseCode(closeCode);
+        CloseState.Closing started = closeState.closing();
+        return started != null ? started.category() : CloseCategory.ofCloseCode(closeCode);
     }
 
     Duration age() {
@@ -315,7 +313,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     }
 
     void closed() {
-        state = SessionState.CLOSED;
+        closeState.closed();
         outbox.discard();
     }
 
@@ -372,7 +370,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     @Override
     public SessionState state() {
-        return state;
+        return closeState.state();
     }
 
     @Override

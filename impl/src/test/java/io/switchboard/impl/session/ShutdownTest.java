@@ -2,12 +2,15 @@ package io.switchboard.impl.session;
 
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.RawClient;
+import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.shutdown.FeedEndpoint;
+import io.switchboard.tck.tracking.SlowCloseEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +69,34 @@ class ShutdownTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
         assertThat(FeedEndpoint.closed()).containsExactly("FeedEndpoint 1001 shutdown Server shutting down");
+    }
+
+    /**
+     * A session whose {@code @OnClose} (started by the client's close) has not returned when the application stops
+     * is reported once, at the stop, and not again when its {@code @OnClose} finally returns.
+     */
+    @Test
+    void aShutdownWhileAnOnCloseHangsReportsTheSessionOnce() throws Exception {
+        SlowCloseEndpoint.reset();
+        SlowCloseEndpoint.hold(60_000);
+        FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, SlowCloseEndpoint.class);
+        try {
+            try (TestClient client = TestClient.connect(server.base().resolve("slow-close/hall"))) {
+                assertThat(client.ask("hi")).isEqualTo("slow-close:hi");
+            }
+            await().until(() -> SlowCloseEndpoint.endings().contains("onClose start"));
+            server.close();
+            assertThat(SlowCloseEndpoint.endings()).startsWith("onClose start").contains("preDestroy")
+                    .doesNotContain("onClose end");
+        } finally {
+            SlowCloseEndpoint.release();
+        }
+        await().until(() -> SlowCloseEndpoint.endings().contains("onClose end"));
+        Thread.sleep(500);
+        List<String> endings = SlowCloseEndpoint.endings();
+        assertThat(endings.stream().filter(step -> step.startsWith("closed "))).hasSize(1);
+        assertThat(endings).containsSubsequence("onClose start", "left hall", "preDestroy", "onClose end")
+                .containsOnlyOnce("left hall", "preDestroy");
     }
 
     private static RawClient.Frame nextData(RawClient client) throws java.io.IOException {

@@ -212,11 +212,34 @@ public final class RawClient implements AutoCloseable {
      * @param text the message
      */
     public void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendTextFrame(text, true);
+    }
+
+    /**
+     * Sends the first frame of a text message in one masked frame: with {@code fin} false, the message stays
+     * unfinished until continuation frames follow.
+     *
+     * @param text the frame's text
+     * @param fin  whether it is the whole message
+     */
+    public void sendTextFrame(String text, boolean fin) throws IOException {
+        sendFrame(fin ? 0x81 : 0x01, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Answers a ping.
+     *
+     * @param payload the ping's application data
+     */
+    public void sendPong(byte[] payload) throws IOException {
+        sendFrame(0x8A, payload);
+    }
+
+    private void sendFrame(int first, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
-        frame.write(0x81);
+        frame.write(first);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Reads Switchboard's state from inside the deployment. Untracked itself, so it never counts in what it reports.
  * Commands: {@code count}, {@code open} (how many the container reports open), {@code sessions},
- * {@code events}, {@code reset}, {@code heap}.
+ * {@code events}, {@code endings} (see {@link SlowCloseEndpoint}), {@code reset}, {@code heap}.
  */
 @Untracked
 @ServerEndpoint("/tracking-probe")
@@ -31,8 +31,10 @@ public class TrackingProbe {
             case "sessions" -> sessions.stream().map(this::describe).sorted()
                     .collect(Collectors.joining("\n"));
             case "events" -> String.join("\n", log.events());
+            case "endings" -> String.join("\n", SlowCloseEndpoint.endings());
             case "reset" -> {
                 log.clear();
+                SlowCloseEndpoint.reset();
                 yield "ok";
             }
             case "heap" -> String.valueOf(usedHeapAfterGc());

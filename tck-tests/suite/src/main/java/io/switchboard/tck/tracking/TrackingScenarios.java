@@ -199,6 +199,16 @@ public abstract class TrackingScenarios {
     }
 
     @Test
+    void aSlowOnCloseIsReportedOnceInOrderAfterItReturnsThoughItOutlastsTheCloseGrace() {
+        try (TestClient client = TestClient.connect(uri("slow-close/hall"))) {
+            assertThat(client.awaitClose()).isEqualTo(new TestClient.Closed(1001, "Idle timeout"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lines("endings")).contains("preDestroy"));
+        await().pollDelay(Duration.ofMillis(500)).untilAsserted(() -> assertThat(lines("endings")).containsExactly(
+                "onClose start", "onClose end", "closed 1001 idle_timeout", "left hall", "preDestroy"));
+    }
+
+    @Test
     void untrackedEndpointWorksAndIsNotListed() {
         try (TestClient client = TestClient.connect(uri("untracked"))) {
             assertThat(client.ask("x")).isEqualTo("untracked:x");
