@@ -1,6 +1,7 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.impl.testing.FastServer;
+import io.switchboard.tck.appconfig.EveryEndpointConfig;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.unguarded.appconfig.GuardedAppEndpoint;
 import io.switchboard.tck.unguarded.disabled.DisabledDeniedEndpoint;
@@ -81,9 +82,10 @@ class UnguardedRulesTest {
 
     @Test
     void aGuardedEndpointDeployedByTheApplicationsOwnConfigFailsTheDeployment() {
-        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, GuardedAppEndpoint.class))
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, GuardedAppEndpoint.class,
+                EveryEndpointConfig.class))
                 .hasMessageContaining("endpoint GuardedAppEndpoint")
-                .hasMessageContaining("the application's own ServerApplicationConfig "
-                        + "(io.switchboard.tck.unguarded.appconfig.EveryEndpointAppConfig) deploys it");
+                .hasMessageContaining("the application's own ServerApplicationConfig ("
+                        + EveryEndpointConfig.class.getName() + ") deploys it");
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.tck.it;
 
+import io.switchboard.tck.appconfig.EveryEndpointConfig;
 import io.switchboard.tck.unguarded.appconfig.GuardedAppEndpoint;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,7 +22,8 @@ public class UnguardedAppConfigIT {
     @Deployment(testable = false)
     @ShouldThrowException(DeploymentException.class)
     public static WebArchive deployment() {
-        return Deployments.of("unguarded-appconfig", GuardedAppEndpoint.class);
+        // The application's config deploys every endpoint the container scans, this one included.
+        return Deployments.of("unguarded-appconfig", GuardedAppEndpoint.class).addClass(EveryEndpointConfig.class);
     }
 
     @Test
