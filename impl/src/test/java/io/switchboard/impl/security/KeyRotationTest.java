@@ -1,15 +1,12 @@
 package io.switchboard.impl.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.sun.net.httpserver.HttpServer;
+import io.switchboard.tck.security.tokens.JwksServer;
 import io.switchboard.tck.security.tokens.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -44,25 +39,14 @@ class KeyRotationTest {
     private static final Duration INTERVAL = Duration.ofMillis(700);
     private static final String NO_KEY = "no key for the token's kid and algorithm";
 
-    private final AtomicReference<String> published = new AtomicReference<>(TestTokens.jwks());
-    private final AtomicInteger fetches = new AtomicInteger();
     private final ConcurrentLinkedQueue<LogRecord> logged = new ConcurrentLinkedQueue<>();
     private final List<String> tokensSeen = new ArrayList<>();
-    private HttpServer server;
+    private JwksServer keys;
     private Handler capture;
 
     @BeforeEach
-    void startKeySetServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/jwks", exchange -> {
-            fetches.incrementAndGet();
-            byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+    void startKeySetServer() {
+        keys = JwksServer.start(0);
         capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
@@ -83,7 +67,7 @@ class KeyRotationTest {
 
     @AfterEach
     void stopKeySetServer() {
-        server.stop(0);
+        keys.close();
         Logger.getLogger("").removeHandler(capture);
         SimpleFormatter formatter = new SimpleFormatter();
         for (LogRecord record : logged) {
@@ -103,7 +87,7 @@ class KeyRotationTest {
     }
 
     private JwtVerifier served() {
-        return verifier("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks", false);
+        return verifier(keys.location(), false);
     }
 
     private String token(TestTokens.Builder builder) {
@@ -121,27 +105,27 @@ class KeyRotationTest {
         for (int i = 0; i < 20; i++) {
             verifier.verify(token(TestTokens.forUser("alice")));
         }
-        assertThat(fetches).as("a known kid is served from the cache").hasValue(1);
+        assertThat(keys.fetches()).as("a known kid is served from the cache").isEqualTo(1);
 
-        published.set(TestTokens.rotatedJwks());
+        keys.publish(TestTokens.rotatedJwks());
         // The cache would keep the old keys for minutes; the refetch interval is all a new kid waits for.
         Thread.sleep(INTERVAL.toMillis());
         assertThat(verifier.verify(token(TestTokens.forUser("bob").rotated())).getName()).isEqualTo("bob");
-        assertThat(fetches).hasValue(2);
+        assertThat(keys.fetches()).isEqualTo(2);
         for (int i = 0; i < 20; i++) {
             verifier.verify(token(TestTokens.forUser("bob").rotated()));
         }
-        assertThat(fetches).hasValue(2);
+        assertThat(keys.fetches()).isEqualTo(2);
         // The old key is gone from the set, and asking again so soon does not reach the provider.
         assertThatThrownBy(() -> verifier.verify(token(TestTokens.forUser("alice")))).hasMessage(NO_KEY);
-        assertThat(fetches).hasValue(2);
+        assertThat(keys.fetches()).isEqualTo(2);
     }
 
     @Test
     void madeUpKidsCostTheProviderAtMostOneFetchPerInterval() throws Exception {
         JwtVerifier verifier = served();
         verifier.verify(token(TestTokens.forUser("alice")));
-        assertThat(fetches).hasValue(1);
+        assertThat(keys.fetches()).isEqualTo(1);
         Thread.sleep(INTERVAL.toMillis());
 
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -151,7 +135,7 @@ class KeyRotationTest {
                 for (int i = 0; i < 400; i++) {
                     made.add(token(TestTokens.forUser("mallory").kid(UUID.randomUUID().toString())));
                 }
-                int before = fetches.get();
+                int before = keys.fetches();
                 long started = System.nanoTime();
                 List<Future<?>> attempts = new ArrayList<>();
                 for (String forged : made) {
@@ -165,12 +149,12 @@ class KeyRotationTest {
                 }
                 long intervals = 1 + (System.nanoTime() - started) / INTERVAL.toNanos();
                 // The sleep before each round opened the interval; so one fetch, unless this machine was too slow.
-                assertThat(fetches.get() - before).as("fetches for 400 made-up kids in %d interval(s)", intervals)
+                assertThat(keys.fetches() - before).as("fetches for 400 made-up kids in %d interval(s)", intervals)
                         .isBetween(1, (int) intervals);
                 // A real user in the middle of the flood still gets in, without a fetch of its own.
-                int now = fetches.get();
+                int now = keys.fetches();
                 assertThat(verifier.verify(token(TestTokens.forUser("alice"))).getName()).isEqualTo("alice");
-                assertThat(fetches).hasValue(now);
+                assertThat(keys.fetches()).isEqualTo(now);
                 Thread.sleep(INTERVAL.toMillis());
             }
         } finally {
