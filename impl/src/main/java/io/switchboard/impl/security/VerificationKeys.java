@@ -105,7 +105,7 @@ final class VerificationKeys {
      * and fetched again when a token names a {@code kid} it does not hold, at most once per {@code interval}. Nimbus's
      * own rate limit is off because {@link RefetchLimit} is stricter.
      */
-    static VerificationKeys remote(URL url, Duration interval) {
+    private static VerificationKeys remote(URL url, Duration interval) {
         JWKSetSource<SecurityContext> fetch = new URLBasedJWKSetSource<>(url, new DefaultResourceRetriever(
                 JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT, JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT,
                 JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT));
@@ -251,7 +251,8 @@ final class VerificationKeys {
         if (!same.isEmpty()) {
             return same;
         }
-        // Keys without a kid are matched by a set holding only null; after the refetch above, so this is a cache hit.
+        // A set holding only null matches keys without a kid. Should none be there either, Nimbus asks again, and
+        // RefetchLimit answers from the fetch just made.
         Set<String> noKid = new HashSet<>();
         noKid.add(null);
         return source.get(new JWKSelector(matcher.keyIDs(noKid).build()), null);
