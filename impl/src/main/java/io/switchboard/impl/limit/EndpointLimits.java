@@ -79,8 +79,7 @@ public record EndpointLimits(String endpointId, Map<RateLimit.Scope, RateLimitSe
     }
 
     private static RateLimitSettings.Buckets shared(Tallies tallies, String key, RateLimitSettings settings) {
-        tallies.acquire(key);
-        return tallies.buckets(key, settings);
+        return tallies.acquireBuckets(key, settings);
     }
 
     private String rateKey(String scope, String holder) {

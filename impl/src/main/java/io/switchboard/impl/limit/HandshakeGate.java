@@ -39,11 +39,10 @@ public final class HandshakeGate {
         if (connections.handshakesPerAddress() > 0 && address != null) {
             Bucket.Rate rate = new Bucket.Rate(connections.handshakesPerAddress(), connections.handshakePeriodNanos(),
                     connections.handshakesPerAddress());
-            Bucket bucket = tallies.bucket("handshakes|" + limits.endpointId() + "|" + address, rate);
-            long now = System.nanoTime();
-            if (!bucket.tryTake(1, now)) {
-                long wait = TimeUnit.NANOSECONDS.toSeconds(bucket.waitNanos(1, now) + TimeUnit.SECONDS.toNanos(1) - 1);
-                return new Verdict(429, Math.max(1, wait), "Too many handshakes from this address");
+            long wait = tallies.take("handshakes|" + limits.endpointId() + "|" + address, rate, System.nanoTime());
+            if (wait > 0) {
+                long seconds = TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1);
+                return new Verdict(429, Math.max(1, seconds), "Too many handshakes from this address");
             }
         }
         if (connections.max() > 0 && tallies.count(limits.endpointKey()) >= connections.max()) {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * What sessions share, per deployment: how many sessions each endpoint, principal and address has open, and the
@@ -21,18 +20,18 @@ public class Tallies {
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger untilPrune = new AtomicInteger(PRUNE_EVERY);
 
-    /** One shared thing: its holders and, for rate limits, its buckets. */
+    /**
+     * One shared thing: its holders and, for rate limits, its buckets. Every field is written only inside the map's
+     * atomic operations on its key, so a holder counted in and the entry it is counted in stay together; the fields
+     * are volatile for the readers outside them ({@link #count}, {@link #prune}'s first look).
+     */
     static final class Entry {
-        private final AtomicInteger holders = new AtomicInteger();
+        private volatile int holders;
         private volatile RateLimitSettings.Buckets buckets;
         private volatile Bucket single;
 
-        int holders() {
-            return holders.get();
-        }
-
         boolean idle(long now) {
-            return holders.get() == 0 && (buckets == null || buckets.isFull(now))
+            return holders == 0 && (buckets == null || buckets.isFull(now))
                     && (single == null || single.isFull(now));
         }
     }
@@ -44,17 +43,23 @@ public class Tallies {
      * @return the number of holders now, this one included
      */
     public int acquire(String key) {
-        return entries.computeIfAbsent(key, k -> new Entry()).holders.incrementAndGet();
+        return entries.compute(key, (k, entry) -> {
+            Entry held = entry == null ? new Entry() : entry;
+            held.holders++;
+            return held;
+        }).holders;
     }
 
     /**
-     * Counts one holder fewer.
+     * Counts one holder fewer; a key nobody holds is left alone.
      *
      * @param key what was held
      */
     public void release(String key) {
         entries.computeIfPresent(key, (k, entry) -> {
-            entry.holders.decrementAndGet();
+            if (entry.holders > 0) {
+                entry.holders--;
+            }
             return entry.idle(System.nanoTime()) ? null : entry;
         });
         maybePrune();
@@ -68,52 +73,52 @@ public class Tallies {
      */
     public int count(String key) {
         Entry entry = entries.get(key);
-        return entry == null ? 0 : entry.holders();
+        return entry == null ? 0 : entry.holders;
     }
 
     /**
-     * The shared message and byte buckets of a key, created with the first holder.
+     * Counts one more holder of a key and gives it the key's shared message and byte buckets, created with the
+     * first holder and kept while held or not full, so every holder meanwhile shares the same ones.
      *
      * @param key      the key
      * @param settings their rates
      * @return the buckets
      */
-    RateLimitSettings.Buckets buckets(String key, RateLimitSettings settings) {
-        Entry entry = entries.computeIfAbsent(key, k -> new Entry());
-        return init(entry, () -> {
-            if (entry.buckets == null) {
-                entry.buckets = settings.newBuckets(System.nanoTime());
+    RateLimitSettings.Buckets acquireBuckets(String key, RateLimitSettings settings) {
+        return entries.compute(key, (k, entry) -> {
+            Entry held = entry == null ? new Entry() : entry;
+            held.holders++;
+            if (held.buckets == null) {
+                held.buckets = settings.newBuckets(System.nanoTime());
             }
-            return entry.buckets;
-        });
+            return held;
+        }).buckets;
     }
 
     /**
-     * A shared single bucket of a key (the handshake rate of an address), created on first use.
+     * Takes one token from a key's single bucket (the handshake rate of an address), created on first use. The take
+     * happens inside the map's operation on the key, so the bucket cannot be pruned as full between its lookup and
+     * the take, which would hand the next handshake a fresh one.
      *
      * @param key  the key
      * @param rate its rate
-     * @return the bucket
+     * @param now  {@link System#nanoTime()}
+     * @return 0 if the token was taken, else how many nanoseconds until one could be (at least 1)
      */
-    Bucket bucket(String key, Bucket.Rate rate) {
-        Entry entry = entries.computeIfAbsent(key, k -> new Entry());
-        Bucket found = entry.single;
-        if (found == null) {
-            found = init(entry, () -> {
-                if (entry.single == null) {
-                    entry.single = new Bucket(rate, System.nanoTime());
-                }
-                return entry.single;
-            });
-        }
+    long take(String key, Bucket.Rate rate, long now) {
+        long[] wait = new long[1];
+        entries.compute(key, (k, entry) -> {
+            Entry used = entry == null ? new Entry() : entry;
+            if (used.single == null) {
+                used.single = new Bucket(rate, now);
+            }
+            if (!used.single.tryTake(1, now)) {
+                wait[0] = Math.max(1, used.single.waitNanos(1, now));
+            }
+            return used;
+        });
         maybePrune();
-        return found;
-    }
-
-    private static <T> T init(Entry entry, Supplier<T> create) {
-        synchronized (entry) {
-            return create.get();
-        }
+        return wait[0];
     }
 
     private void maybePrune() {
@@ -128,7 +133,8 @@ public class Tallies {
         long now = System.nanoTime();
         entries.forEach((key, entry) -> {
             if (entry.idle(now)) {
-                entries.remove(key, entry);
+                // Checked again inside the removal: a holder may have come in since the first look.
+                entries.computeIfPresent(key, (k, current) -> current.idle(now) ? null : current);
             }
         });
     }

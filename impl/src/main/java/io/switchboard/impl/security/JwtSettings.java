@@ -1,8 +1,10 @@
 package io.switchboard.impl.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.switchboard.impl.config.Durations;
 import io.switchboard.impl.config.SwitchboardConfig;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -27,11 +29,19 @@ import java.util.stream.Collectors;
  * @param queryParameter    {@code switchboard.security.token.query-parameter}: the query parameter, when enabled
  * @param subprotocol       {@code switchboard.security.token.subprotocol}: the marker offered before the token
  * @param maxTokenLength    {@code switchboard.security.token.max-length}: longer tokens are refused unread
+ * @param allowInsecureKeyLocation {@code switchboard.security.keys.allow-insecure-location}: an {@code http://} key
+ *                          location on a host other than loopback is accepted without a warning
+ * @param keyRefetchInterval {@code switchboard.security.keys.refetch-interval}: the least time between two fetches
+ *                          of a remote key set, however many tokens name a key it does not hold
  */
 public record JwtSettings(Optional<String> publicKey, Optional<String> publicKeyLocation, Optional<String> issuer,
                           Set<String> audiences, Set<JWSAlgorithm> algorithms, long clockSkewSeconds,
                           long tokenAgeSeconds, String header, String cookie, Set<TokenSource> sources,
-                          String queryParameter, String subprotocol, int maxTokenLength) {
+                          String queryParameter, String subprotocol, int maxTokenLength,
+                          boolean allowInsecureKeyLocation, Duration keyRefetchInterval) {
+
+    /** The refetch interval unless configured: Nimbus's own default rate limit. */
+    public static final Duration DEFAULT_KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
     /** The algorithms MP-JWT 2.1 names; each is verified by Nimbus. */
     private static final Set<JWSAlgorithm> SUPPORTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
@@ -63,7 +73,9 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
                 sources,
                 text("switchboard.security.token.query-parameter", "access_token"),
                 readSubprotocol(),
-                (int) number("switchboard.security.token.max-length", 8192, 64, 1 << 20));
+                (int) number("switchboard.security.token.max-length", 8192, 64, 1 << 20),
+                bool("switchboard.security.keys.allow-insecure-location"),
+                positiveDuration("switchboard.security.keys.refetch-interval", DEFAULT_KEY_REFETCH_INTERVAL));
     }
 
     /** Whether a key to verify tokens with is configured. */
@@ -132,6 +144,30 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
                 // reported below
             }
             throw bad(key, value, "a whole number from " + min + " to " + max);
+        }).orElse(defaultValue);
+    }
+
+    private static boolean bool(String key) {
+        return property(key).map(value -> {
+            String text = value.trim();
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw bad(key, value, "a boolean (true or false)");
+        }).orElse(false);
+    }
+
+    private static Duration positiveDuration(String key, Duration defaultValue) {
+        return property(key).map(value -> {
+            try {
+                Duration parsed = Durations.parse(value);
+                if (!parsed.isNegative() && !parsed.isZero()) {
+                    return parsed;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw bad(key, value, "a positive duration such as 30s, 500ms or 2m");
         }).orElse(defaultValue);
     }
 

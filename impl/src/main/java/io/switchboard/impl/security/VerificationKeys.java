@@ -12,15 +12,20 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +36,13 @@ import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +56,10 @@ final class VerificationKeys {
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
+    private static final Logger LOG = Logger.getLogger(VerificationKeys.class.getName());
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final String INSECURE_KEY = "switchboard.security.keys.allow-insecure-location";
 
     private final JWKSource<SecurityContext> source;
 
@@ -72,13 +85,54 @@ final class VerificationKeys {
         String key = "mp.jwt.verify.publickey.location";
         try {
             if (location.startsWith("http://") || location.startsWith("https://")) {
-                return new VerificationKeys(JWKSourceBuilder.create(URI.create(location).toURL()).build());
+                URL url = URI.create(location).toURL();
+                if (location.startsWith("http://") && !settings.allowInsecureKeyLocation() && !loopback(url)) {
+                    LOG.warning(() -> "Switchboard: " + key + " = '" + withoutUserInfo(location) + "' is fetched over"
+                            + " plain http: whoever can change the response can sign tokens this application accepts."
+                            + " Use https, or set " + INSECURE_KEY + "=true to accept it");
+                }
+                return remote(url, settings.keyRefetchInterval());
             }
             return fixed(parse(read(location, loader), key));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Switchboard: bad configuration: " + key + " = '" + location
                     + "' cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A remote key set through Nimbus: fetched on first use, cached (and refreshed ahead of expiry) as Nimbus does,
+     * and fetched again when a token names a {@code kid} it does not hold, at most once per {@code interval}. Nimbus's
+     * own rate limit is off because {@link RefetchLimit} is stricter.
+     */
+    private static VerificationKeys remote(URL url, Duration interval) {
+        JWKSetSource<SecurityContext> fetch = new URLBasedJWKSetSource<>(url, new DefaultResourceRetriever(
+                JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT, JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT,
+                JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT));
+        return new VerificationKeys(JWKSourceBuilder.create(new RefetchLimit<>(fetch, interval))
+                .rateLimited(false)
+                .build());
+    }
+
+    /** Loopback by name or literal address only: resolving a name here would itself go to the network. */
+    static boolean loopback(URL url) {
+        String host = url.getHost();
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!IPV4.matcher(literal).matches() && !literal.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String withoutUserInfo(String location) {
+        return location.replaceFirst("^(https?://)[^/@]*@", "$1");
     }
 
     private static VerificationKeys fixed(JWKSet keys) {
@@ -172,8 +226,10 @@ final class VerificationKeys {
 
     /**
      * The keys that may have signed a token with this header: of the algorithm's type (and curve), meant for
-     * signatures, and with the header's {@code kid} when both carry one. A key without a {@code kid} (a PEM key)
-     * stands for any {@code kid}, as MP-JWT allows, unless another key has that {@code kid}.
+     * signatures, and with the header's {@code kid} when it carries one. Selecting by {@code kid} is what lets a
+     * remote key set be fetched again when the {@code kid} is unknown (Nimbus refetches when a selection comes back
+     * empty), so keys the identity provider rotated in are found before the cache expires. A key without a
+     * {@code kid} (a PEM key) stands for any {@code kid}, as MP-JWT allows, unless another key has that {@code kid}.
      *
      * @param header the token's header
      * @return the candidates, possibly none
@@ -187,12 +243,18 @@ final class VerificationKeys {
         if (JWSAlgorithm.Family.EC.contains(algorithm)) {
             matcher.curves(Curve.forJWSAlgorithm(algorithm));
         }
-        List<JWK> keys = source.get(new JWKSelector(matcher.build()), null);
         String kid = header.getKeyID();
         if (kid == null) {
-            return keys;
+            return source.get(new JWKSelector(matcher.build()), null);
         }
-        List<JWK> same = keys.stream().filter(k -> kid.equals(k.getKeyID())).toList();
-        return same.isEmpty() ? keys.stream().filter(k -> k.getKeyID() == null).toList() : same;
+        List<JWK> same = source.get(new JWKSelector(matcher.keyID(kid).build()), null);
+        if (!same.isEmpty()) {
+            return same;
+        }
+        // A set holding only null matches keys without a kid. Should none be there either, Nimbus asks again, and
+        // RefetchLimit answers from the fetch just made.
+        Set<String> noKid = new HashSet<>();
+        noKid.add(null);
+        return source.get(new JWKSelector(matcher.keyIDs(noKid).build()), null);
     }
 }

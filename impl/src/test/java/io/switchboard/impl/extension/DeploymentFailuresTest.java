@@ -96,6 +96,10 @@ class DeploymentFailuresTest {
                 "switchboard.security.token.sources = 'header,carrier-pigeon' is not a list of");
         expectFailure("switchboard.security.token.subprotocol", "bearer token",
                 "switchboard.security.token.subprotocol = 'bearer token' is not an HTTP token");
+        expectFailure("switchboard.security.keys.allow-insecure-location", "yes",
+                "switchboard.security.keys.allow-insecure-location = 'yes' is not a boolean");
+        expectFailure("switchboard.security.keys.refetch-interval", "0",
+                "switchboard.security.keys.refetch-interval = '0' is not a positive duration");
         expectFailure("switchboard.QuietEndpoint.allowed-origins", "app.example.com",
                 "'app.example.com' is not an origin such as https://app.example.com");
         expectFailure("switchboard.default.roles-allowed", " , ",

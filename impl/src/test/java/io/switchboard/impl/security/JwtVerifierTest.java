@@ -32,7 +32,8 @@ class JwtVerifierTest {
     private static JwtSettings settings(Optional<String> key, Optional<String> location, long tokenAge) {
         return new JwtSettings(key, location, Optional.of(TestTokens.ISSUER), Set.of(TestTokens.AUDIENCE),
                 Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), 5, tokenAge, "Authorization", "Bearer",
-                EnumSet.of(TokenSource.HEADER), "access_token", TestTokens.MARKER, 8192);
+                EnumSet.of(TokenSource.HEADER), "access_token", TestTokens.MARKER, 8192, false,
+                JwtSettings.DEFAULT_KEY_REFETCH_INTERVAL);
     }
 
     private static JwtVerifier inline(String key) {

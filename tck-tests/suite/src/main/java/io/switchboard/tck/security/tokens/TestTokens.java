@@ -49,6 +49,8 @@ public final class TestTokens {
     private static final ECKey EC = generateEc("ec-1");
     /** Same kid as the trusted RSA key, different key: a forger's. */
     private static final RSAKey FORGER = generateRsa("rsa-1");
+    /** The key an identity provider rotates to: trusted only once a key set publishes it. */
+    private static final RSAKey ROTATED = generateRsa("rsa-2");
 
     private TestTokens() {
     }
@@ -86,6 +88,11 @@ public final class TestTokens {
         return new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString();
     }
 
+    /** The key set after a rotation: only the rotated RSA key ({@code kid} {@code rsa-2}). */
+    public static String rotatedJwks() {
+        return new JWKSet(ROTATED.toPublicJWK()).toString();
+    }
+
     /**
      * A good token for a user: RS256, the right issuer and audience, valid for ten minutes.
      *
@@ -103,6 +110,7 @@ public final class TestTokens {
         private JWSAlgorithm algorithm = JWSAlgorithm.RS256;
         private String kid = "rsa-1";
         private boolean forged;
+        private boolean rotated;
 
         private Builder(String user, String[] groups) {
             Instant now = Instant.now();
@@ -145,6 +153,13 @@ public final class TestTokens {
             return this;
         }
 
+        /** Signs with the key of {@link #rotatedJwks()}, under its kid. */
+        public Builder rotated() {
+            rotated = true;
+            kid = "rsa-2";
+            return this;
+        }
+
         /** Signs with a key the server does not trust, under the trusted key's kid. */
         public Builder forged() {
             forged = true;
@@ -163,7 +178,8 @@ public final class TestTokens {
         /** The signed token, compact. */
         public String sign() {
             JWSHeader header = new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build();
-            return signWith(header, algorithm == JWSAlgorithm.ES256 ? ecSigner() : rsaSigner(forged ? FORGER : RSA));
+            return signWith(header, algorithm == JWSAlgorithm.ES256 ? ecSigner()
+                    : rsaSigner(forged ? FORGER : rotated ? ROTATED : RSA));
         }
 
         /** Signed with the trusted key, but claiming another algorithm in the header (RS512). */

@@ -1,0 +1,27 @@
+package io.switchboard.impl.security;
+
+import io.switchboard.impl.testing.FastServer;
+import io.switchboard.impl.testing.FastServerExtension;
+import io.switchboard.tck.security.rotation.KeyRotationScenarios;
+import io.switchboard.tck.security.rotation.RotatedChatEndpoint;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+
+/** The key rotation scenarios on Tyrus with Weld SE: the configurator verifies tokens during the handshake. */
+class KeyRotationHandshakeTest extends KeyRotationScenarios {
+
+    @RegisterExtension
+    static FastServerExtension server = configured(new FastServerExtension(FastServer.Mode.SWITCHBOARD,
+            RotatedChatEndpoint.class));
+
+    private static FastServerExtension configured(FastServerExtension extension) {
+        config().forEach(extension::withConfig);
+        return extension;
+    }
+
+    @Override
+    protected URI base() {
+        return server.base();
+    }
+}
