@@ -43,11 +43,14 @@ public class Tallies {
      * @return the number of holders now, this one included
      */
     public int acquire(String key) {
-        return entries.compute(key, (k, entry) -> {
+        // The count is read inside the operation: read after it, it could include a holder that came later.
+        int[] now = new int[1];
+        entries.compute(key, (k, entry) -> {
             Entry held = entry == null ? new Entry() : entry;
-            held.holders++;
+            now[0] = ++held.holders;
             return held;
-        }).holders;
+        });
+        return now[0];
     }
 
     /**
