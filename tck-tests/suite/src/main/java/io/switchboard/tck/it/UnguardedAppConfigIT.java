@@ -1,6 +1,5 @@
 package io.switchboard.tck.it;
 
-import io.switchboard.tck.appconfig.EveryEndpointConfig;
 import io.switchboard.tck.unguarded.appconfig.GuardedAppEndpoint;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,8 +21,10 @@ public class UnguardedAppConfigIT {
     @Deployment(testable = false)
     @ShouldThrowException(DeploymentException.class)
     public static WebArchive deployment() {
-        // The application's config deploys every endpoint the container scans, this one included.
-        return Deployments.of("unguarded-appconfig", GuardedAppEndpoint.class).addClass(EveryEndpointConfig.class);
+        // The suite's EveryEndpointConfig deploys every endpoint the container scans, this one included. Added by
+        // package name: loading the config class here would need the WebSocket API on the test's classpath.
+        return Deployments.of("unguarded-appconfig", GuardedAppEndpoint.class)
+                .addPackage("io.switchboard.tck.appconfig");
     }
 
     @Test
