@@ -72,7 +72,8 @@ public final class EndpointRegistrar implements ServletContextListener {
      * @param endpoints          every {@code @ServerEndpoint} class scanned
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
      * @return the classes bridged
-     * @throws DeploymentException if an endpoint class is invalid, two share an endpoint id, or the container refuses one
+     * @throws DeploymentException if an endpoint class is invalid, two share an endpoint id, or the container
+     *                             refuses one
      */
     public static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
                                        Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
@@ -89,7 +90,8 @@ public final class EndpointRegistrar implements ServletContextListener {
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
      * @param guard              the deployment's guard, which every bridged endpoint's configurator applies
      * @return the classes bridged
-     * @throws DeploymentException   if an endpoint class is invalid, two share an endpoint id, or the container refuses one
+     * @throws DeploymentException   if an endpoint class is invalid, two share an endpoint id, or the container
+     *                               refuses one
      * @throws IllegalStateException if an endpoint the container deploys itself carries a rule nothing would apply
      */
     static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,

@@ -37,7 +37,8 @@ public class FastPathEndpoint {
         switch (parts[0]) {
             case "idle" -> session.setMaxIdleTimeout(Long.parseLong(parts[1]));
             case "text" -> broadcaster.toSession(session, TyrusFastPathTest.ascii(Integer.parseInt(parts[1])));
-            case "binary" -> broadcaster.toSession(session, ByteBuffer.wrap(TyrusFastPathTest.bytes(Integer.parseInt(parts[1]))));
+            case "binary" -> broadcaster.toSession(session,
+                    ByteBuffer.wrap(TyrusFastPathTest.bytes(Integer.parseInt(parts[1]))));
             case "utf8" -> broadcaster.toSession(session, TyrusFastPathTest.utf8(Integer.parseInt(parts[1])));
             case "mixed" -> {
                 int count = Integer.parseInt(parts[1]);
