@@ -15,24 +15,34 @@ import java.util.function.Supplier;
  *
  * @OnMessage
  * public void onText(String text, Session session) {
- *     rooms.broadcast("lobby", text);
+ *     rooms.broadcastExcept("lobby", text, session);   // to everyone in the lobby but the sender
  * }
  * }</pre>
  *
- * <p>A broadcast never blocks on a peer: the message is encoded once, put into each member's bounded send queue
- * ({@link SendQueue}) and written asynchronously. Messages one thread sends reach each session in the order
- * sent. The returned stage completes, on whichever thread finished the last delivery, when every member has
- * received or lost the message; use its {@code *Async} methods for anything slow.
+ * <p>A broadcast never blocks on a peer: the message is encoded once per endpoint among the members, put into
+ * each member's bounded send queue ({@link SendQueue}) and written asynchronously. Messages one thread sends
+ * reach each session in the order sent.
+ *
+ * <p>Threads: every method runs on the calling thread, from any thread, and returns without waiting for a peer.
+ * A broadcast does its queueing on the calling thread and starts the writes of members whose queue was idle: on
+ * the calling thread for fewer than 64 of them, else split between the calling thread and Switchboard's fan-out
+ * threads (one fewer than the cores). Each write then goes on on the container's I/O threads. The returned stage
+ * completes on whichever thread finished the last delivery (usually a container I/O thread; the calling thread
+ * when nothing was queued); use its {@code *Async} methods for anything slow. {@link RoomJoined} and
+ * {@link RoomLeft} observers, and the {@code @PreDestroy} of a room's {@link RoomScoped} beans when it empties,
+ * run on the thread that joined or left.
  *
  * <p>Messages: a {@code String} goes as text, a {@code ByteBuffer} (its remaining bytes; not consumed) or
  * {@code byte[]} as binary, anything else through an encoder of each member's endpoint ({@code encoders} of its
- * {@code @ServerEndpoint}). Only sessions of tracked endpoints can be members. Switchboard provides the
- * {@code @ApplicationScoped} bean.
+ * {@code @ServerEndpoint}). Only sessions of tracked endpoints can be members; a session is named either by the
+ * container's {@link Session} or by the {@link SessionInfo} that {@link OpenSessions} and {@link #members} hand
+ * out. Switchboard provides the {@code @ApplicationScoped} bean.
  */
 public interface RoomService {
 
     /**
-     * Adds a session to a room, creating the room if it has no members yet.
+     * Adds a session to a room, creating the room if it has no members yet. O(1); fires {@link RoomJoined} on
+     * the calling thread.
      *
      * @param session a session of a tracked endpoint
      * @param room    the room's name
@@ -42,7 +52,19 @@ public interface RoomService {
     boolean join(Session session, String room);
 
     /**
-     * Removes a session from a room; the room ends with its last member.
+     * Adds a session to a room, creating the room if it has no members yet. O(1); fires {@link RoomJoined} on
+     * the calling thread.
+     *
+     * @param session a session of a tracked endpoint, as {@link OpenSessions} lists it
+     * @param room    the room's name
+     * @return whether the session was not a member yet; {@code false} for a session that closed since it was listed
+     * @throws IllegalArgumentException if Switchboard does not track the session
+     */
+    boolean join(SessionInfo session, String room);
+
+    /**
+     * Removes a session from a room; the room ends with its last member. O(1); fires {@link RoomLeft}, and
+     * destroys the room's {@link RoomScoped} beans if it emptied, on the calling thread.
      *
      * @param session the session
      * @param room    the room's name
@@ -51,7 +73,18 @@ public interface RoomService {
     boolean leave(Session session, String room);
 
     /**
-     * Removes a session from every room it is in.
+     * Removes a session from a room; the room ends with its last member. O(1); fires {@link RoomLeft}, and
+     * destroys the room's {@link RoomScoped} beans if it emptied, on the calling thread.
+     *
+     * @param session the session, as {@link OpenSessions} lists it
+     * @param room    the room's name
+     * @return whether the session was a member
+     */
+    boolean leave(SessionInfo session, String room);
+
+    /**
+     * Removes a session from every room it is in, as {@link #leave(Session, String)} does for each.
+     * O(rooms of the session).
      *
      * @param session the session
      * @return the rooms it left
@@ -59,7 +92,16 @@ public interface RoomService {
     Set<String> leaveAll(Session session);
 
     /**
-     * The members of a room now.
+     * Removes a session from every room it is in, as {@link #leave(SessionInfo, String)} does for each.
+     * O(rooms of the session).
+     *
+     * @param session the session, as {@link OpenSessions} lists it
+     * @return the rooms it left
+     */
+    Set<String> leaveAll(SessionInfo session);
+
+    /**
+     * The members of a room now. O(members): a copy.
      *
      * @param room the room's name
      * @return a snapshot; empty for a room that does not exist
@@ -67,38 +109,66 @@ public interface RoomService {
     Set<SessionInfo> members(String room);
 
     /**
-     * The rooms a session is in now.
+     * The rooms a session is in now. O(rooms of the session): a copy.
      *
      * @param session the session
-     * @return a snapshot
+     * @return a snapshot; empty for a session that is not open on a tracked endpoint
      */
     Set<String> roomsOf(Session session);
 
-    /** The rooms that exist now (each has at least one member); a snapshot. */
+    /**
+     * The rooms a session is in now. O(rooms of the session): a copy.
+     *
+     * @param session the session, as {@link OpenSessions} lists it
+     * @return a snapshot; empty for a session that is no longer open
+     */
+    Set<String> roomsOf(SessionInfo session);
+
+    /**
+     * The rooms that exist now (each has at least one member). O(rooms): a copy.
+     *
+     * @return a snapshot
+     */
     Set<String> rooms();
 
     /**
-     * Sends a message to every member of a room.
+     * Sends a message to every member of a room. Returns at once: encodes once per endpoint among the members
+     * and queues for each member on the calling thread (O(members)); delivery happens on the container's I/O
+     * threads (see the class's description for who starts the writes and where the stage completes).
      *
      * @param room    the room's name
      * @param message text, binary or an object for the members' encoders
-     * @return the stage of the delivery report; a room without members reports no recipients
+     * @return the stage of the delivery report; a room without members reports no recipients, completed at once
      */
     CompletionStage<DeliveryReport> broadcast(String room, Object message);
 
     /**
-     * Sends a message to every member of a room but one, typically the sender.
+     * Sends a message to every member of a room except one, typically the sender. Costs and threads as
+     * {@link #broadcast(String, Object)}.
      *
      * @param room     the room's name
      * @param message  text, binary or an object for the members' encoders
-     * @param excluded the session that does not receive it
-     * @return the stage of the delivery report
+     * @param excluded the session that does not receive it; it need not be a member
+     * @return the stage of the delivery report, which does not count the excluded session
      */
-    CompletionStage<DeliveryReport> broadcast(String room, Object message, Session excluded);
+    CompletionStage<DeliveryReport> broadcastExcept(String room, Object message, Session excluded);
 
     /**
-     * Runs code with the {@link RoomScoped} context of a room active, from any thread: a scheduled task that
-     * updates a room's state, or a callback of a session in several rooms.
+     * Sends a message to every member of a room except one. Costs and threads as
+     * {@link #broadcast(String, Object)}.
+     *
+     * @param room     the room's name
+     * @param message  text, binary or an object for the members' encoders
+     * @param excluded the session that does not receive it, as {@link OpenSessions} or {@link #members} list it;
+     *                 it need not be a member
+     * @return the stage of the delivery report, which does not count the excluded session
+     */
+    CompletionStage<DeliveryReport> broadcastExcept(String room, Object message, SessionInfo excluded);
+
+    /**
+     * Runs code with the {@link RoomScoped} context of a room active, on the calling thread, from any thread: a
+     * scheduled task that updates a room's state, or a callback of a session in several rooms. Returns when the
+     * code does.
      *
      * @param room the room's name; it need not exist (beans created for a room without members are destroyed
      *             when the code returns)

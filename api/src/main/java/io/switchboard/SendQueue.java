@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * The bounds of the outbound queue every session of an endpoint has. Everything Switchboard sends (broadcasts,
- * room messages, {@link Broadcaster#send}, values returned from {@code @OnMessage}) goes through it and is
+ * room messages, {@link Broadcaster#toSession}, values returned from {@code @OnMessage}) goes through it and is
  * written with one asynchronous send at a time, so a peer that stops reading holds up nobody else, and the
  * memory it can pin stays bounded.
  *

@@ -12,6 +12,11 @@ import java.util.Set;
 /**
  * What Switchboard knows about one WebSocket session. Instances are live views: {@link #lastActivity()},
  * {@link #state()}, {@link #rooms()} and {@link #lastHeartbeatRoundTrip()} change as the session does.
+ *
+ * <p>Threads and cost: every method may be called from any thread, returns at once and does no I/O. Each reads
+ * a field the session keeps (O(1)), except {@link #rooms()}, which copies the session's room names
+ * (O(rooms of the session)). Values read while the session's own callbacks or the heartbeat sweeper change them
+ * are each current, not a consistent snapshot of all of them.
  */
 public interface SessionInfo {
 
@@ -19,8 +24,8 @@ public interface SessionInfo {
     String id();
 
     /**
-     * The endpoint id: the endpoint class's simple name. It names the endpoint in configuration keys
-     * ({@code switchboard.<endpoint-id>.<setting>}), logs and metric tags.
+     * The endpoint id: the {@link EndpointId} of the endpoint class, else the class's simple name. It names the
+     * endpoint in configuration keys ({@code switchboard.<endpoint-id>.<setting>}), logs and metric tags.
      */
     String endpointId();
 
@@ -51,7 +56,7 @@ public interface SessionInfo {
     /** Where the session is in its life. */
     SessionState state();
 
-    /** The rooms the session is a member of; empty until it joins one. */
+    /** The rooms the session is a member of, a snapshot copied at each call; empty until it joins one. */
     Set<String> rooms();
 
     /** The round-trip time of the last answered heartbeat ping, if any was answered. */
@@ -59,8 +64,8 @@ public interface SessionInfo {
 
     /**
      * The container's session. Mind that sending on it directly either blocks on a slow peer (basic remote) or
-     * queues without bound (async remote), outside Switchboard's send queue: {@link Broadcaster#send} is the
-     * bounded, ordered way.
+     * queues without bound (async remote), outside Switchboard's send queue:
+     * {@link Broadcaster#toSession(SessionInfo, Object)} is the bounded, ordered way.
      */
     Session session();
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
@@ -46,13 +47,31 @@ public class SessionBroadcaster implements Broadcaster {
     }
 
     @Override
-    public CompletionStage<DeliveryReport> send(Session session, Object message) {
+    public CompletionStage<DeliveryReport> toEndpoint(Class<?> endpointClass, Object message) {
+        Objects.requireNonNull(endpointClass, "endpointClass");
+        return toMatching(session -> session.endpointClass().equals(endpointClass), message);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> toSession(Session session, Object message) {
+        Objects.requireNonNull(session, "session");
+        return toSession(sessions.tracked(session.getId()), session.getId(), message);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> toSession(SessionInfo session, Object message) {
+        Objects.requireNonNull(session, "session");
+        // The registry's own entry is used as it is: one that closed since it was listed reports the message dropped.
+        TrackedSession recipient = session instanceof TrackedSession tracked ? tracked : sessions.tracked(session.id());
+        return toSession(recipient, session.id(), message);
+    }
+
+    private CompletionStage<DeliveryReport> toSession(TrackedSession recipient, String id, Object message) {
         Objects.requireNonNull(message, "message");
-        TrackedSession recipient = sessions.tracked(session.getId());
         if (recipient == null) {
-            throw new IllegalArgumentException("Switchboard: session " + session.getId()
+            throw new IllegalArgumentException("Switchboard: session " + id
                     + " is not an open session of a tracked endpoint");
         }
-        return fanout.send(java.util.List.of(recipient), message, null);
+        return fanout.send(List.of(recipient), message, null);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 public final class EndpointModel {
 
     private final Class<?> type;
+    private final String id;
     private final ServerEndpoint annotation;
     private final Callback onOpen;
     private final Callback onClose;
@@ -31,6 +32,7 @@ public final class EndpointModel {
     private EndpointModel(Class<?> type, ServerEndpoint annotation, Callback onOpen, Callback onClose, Callback onError,
                           List<MessageMethod> messageMethods) {
         this.type = type;
+        this.id = EndpointIds.of(type);
         this.annotation = annotation;
         this.onOpen = onOpen;
         this.onClose = onClose;
@@ -92,9 +94,9 @@ public final class EndpointModel {
         return found;
     }
 
-    /** The endpoint id: the class's simple name. */
+    /** The endpoint id: the class's {@code @EndpointId}, else its simple name (see {@link EndpointIds}). */
     public String id() {
-        return type.getSimpleName();
+        return id;
     }
 
     /** The user's endpoint class. */

@@ -2,6 +2,7 @@ package io.switchboard.impl.extension;
 
 import io.switchboard.Untracked;
 import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.endpoint.EndpointIds;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.lang.reflect.Modifier;
@@ -24,7 +25,7 @@ final class DeploymentPlan {
                 && !type.isInterface()
                 && !Modifier.isAbstract(type.getModifiers())
                 && !type.isAnnotationPresent(Untracked.class)
-                && SwitchboardConfig.enabled(type.getSimpleName());
+                && SwitchboardConfig.enabled(EndpointIds.of(type));
     }
 
     static Set<Class<?>> bridged(Set<Class<?>> scanned) {

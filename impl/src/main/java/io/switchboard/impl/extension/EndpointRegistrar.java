@@ -1,6 +1,7 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.impl.endpoint.BridgeConfigs;
+import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.endpoint.EndpointModel;
 import io.switchboard.impl.handshake.HandshakeFilter;
 import io.switchboard.impl.security.EndpointSecurity;
@@ -71,7 +72,8 @@ public final class EndpointRegistrar implements ServletContextListener {
      * @param endpoints          every {@code @ServerEndpoint} class scanned
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
      * @return the classes bridged
-     * @throws DeploymentException if an endpoint class is invalid or the container refuses it
+     * @throws DeploymentException if an endpoint class is invalid, two share an endpoint id, or the container
+     *                             refuses one
      */
     public static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
                                        Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
@@ -88,12 +90,15 @@ public final class EndpointRegistrar implements ServletContextListener {
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
      * @param guard              the deployment's guard, which every bridged endpoint's configurator applies
      * @return the classes bridged
-     * @throws DeploymentException   if an endpoint class is invalid or the container refuses it
+     * @throws DeploymentException   if an endpoint class is invalid, two share an endpoint id, or the container
+     *                               refuses one
      * @throws IllegalStateException if an endpoint the container deploys itself carries a rule nothing would apply
      */
     static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
                                 Set<Class<? extends ServerApplicationConfig>> applicationConfigs, HandshakeGuard guard)
             throws DeploymentException {
+        // Before anything reads switchboard.<id>.* keys: with a shared id they would configure both endpoints.
+        EndpointIds.checkUnique(concrete(endpoints));
         Set<Class<?>> bridged = DeploymentPlan.bridged(endpoints);
         UnguardedRules.check(endpoints, applicationConfigs.isEmpty() ? bridged : Set.of(), applicationConfigs);
         if (!applicationConfigs.isEmpty()) {
@@ -133,6 +138,13 @@ public final class EndpointRegistrar implements ServletContextListener {
                 + "), so the container deploys what it returns and Switchboard TRACKS NOTHING in it. Untracked: "
                 + (claimed.isEmpty() ? "none" : names(claimed)) + ". To let Switchboard manage the endpoints, "
                 + "remove the ServerApplicationConfig, or mark endpoints it must leave alone with @Untracked.");
+    }
+
+    /** The classes the container could deploy: an abstract class or interface has no id of its own. */
+    private static Set<Class<?>> concrete(Set<Class<?>> endpoints) {
+        Set<Class<?>> result = new LinkedHashSet<>(endpoints);
+        result.removeIf(type -> type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers()));
+        return result;
     }
 
     private static String names(Set<Class<?>> types) {

@@ -1,6 +1,7 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.Untracked;
+import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.security.EndpointSecurity;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
@@ -45,7 +46,7 @@ final class UnguardedRules {
             if (bridged.contains(type) || !concreteEndpoint(type)) {
                 continue;
             }
-            String id = type.getSimpleName();
+            String id = EndpointIds.of(type);
             EndpointSecurity security = EndpointSecurity.of(id, type);
             if (security.restricted() || !security.origins().isEmpty()) {
                 problems.add("endpoint " + id + " (" + type.getName() + ") admits " + describe(security)
@@ -100,7 +101,7 @@ final class UnguardedRules {
         if (type.isAnnotationPresent(Untracked.class)) {
             return "it is @Untracked";
         }
-        return "switchboard." + type.getSimpleName() + ".enabled=false";
+        return "switchboard." + EndpointIds.of(type) + ".enabled=false";
     }
 
     private static String describe(EndpointSecurity security) {

@@ -45,6 +45,11 @@ public class RoomRegistry implements RoomService {
         return join(tracked(session), room);
     }
 
+    @Override
+    public boolean join(SessionInfo session, String room) {
+        return join(tracked(session), room);
+    }
+
     /**
      * Adds a tracked session to a room.
      *
@@ -78,6 +83,12 @@ public class RoomRegistry implements RoomService {
     @Override
     public boolean leave(Session session, String room) {
         TrackedSession member = sessions.tracked(session.getId());
+        return member != null && leave(member, room);
+    }
+
+    @Override
+    public boolean leave(SessionInfo session, String room) {
+        TrackedSession member = entry(session);
         return member != null && leave(member, room);
     }
 
@@ -117,6 +128,12 @@ public class RoomRegistry implements RoomService {
         return member == null ? Set.of() : leaveAll(member);
     }
 
+    @Override
+    public Set<String> leaveAll(SessionInfo session) {
+        TrackedSession member = entry(session);
+        return member == null ? Set.of() : leaveAll(member);
+    }
+
     /**
      * Removes a tracked session from every room it is in: called as it closes.
      *
@@ -146,24 +163,40 @@ public class RoomRegistry implements RoomService {
     }
 
     @Override
+    public Set<String> roomsOf(SessionInfo session) {
+        TrackedSession member = entry(session);
+        return member == null ? Set.of() : member.rooms();
+    }
+
+    @Override
     public Set<String> rooms() {
         return Set.copyOf(rooms.keySet());
     }
 
     @Override
     public CompletionStage<DeliveryReport> broadcast(String room, Object message) {
-        return broadcast(room, message, null);
+        return send(room, message, null);
     }
 
     @Override
-    public CompletionStage<DeliveryReport> broadcast(String room, Object message, Session excluded) {
+    public CompletionStage<DeliveryReport> broadcastExcept(String room, Object message, Session excluded) {
+        Objects.requireNonNull(excluded, "excluded");
+        return send(room, message, sessions.tracked(excluded.getId()));
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> broadcastExcept(String room, Object message, SessionInfo excluded) {
+        Objects.requireNonNull(excluded, "excluded");
+        return send(room, message, entry(excluded));
+    }
+
+    private CompletionStage<DeliveryReport> send(String room, Object message, TrackedSession excluded) {
         Objects.requireNonNull(message, "message");
         Room found = rooms.get(room);
         if (found == null) {
             return CompletableFuture.completedFuture(DeliveryReport.EMPTY);
         }
-        TrackedSession skipped = excluded == null ? null : sessions.tracked(excluded.getId());
-        return fanout.send(found.members(), message, skipped);
+        return fanout.send(found.members(), message, excluded);
     }
 
     @Override
@@ -222,5 +255,22 @@ public class RoomRegistry implements RoomService {
                     + " of a tracked endpoint");
         }
         return member;
+    }
+
+    private TrackedSession tracked(SessionInfo session) {
+        TrackedSession member = entry(session);
+        if (member == null) {
+            throw new IllegalArgumentException("Switchboard: session " + session.id() + " is not a session of a"
+                    + " tracked endpoint");
+        }
+        return member;
+    }
+
+    /**
+     * The registry's entry for a session as {@code OpenSessions} listed it: the entry itself (which may have closed
+     * since; every caller copes with that), else the open session with its id.
+     */
+    private TrackedSession entry(SessionInfo session) {
+        return session instanceof TrackedSession tracked ? tracked : sessions.tracked(session.id());
     }
 }

@@ -280,7 +280,7 @@ public class SessionRegistry implements OpenSessions {
     }
 
     @Override
-    public Optional<SessionInfo> find(String sessionId) {
+    public Optional<SessionInfo> findBySessionId(String sessionId) {
         return Optional.ofNullable(sessions.get(sessionId));
     }
 }

@@ -1,10 +1,12 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.impl.extension.badheartbeat.BadHeartbeatEndpoint;
+import io.switchboard.impl.extension.badid.ReservedIdEndpoint;
 import io.switchboard.impl.extension.badqueue.BadQueueEndpoint;
 import io.switchboard.impl.extension.badroom.MisnamedRoomEndpoint;
 import io.switchboard.impl.extension.badsecurity.ContradictoryEndpoint;
 import io.switchboard.impl.extension.broken.TwoTextHandlersEndpoint;
+import io.switchboard.impl.extension.twins.impostor.ImpostorEndpoint;
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.tracking.QuietEndpoint;
@@ -205,5 +207,47 @@ class DeploymentFailuresTest {
             assertThat(untracked.ask("y")).isEqualTo("untracked:y");
             assertThat(probe.ask("count")).isEqualTo("1");
         }
+    }
+
+    @Test
+    void twoEndpointClassesWithOneSimpleNameFailTheDeploymentNamingBoth() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD,
+                io.switchboard.impl.extension.twins.left.TwinEndpoint.class,
+                io.switchboard.impl.extension.twins.right.TwinEndpoint.class))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("endpoint id TwinEndpoint is taken by "
+                        + io.switchboard.impl.extension.twins.left.TwinEndpoint.class.getName() + " and "
+                        + io.switchboard.impl.extension.twins.right.TwinEndpoint.class.getName())
+                .hasMessageContaining("@EndpointId");
+    }
+
+    @Test
+    void anExplicitIdThatIsAnotherClassesDefaultIdFailsTheDeployment() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, ImpostorEndpoint.class,
+                io.switchboard.impl.extension.twins.left.TwinEndpoint.class))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("endpoint id TwinEndpoint is taken by")
+                .hasMessageContaining(ImpostorEndpoint.class.getName())
+                .hasMessageContaining(io.switchboard.impl.extension.twins.left.TwinEndpoint.class.getName());
+    }
+
+    @Test
+    void explicitIdGivesOneOfTwoSameNamedClassesItsOwnId() throws Exception {
+        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD,
+                io.switchboard.impl.extension.twins.left.TwinEndpoint.class,
+                io.switchboard.impl.extension.twins.named.TwinEndpoint.class);
+             TestClient left = TestClient.connect(server.base().resolve("twin-left"));
+             TestClient named = TestClient.connect(server.base().resolve("twin-named"))) {
+            assertThat(left.ask("x")).isEqualTo("left:x");
+            assertThat(named.ask("y")).isEqualTo("named:y");
+        }
+    }
+
+    @Test
+    void reservedEndpointIdFailsTheDeploymentNamingClassAndValue() {
+        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, ReservedIdEndpoint.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad @EndpointId on " + ReservedIdEndpoint.class.getName())
+                .hasMessageContaining("'default' is not an endpoint id");
     }
 }

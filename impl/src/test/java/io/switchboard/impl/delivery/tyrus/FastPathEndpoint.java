@@ -36,9 +36,10 @@ public class FastPathEndpoint {
         String[] parts = command.split(":");
         switch (parts[0]) {
             case "idle" -> session.setMaxIdleTimeout(Long.parseLong(parts[1]));
-            case "text" -> broadcaster.send(session, TyrusFastPathTest.ascii(Integer.parseInt(parts[1])));
-            case "binary" -> broadcaster.send(session, ByteBuffer.wrap(TyrusFastPathTest.bytes(Integer.parseInt(parts[1]))));
-            case "utf8" -> broadcaster.send(session, TyrusFastPathTest.utf8(Integer.parseInt(parts[1])));
+            case "text" -> broadcaster.toSession(session, TyrusFastPathTest.ascii(Integer.parseInt(parts[1])));
+            case "binary" -> broadcaster.toSession(session,
+                    ByteBuffer.wrap(TyrusFastPathTest.bytes(Integer.parseInt(parts[1]))));
+            case "utf8" -> broadcaster.toSession(session, TyrusFastPathTest.utf8(Integer.parseInt(parts[1])));
             case "mixed" -> {
                 int count = Integer.parseInt(parts[1]);
                 int size = Integer.parseInt(parts[2]);
@@ -53,7 +54,7 @@ public class FastPathEndpoint {
                 });
                 user.start();
                 for (int i = 0; i < count; i++) {
-                    broadcaster.send(session, "switchboard:" + i + ":" + TyrusFastPathTest.ascii(size));
+                    broadcaster.toSession(session, "switchboard:" + i + ":" + TyrusFastPathTest.ascii(size));
                 }
             }
             default -> throw new IllegalArgumentException(command);

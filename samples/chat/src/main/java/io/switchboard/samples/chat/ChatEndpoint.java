@@ -34,12 +34,12 @@ public class ChatEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        history.recent().forEach(line -> broadcaster.send(session, line));
+        history.recent().forEach(line -> broadcaster.toSession(session, line));
     }
 
     @OnMessage
     public void onMessage(String text, Session session, @PathParam("room") String room) {
         history.add(text);
-        rooms.broadcast(room, text, session);
+        rooms.broadcastExcept(room, text, session);
     }
 }

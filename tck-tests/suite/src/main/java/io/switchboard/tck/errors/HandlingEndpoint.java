@@ -24,6 +24,6 @@ public class HandlingEndpoint {
 
     @OnError
     public void error(Session session, Throwable error) {
-        broadcaster.send(session, "handled:" + error.getClass().getSimpleName());
+        broadcaster.toSession(session, "handled:" + error.getClass().getSimpleName());
     }
 }

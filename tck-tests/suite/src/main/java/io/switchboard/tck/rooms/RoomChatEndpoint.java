@@ -46,9 +46,9 @@ public class RoomChatEndpoint {
                 history.said(argument);
                 rooms.broadcast(room, room + ":" + argument);
             }
-            case "others" -> rooms.broadcast(room, room + ":" + argument, session);
+            case "others" -> rooms.broadcastExcept(room, room + ":" + argument, session);
             case "report" -> rooms.broadcast(room, room + ":" + argument)
-                    .thenAccept(report -> broadcaster.send(session, "report:" + Reports.format(report)));
+                    .thenAccept(report -> broadcaster.toSession(session, "report:" + Reports.format(report)));
             case "to" -> {
                 String[] parts = argument.split(":", 2);
                 rooms.broadcast(parts[0], parts[0] + ":" + parts[1]);

@@ -205,7 +205,7 @@ public class RoomProbe {
         List<String> problems = new ArrayList<>();
         for (String room : rooms.rooms()) {
             for (SessionInfo member : rooms.members(room)) {
-                if (sessions.find(member.id()).isEmpty()) {
+                if (sessions.findBySessionId(member.id()).isEmpty()) {
                     problems.add(member.id() + " is in " + room + " but closed");
                 }
                 if (!member.rooms().contains(room)) {

@@ -16,7 +16,7 @@ final class WhoAmI {
 
     static String describe(Session session, OpenSessions sessions) {
         Principal own = session.getUserPrincipal();
-        Principal tracked = sessions.find(session.getId()).flatMap(SessionInfo::principal).orElse(null);
+        Principal tracked = sessions.findBySessionId(session.getId()).flatMap(SessionInfo::principal).orElse(null);
         String tenant = "-";
         String groups = "-";
         if (tracked instanceof JsonWebToken token) {

@@ -33,7 +33,7 @@ public class FeedEndpoint {
         int size = Integer.parseInt(args[2]);
         for (int n = 0; n < count; n++) {
             String prefix = n + "|";
-            broadcaster.send(session, prefix + "x".repeat(Math.max(0, size - prefix.length())));
+            broadcaster.toSession(session, prefix + "x".repeat(Math.max(0, size - prefix.length())));
         }
         return "queued";
     }

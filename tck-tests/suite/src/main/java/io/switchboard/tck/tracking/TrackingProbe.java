@@ -47,7 +47,7 @@ public class TrackingProbe {
         return session.endpointId() + "|" + session.requestPath() + "|" + session.state() + "|"
                 + session.pathParameters() + "|" + session.remoteAddress().map(a -> "remote=" + a).orElse("no-remote") + "|"
                 + (session.lastActivity().isBefore(session.openedAt()) ? "activity-before-open" : "activity-ok") + "|"
-                + (sessions.find(session.id()).isPresent() ? "findable" : "lost") + "|"
+                + (sessions.findBySessionId(session.id()).isPresent() ? "findable" : "lost") + "|"
                 + session.lastHeartbeatRoundTrip().map(rtt -> "rtt").orElse("no-rtt");
     }
 
