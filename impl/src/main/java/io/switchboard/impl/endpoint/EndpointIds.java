@@ -18,8 +18,12 @@ public final class EndpointIds {
 
     /** What an id may be: one segment of a configuration key {@code switchboard.<id>.<setting>}. */
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]+");
-    /** The first segments of deployment-wide keys ({@code switchboard.default.*}, {@code switchboard.fast-path}...). */
-    private static final Set<String> RESERVED = Set.of("default", "security", "shutdown", "fast-path");
+    /**
+     * The first segments of deployment-wide keys ({@code switchboard.default.*}, {@code switchboard.fast-path}...),
+     * and of those the reconnecting client and the cluster backplane will read.
+     */
+    private static final Set<String> RESERVED =
+            Set.of("default", "security", "shutdown", "fast-path", "client", "backplane");
 
     private EndpointIds() {
     }
@@ -39,8 +43,8 @@ public final class EndpointIds {
         String id = explicit.value();
         if (!VALID.matcher(id).matches() || RESERVED.contains(id)) {
             throw new IllegalArgumentException("Switchboard: bad @EndpointId on " + type.getName() + ": '" + id
-                    + "' is not an endpoint id (letters, digits, - and _; not default, security, shutdown or "
-                    + "fast-path)");
+                    + "' is not an endpoint id (letters, digits, - and _; not default, security, shutdown, "
+                    + "fast-path, client or backplane)");
         }
         return id;
     }
