@@ -19,7 +19,7 @@ import io.switchboard.impl.room.RoomRegistry;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SwitchboardConfig;
-import io.switchboard.impl.extension.LazyBean;
+import io.switchboard.impl.cdi.LazyBean;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.websocket.server.ServerEndpointConfig;
 
