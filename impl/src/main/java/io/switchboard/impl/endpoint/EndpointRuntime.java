@@ -4,7 +4,9 @@ import io.switchboard.Heartbeat;
 import io.switchboard.ConnectionLimits;
 import io.switchboard.IdleTimeout;
 import io.switchboard.RateLimit;
+import io.switchboard.impl.limit.ConnectionLimitSettings;
 import io.switchboard.impl.limit.EndpointLimits;
+import io.switchboard.impl.limit.RateLimitSettings;
 import io.switchboard.impl.limit.Tallies;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.impl.config.MessageSizeLimits;
@@ -96,8 +98,8 @@ final class EndpointRuntime {
      */
     static EndpointLimits limitsOf(EndpointModel model) {
         return new EndpointLimits(model.id(),
-                SwitchboardConfig.rateLimits(model.id(), model.type().getAnnotationsByType(RateLimit.class)),
-                SwitchboardConfig.connectionLimits(model.id(), model.type().getAnnotation(ConnectionLimits.class)));
+                RateLimitSettings.read(model.id(), model.type().getAnnotationsByType(RateLimit.class)),
+                ConnectionLimitSettings.read(model.id(), model.type().getAnnotation(ConnectionLimits.class)));
     }
 
     EndpointLimits limits() {
