@@ -2,20 +2,50 @@
  * Switchboard's public API: what an application injects, observes and annotates.
  *
  * <p>Add {@code switchboard-api} (compile scope) and {@code switchboard-impl} (runtime scope) to a WAR and
- * every {@link jakarta.websocket.server.ServerEndpoint @ServerEndpoint} in it is tracked, unchanged:
+ * every {@link jakarta.websocket.server.ServerEndpoint @ServerEndpoint} in it is tracked, unchanged. Annotations
+ * tune one endpoint; each setting can be overridden with MicroProfile Config (see the README's configuration table).
+ *
+ * <h2>Sessions</h2>
  * <ul>
  *   <li>{@link io.switchboard.OpenSessions} — inject it to list and find live sessions, each described by
- *       a {@link io.switchboard.SessionInfo};</li>
- *   <li>{@link io.switchboard.SessionOpened} and {@link io.switchboard.SessionClosed} — CDI events, observed
- *       with {@code @Observes}; a closed session carries its {@link io.switchboard.CloseCategory};</li>
- *   <li>{@link io.switchboard.Heartbeat} and {@link io.switchboard.IdleTimeout} — how dead and idle peers are
- *       found on one endpoint;</li>
- *   <li>{@link io.switchboard.RoomService} and {@link io.switchboard.Broadcaster} — inject them to send to
- *       rooms, endpoints, principals and single sessions through bounded send queues;</li>
+ *       a {@link io.switchboard.SessionInfo} in a {@link io.switchboard.SessionState};</li>
  *   <li>{@link io.switchboard.EndpointId} — names an endpoint in configuration, metrics and lookups in place of
  *       its class's simple name;</li>
- *   <li>{@link io.switchboard.Untracked} — leaves one endpoint alone.</li>
+ *   <li>{@link io.switchboard.Untracked} — leaves one endpoint to the container, alone.</li>
  * </ul>
- * Nothing in this package depends on the implementation.
+ *
+ * <h2>Rooms and sending</h2>
+ * <ul>
+ *   <li>{@link io.switchboard.RoomService} — named groups of sessions, and broadcasting to them;</li>
+ *   <li>{@link io.switchboard.Room} — joins each session of an endpoint to the room a path parameter names;</li>
+ *   <li>{@link io.switchboard.RoomScoped} — a CDI scope with one bean instance per room;</li>
+ *   <li>{@link io.switchboard.Broadcaster} — sends to sessions chosen otherwise than by room;</li>
+ *   <li>{@link io.switchboard.DeliveryReport} — what became of one message sent to many sessions;</li>
+ *   <li>{@link io.switchboard.SendQueue} and {@link io.switchboard.OverflowPolicy} — the bounds of each session's
+ *       outbound queue, and what happens when a message would exceed them.</li>
+ * </ul>
+ *
+ * <h2>Liveness and limits</h2>
+ * <ul>
+ *   <li>{@link io.switchboard.Heartbeat} and {@link io.switchboard.IdleTimeout} — how dead and idle peers are
+ *       found on one endpoint;</li>
+ *   <li>{@link io.switchboard.MaxMessageSize} — the largest text and binary messages an endpoint receives;</li>
+ *   <li>{@link io.switchboard.RateLimit} — messages and bytes per period, per session, principal or address;</li>
+ *   <li>{@link io.switchboard.ConnectionLimits} — how many sessions an endpoint accepts, and how fast.</li>
+ * </ul>
+ *
+ * <h2>Events</h2>
+ * Observed with {@code @Observes}:
+ * <ul>
+ *   <li>{@link io.switchboard.SessionOpened} and {@link io.switchboard.SessionClosed} — a closed session carries its
+ *       {@link io.switchboard.CloseCategory}, the one list of ways a session ends;</li>
+ *   <li>{@link io.switchboard.SessionError} — an error in a session, with its category;</li>
+ *   <li>{@link io.switchboard.RoomJoined} and {@link io.switchboard.RoomLeft} — room membership;</li>
+ *   <li>{@link io.switchboard.MessageDropped} — a full send queue dropped a message;</li>
+ *   <li>{@link io.switchboard.RateLimited} — a message over a rate limit was dropped.</li>
+ * </ul>
+ *
+ * What an integrator may replace is in {@link io.switchboard.spi}. Nothing in this package depends on the
+ * implementation.
  */
 package io.switchboard;

@@ -1,19 +1,14 @@
 package io.switchboard.impl.config;
 
 import io.switchboard.Heartbeat;
-import io.switchboard.ConnectionLimits;
 import io.switchboard.IdleTimeout;
-import io.switchboard.RateLimit;
-import io.switchboard.impl.limit.ConnectionLimitSettings;
-import io.switchboard.impl.limit.RateLimitSettings;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.OverflowPolicy;
 import io.switchboard.SendQueue;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Locale;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +17,10 @@ import java.util.Optional;
  * annotation where the setting has one, then {@code switchboard.default.<setting>}. Values are parsed strictly: a value that does not parse fails the
  * deployment with a message naming the endpoint, the key and the value. Without MicroProfile Config on the
  * server, every setting keeps its default.
+ *
+ * <p>The per-endpoint resolver ({@link #count}, {@link #size}, {@link #duration}, {@link #parsed}) is public so that a
+ * feature whose settings are made of its own types reads them itself ({@code impl.limit}'s rate and connection
+ * limits, {@code impl.security}'s rules and keys): this package then depends on no feature.
  */
 public final class SwitchboardConfig {
 
@@ -165,95 +164,29 @@ public final class SwitchboardConfig {
     }
 
     /**
-     * An endpoint's rate limits by scope ({@code session}, {@code principal}, {@code address}): for each, the keys
-     * {@code rate-limit.<scope>.messages}, {@code .bytes}, {@code .per}, {@code .burst}, {@code .burst-bytes} and
-     * {@code .policy}, endpoint key first, then the endpoint's {@link RateLimit} of that scope, then the default key.
-     *
-     * @param endpointId  the endpoint id
-     * @param annotations the endpoint's {@code @RateLimit}s
-     * @return the configured limits; scopes without a rate are absent
-     * @throws IllegalArgumentException if a value does not parse, or a scope is given twice
-     */
-    public static Map<RateLimit.Scope, RateLimitSettings> rateLimits(String endpointId, RateLimit[] annotations) {
-        Map<RateLimit.Scope, RateLimit> byScope = new EnumMap<>(RateLimit.Scope.class);
-        for (RateLimit annotation : annotations) {
-            if (byScope.put(annotation.scope(), annotation) != null) {
-                throw new IllegalArgumentException("Switchboard: bad @RateLimit on endpoint " + endpointId
-                        + ": two limits with scope " + annotation.scope());
-            }
-        }
-        Map<RateLimit.Scope, RateLimitSettings> limits = new EnumMap<>(RateLimit.Scope.class);
-        for (RateLimit.Scope scope : RateLimit.Scope.values()) {
-            RateLimit a = byScope.get(scope);
-            String prefix = "rate-limit." + scope.name().toLowerCase(Locale.ROOT) + ".";
-            String where = "@RateLimit(scope = " + scope + ", ";
-            long messages = count(endpointId, prefix + "messages",
-                    a == null ? null : new Annotated(where + "messages)", String.valueOf(a.messages())));
-            long burst = count(endpointId, prefix + "burst",
-                    a == null ? null : new Annotated(where + "burst)", String.valueOf(a.burst())));
-            long bytes = size(endpointId, prefix + "bytes",
-                    a == null ? null : new Annotated(where + "bytes)", a.bytes()), 0);
-            long burstBytes = size(endpointId, prefix + "burst-bytes",
-                    a == null ? null : new Annotated(where + "burstBytes)", a.burstBytes()), 0);
-            Duration per = duration(endpointId, prefix + "per",
-                    a == null ? null : new Annotated(where + "per)", a.per()), Duration.ofSeconds(1));
-            RateLimit.Policy policy = value(endpointId, prefix + "policy",
-                    a == null ? null : new Annotated(where + "policy)", a.policy().name())).map(found -> {
-                        try {
-                            return RateLimit.Policy.valueOf(found.value().trim().toUpperCase(Locale.ROOT));
-                        } catch (IllegalArgumentException e) {
-                            throw found.bad("drop or close");
-                        }
-                    }).orElse(RateLimit.Policy.CLOSE);
-            if ((messages > 0 || bytes > 0) && per.isZero()) {
-                throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
-                        + ": the rate limit period (" + prefix + "per) must be positive");
-            }
-            RateLimitSettings settings = RateLimitSettings.of(scope, messages, burst, bytes, burstBytes,
-                    per.toNanos(), policy);
-            if (settings != null) {
-                limits.put(scope, settings);
-            }
-        }
-        return limits;
-    }
-
-    /**
-     * An endpoint's connection limits: {@code connections.max}, {@code .per-principal}, {@code .per-address},
-     * {@code .handshakes-per-address} (counts, 0 for none) and {@code .handshake-period} (a positive duration).
+     * A count of zero or more, up to {@code Integer.MAX_VALUE}; 0 when not set.
      *
      * @param endpointId the endpoint id
-     * @param a          the endpoint's annotation, or {@code null}
-     * @return the limits
-     * @throws IllegalArgumentException if a value does not parse
+     * @param setting    the setting, such as {@code connections.max}
+     * @param annotated  the endpoint's annotation's value, or {@code null}
+     * @return the count
+     * @throws IllegalArgumentException if the value is not such a count
      */
-    public static ConnectionLimitSettings connectionLimits(String endpointId, ConnectionLimits a) {
-        long max = count(endpointId, "connections.max",
-                a == null ? null : new Annotated("@ConnectionLimits(max)", String.valueOf(a.max())));
-        long perPrincipal = count(endpointId, "connections.per-principal",
-                a == null ? null : new Annotated("@ConnectionLimits(perPrincipal)", String.valueOf(a.perPrincipal())));
-        long perAddress = count(endpointId, "connections.per-address",
-                a == null ? null : new Annotated("@ConnectionLimits(perAddress)", String.valueOf(a.perAddress())));
-        long handshakes = count(endpointId, "connections.handshakes-per-address",
-                a == null ? null : new Annotated("@ConnectionLimits(handshakesPerAddress)",
-                        String.valueOf(a.handshakesPerAddress())));
-        Duration period = duration(endpointId, "connections.handshake-period",
-                a == null ? null : new Annotated("@ConnectionLimits(handshakePeriod)", a.handshakePeriod()),
-                Duration.ofSeconds(1));
-        if (handshakes > 0 && period.isZero()) {
-            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
-                    + ": the handshake period must be positive");
-        }
-        return new ConnectionLimitSettings((int) max, (int) perPrincipal, (int) perAddress, (int) handshakes,
-                period.toNanos());
-    }
-
-    /** A count of zero or more, up to {@code Integer.MAX_VALUE}; 0 when not set. */
-    static long count(String endpointId, String setting, Annotated annotated) {
+    public static long count(String endpointId, String setting, Annotated annotated) {
         return number(endpointId, setting, annotated, 0, 0, Integer.MAX_VALUE);
     }
 
-    static long size(String endpointId, String setting, Annotated annotated, long defaultValue) {
+    /**
+     * A size in bytes ({@code 65536}, {@code 64KiB}, {@code 1MiB}).
+     *
+     * @param endpointId   the endpoint id
+     * @param setting      the setting, such as {@code send-queue.max-bytes}
+     * @param annotated    the endpoint's annotation's value, or {@code null}
+     * @param defaultValue when none is given
+     * @return the size
+     * @throws IllegalArgumentException if the value is not a size
+     */
+    public static long size(String endpointId, String setting, Annotated annotated, long defaultValue) {
         return value(endpointId, setting, annotated).map(found -> {
             try {
                 return ByteSizes.parse(found.value());
@@ -301,8 +234,36 @@ public final class SwitchboardConfig {
         }).orElse(Duration.ofSeconds(5));
     }
 
-    /** A value given by an annotation on the endpoint, and where it comes from. */
-    private record Annotated(String where, String value) {
+    /**
+     * A value given by an annotation on the endpoint, and where it comes from, for error messages.
+     *
+     * @param where such as {@code @SendQueue(capacity)}
+     * @param value the annotation's value as text
+     */
+    public record Annotated(String where, String value) {
+    }
+
+    /**
+     * A value of another kind, parsed by {@code parse}.
+     *
+     * @param endpointId the endpoint id
+     * @param setting    the setting, such as {@code rate-limit.session.policy}
+     * @param annotated  the endpoint's annotation's value, or {@code null}
+     * @param parse      turns the trimmed text into the value; throws {@link IllegalArgumentException} if it cannot
+     * @param expected   what a good value looks like, for the error message, such as {@code drop or close}
+     * @param <T>        the value's type
+     * @return the value, if given
+     * @throws IllegalArgumentException naming the endpoint, the key and the value, if it does not parse
+     */
+    public static <T> Optional<T> parsed(String endpointId, String setting, Annotated annotated,
+                                         Function<String, T> parse, String expected) {
+        return value(endpointId, setting, annotated).map(found -> {
+            try {
+                return parse.apply(found.value().trim());
+            } catch (IllegalArgumentException e) {
+                throw found.bad(expected);
+            }
+        });
     }
 
     static boolean bool(String endpointId, String setting, Annotated annotated, boolean defaultValue) {
@@ -315,7 +276,17 @@ public final class SwitchboardConfig {
         }).orElse(defaultValue);
     }
 
-    static Duration duration(String endpointId, String setting, Annotated annotated, Duration defaultValue) {
+    /**
+     * A duration of zero or more ({@code 30s}, {@code 500ms}, {@code PT30S}).
+     *
+     * @param endpointId   the endpoint id
+     * @param setting      the setting, such as {@code heartbeat.interval}
+     * @param annotated    the endpoint's annotation's value, or {@code null}
+     * @param defaultValue when none is given
+     * @return the duration
+     * @throws IllegalArgumentException if the value is not such a duration
+     */
+    public static Duration duration(String endpointId, String setting, Annotated annotated, Duration defaultValue) {
         return value(endpointId, setting, annotated).map(found -> {
             Duration parsed;
             try {

@@ -1,22 +1,36 @@
 package io.switchboard.impl.delivery;
 
 import io.switchboard.impl.config.SwitchboardConfig;
-import io.switchboard.impl.delivery.tyrus.TyrusFastPath;
 import jakarta.websocket.Session;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Chooses each session's {@link SessionWriter}: a container fast path where one applies to the session (today
- * Tyrus's, see {@link TyrusFastPath}), else the portable writer. {@code switchboard.fast-path=false} keeps every
- * session on the portable writer.
+ * Chooses each session's {@link SessionWriter}: the first {@link FastPath} that applies to the session (today the
+ * impl jar ships one, Tyrus's, in {@code impl.delivery.tyrus}), else the portable writer.
+ * {@code switchboard.fast-path=false} keeps every session on the portable writer.
  */
 public final class FastPaths {
 
     private static final Logger LOG = Logger.getLogger(FastPaths.class.getName());
     private static final AtomicBoolean REPORTED_OFF = new AtomicBoolean();
+
+    /**
+     * Found once, with this class's own loader rather than the thread's context loader. Switchboard ships inside the
+     * WAR, so its loader is the application's: it sees the impl jar's service file and any fast-path jar beside it in
+     * {@code WEB-INF/lib}. The context loader is whatever the container set on the thread that opens the first
+     * session (Tyrus's and Undertow's I/O and completion threads are not bound to one application), so it could find
+     * another deployment's providers, or none. A provider that fails to load is skipped and logged, never fatal:
+     * the portable writer always works.
+     */
+    private static final List<FastPath> FOUND = load();
 
     private FastPaths() {
     }
@@ -29,9 +43,11 @@ public final class FastPaths {
      */
     public static SessionWriter writerFor(Session session) {
         if (enabled()) {
-            SessionWriter fast = TyrusFastPath.writerFor(session);
-            if (fast != null) {
-                return fast;
+            for (FastPath path : FOUND) {
+                SessionWriter fast = path.writerFor(session);
+                if (fast != null) {
+                    return fast;
+                }
             }
         }
         return SessionWriter.portable(session);
@@ -58,5 +74,25 @@ public final class FastPaths {
             }
         }
         return false;
+    }
+
+    private static List<FastPath> load() {
+        Iterator<FastPath> providers =
+                ServiceLoader.load(FastPath.class, FastPaths.class.getClassLoader()).iterator();
+        List<FastPath> found = new ArrayList<>();
+        // The iterator can go on after a provider fails, "on a best effort" (ServiceLoader's words): a bound keeps a
+        // broken service file from looping.
+        for (int failures = 0; failures < 8; ) {
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                found.add(providers.next());
+            } catch (ServiceConfigurationError e) {
+                failures++;
+                LOG.log(Level.WARNING, "Switchboard: a fast path could not be loaded and is skipped", e);
+            }
+        }
+        return List.copyOf(found);
     }
 }

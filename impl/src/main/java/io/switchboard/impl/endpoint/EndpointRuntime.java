@@ -4,7 +4,9 @@ import io.switchboard.Heartbeat;
 import io.switchboard.ConnectionLimits;
 import io.switchboard.IdleTimeout;
 import io.switchboard.RateLimit;
+import io.switchboard.impl.limit.ConnectionLimitSettings;
 import io.switchboard.impl.limit.EndpointLimits;
+import io.switchboard.impl.limit.RateLimitSettings;
 import io.switchboard.impl.limit.Tallies;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.impl.config.MessageSizeLimits;
@@ -19,7 +21,7 @@ import io.switchboard.impl.room.RoomRegistry;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SwitchboardConfig;
-import io.switchboard.impl.extension.LazyBean;
+import io.switchboard.impl.cdi.LazyBean;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.websocket.server.ServerEndpointConfig;
 
@@ -96,8 +98,8 @@ final class EndpointRuntime {
      */
     static EndpointLimits limitsOf(EndpointModel model) {
         return new EndpointLimits(model.id(),
-                SwitchboardConfig.rateLimits(model.id(), model.type().getAnnotationsByType(RateLimit.class)),
-                SwitchboardConfig.connectionLimits(model.id(), model.type().getAnnotation(ConnectionLimits.class)));
+                RateLimitSettings.read(model.id(), model.type().getAnnotationsByType(RateLimit.class)),
+                ConnectionLimitSettings.read(model.id(), model.type().getAnnotation(ConnectionLimits.class)));
     }
 
     EndpointLimits limits() {

@@ -1,7 +1,7 @@
 package io.switchboard.impl.handshake;
 
 import io.switchboard.impl.config.SwitchboardConfig;
-import io.switchboard.impl.extension.LazyBean;
+import io.switchboard.impl.cdi.LazyBean;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeView;
 import io.switchboard.impl.session.SessionRegistry;

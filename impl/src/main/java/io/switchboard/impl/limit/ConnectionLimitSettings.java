@@ -1,7 +1,13 @@
 package io.switchboard.impl.limit;
 
+import io.switchboard.ConnectionLimits;
+import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.SwitchboardConfig.Annotated;
+
+import java.time.Duration;
+
 /**
- * An endpoint's {@link io.switchboard.ConnectionLimits}; 0 means no limit.
+ * An endpoint's {@link ConnectionLimits}; 0 means no limit. Read here beside the rate limits (see {@link #read}).
  *
  * @param max                  the most open sessions
  * @param perPrincipal         the most open sessions of one principal
@@ -14,6 +20,37 @@ public record ConnectionLimitSettings(int max, int perPrincipal, int perAddress,
 
     /** No limits. */
     public static final ConnectionLimitSettings NONE = new ConnectionLimitSettings(0, 0, 0, 0, 1_000_000_000L);
+
+    /**
+     * An endpoint's connection limits: {@code connections.max}, {@code .per-principal}, {@code .per-address},
+     * {@code .handshakes-per-address} (counts, 0 for none) and {@code .handshake-period} (a positive duration),
+     * endpoint key first, then the annotation, then the default key.
+     *
+     * @param endpointId the endpoint id
+     * @param a          the endpoint's annotation, or {@code null}
+     * @return the limits
+     * @throws IllegalArgumentException if a value does not parse
+     */
+    public static ConnectionLimitSettings read(String endpointId, ConnectionLimits a) {
+        long max = SwitchboardConfig.count(endpointId, "connections.max",
+                a == null ? null : new Annotated("@ConnectionLimits(max)", String.valueOf(a.max())));
+        long perPrincipal = SwitchboardConfig.count(endpointId, "connections.per-principal",
+                a == null ? null : new Annotated("@ConnectionLimits(perPrincipal)", String.valueOf(a.perPrincipal())));
+        long perAddress = SwitchboardConfig.count(endpointId, "connections.per-address",
+                a == null ? null : new Annotated("@ConnectionLimits(perAddress)", String.valueOf(a.perAddress())));
+        long handshakes = SwitchboardConfig.count(endpointId, "connections.handshakes-per-address",
+                a == null ? null : new Annotated("@ConnectionLimits(handshakesPerAddress)",
+                        String.valueOf(a.handshakesPerAddress())));
+        Duration period = SwitchboardConfig.duration(endpointId, "connections.handshake-period",
+                a == null ? null : new Annotated("@ConnectionLimits(handshakePeriod)", a.handshakePeriod()),
+                Duration.ofSeconds(1));
+        if (handshakes > 0 && period.isZero()) {
+            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
+                    + ": the handshake period must be positive");
+        }
+        return new ConnectionLimitSettings((int) max, (int) perPrincipal, (int) perAddress, (int) handshakes,
+                period.toNanos());
+    }
 
     /** Whether any limit is set. */
     public boolean any() {

@@ -1,9 +1,17 @@
 package io.switchboard.impl.limit;
 
 import io.switchboard.RateLimit;
+import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.SwitchboardConfig.Annotated;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * One {@link RateLimit} as configured: message and byte rates for one scope.
+ * One {@link RateLimit} as configured: message and byte rates for one scope. Read here, not in {@code impl.config},
+ * because the settings are made of this package's {@link Bucket.Rate}s (see {@link #read}).
  *
  * @param scope    who shares the buckets
  * @param messages the message rate, or {@code null} for none
@@ -12,6 +20,55 @@ import io.switchboard.RateLimit;
  */
 public record RateLimitSettings(RateLimit.Scope scope, Bucket.Rate messages, Bucket.Rate bytes,
                                 RateLimit.Policy policy) {
+
+    /**
+     * An endpoint's rate limits by scope ({@code session}, {@code principal}, {@code address}): for each, the keys
+     * {@code rate-limit.<scope>.messages}, {@code .bytes}, {@code .per}, {@code .burst}, {@code .burst-bytes} and
+     * {@code .policy}, endpoint key first, then the endpoint's {@link RateLimit} of that scope, then the default key.
+     *
+     * @param endpointId  the endpoint id
+     * @param annotations the endpoint's {@code @RateLimit}s
+     * @return the configured limits; scopes without a rate are absent
+     * @throws IllegalArgumentException if a value does not parse, or a scope is given twice
+     */
+    public static Map<RateLimit.Scope, RateLimitSettings> read(String endpointId, RateLimit[] annotations) {
+        Map<RateLimit.Scope, RateLimit> byScope = new EnumMap<>(RateLimit.Scope.class);
+        for (RateLimit annotation : annotations) {
+            if (byScope.put(annotation.scope(), annotation) != null) {
+                throw new IllegalArgumentException("Switchboard: bad @RateLimit on endpoint " + endpointId
+                        + ": two limits with scope " + annotation.scope());
+            }
+        }
+        Map<RateLimit.Scope, RateLimitSettings> limits = new EnumMap<>(RateLimit.Scope.class);
+        for (RateLimit.Scope scope : RateLimit.Scope.values()) {
+            RateLimit a = byScope.get(scope);
+            String prefix = "rate-limit." + scope.name().toLowerCase(Locale.ROOT) + ".";
+            String where = "@RateLimit(scope = " + scope + ", ";
+            long messages = SwitchboardConfig.count(endpointId, prefix + "messages",
+                    a == null ? null : new Annotated(where + "messages)", String.valueOf(a.messages())));
+            long burst = SwitchboardConfig.count(endpointId, prefix + "burst",
+                    a == null ? null : new Annotated(where + "burst)", String.valueOf(a.burst())));
+            long bytes = SwitchboardConfig.size(endpointId, prefix + "bytes",
+                    a == null ? null : new Annotated(where + "bytes)", a.bytes()), 0);
+            long burstBytes = SwitchboardConfig.size(endpointId, prefix + "burst-bytes",
+                    a == null ? null : new Annotated(where + "burstBytes)", a.burstBytes()), 0);
+            Duration per = SwitchboardConfig.duration(endpointId, prefix + "per",
+                    a == null ? null : new Annotated(where + "per)", a.per()), Duration.ofSeconds(1));
+            RateLimit.Policy policy = SwitchboardConfig.parsed(endpointId, prefix + "policy",
+                    a == null ? null : new Annotated(where + "policy)", a.policy().name()),
+                    text -> RateLimit.Policy.valueOf(text.toUpperCase(Locale.ROOT)), "drop or close")
+                    .orElse(RateLimit.Policy.CLOSE);
+            if ((messages > 0 || bytes > 0) && per.isZero()) {
+                throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
+                        + ": the rate limit period (" + prefix + "per) must be positive");
+            }
+            RateLimitSettings settings = of(scope, messages, burst, bytes, burstBytes, per.toNanos(), policy);
+            if (settings != null) {
+                limits.put(scope, settings);
+            }
+        }
+        return limits;
+    }
 
     /**
      * Builds the settings from plain values.

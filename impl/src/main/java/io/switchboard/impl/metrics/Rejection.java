@@ -1,10 +1,11 @@
 package io.switchboard.impl.metrics;
 
-import io.switchboard.impl.security.HandshakeGuard;
-
 import java.util.Locale;
 
-/** The {@code reason} tag of refused handshakes. */
+/**
+ * The {@code reason} tag of refused handshakes. Which refusal is which is decided where the refusal is made
+ * ({@code impl.handshake.Admission}), so that metrics depend on no feature they count.
+ */
 public enum Rejection {
     /** No or a bad token (401). */
     UNAUTHORIZED,
@@ -18,14 +19,4 @@ public enum Rejection {
     SHUTDOWN;
 
     final String tag = name().toLowerCase(Locale.ROOT);
-
-    /**
-     * Why the handshake guard refused.
-     *
-     * @param decision a refusal
-     * @return its reason
-     */
-    public static Rejection of(HandshakeGuard.Decision decision) {
-        return decision.unauthorized() ? UNAUTHORIZED : decision.origin() ? ORIGIN : FORBIDDEN;
-    }
 }

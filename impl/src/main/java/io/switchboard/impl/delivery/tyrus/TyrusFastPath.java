@@ -1,5 +1,6 @@
 package io.switchboard.impl.delivery.tyrus;
 
+import io.switchboard.impl.delivery.FastPath;
 import io.switchboard.impl.delivery.SessionWriter;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
@@ -13,8 +14,12 @@ import java.util.logging.Logger;
  * Gives Tyrus server sessions a writer that sends each message's frame built once (see the package description). A
  * session with a negotiated extension (per-message deflate rewrites every frame) keeps the portable writer; so does
  * every session when Tyrus's internals are not as expected, which is logged once per deployment.
+ *
+ * <p>Found by {@link io.switchboard.impl.delivery.FastPaths} through the impl jar's
+ * {@code META-INF/services/io.switchboard.impl.delivery.FastPath}. Instances are interchangeable: what is learnt of
+ * Tyrus's classes is kept per class loader, in static fields, as before it became a service.
  */
-public final class TyrusFastPath {
+public final class TyrusFastPath implements FastPath {
 
     private static final Logger LOG = Logger.getLogger(TyrusFastPath.class.getName());
     /** Sessions given the fast writer, for tests. */
@@ -24,7 +29,8 @@ public final class TyrusFastPath {
     /** The members found for the sessions seen last: one kind per deployment in practice. */
     private static volatile Object found;
 
-    private TyrusFastPath() {
+    /** For {@link java.util.ServiceLoader}. */
+    public TyrusFastPath() {
     }
 
     /**
@@ -33,7 +39,8 @@ public final class TyrusFastPath {
      * @param session the session
      * @return the writer, or {@code null} when the fast path does not apply to this session
      */
-    public static SessionWriter writerFor(Session session) {
+    @Override
+    public SessionWriter writerFor(Session session) {
         if (!(session.getContainer() instanceof ServerContainer)) {
             return null; // a client's frames must be masked, each with its own key: nothing to share
         }

@@ -101,7 +101,7 @@ class TyrusFastPathTest {
         try (TestClient client = connect()) {
             session = FastPathEndpoint.OPENED.poll(10, TimeUnit.SECONDS);
             assertThat(session).isNotNull();
-            writer = TyrusFastPath.writerFor(session);
+            writer = new TyrusFastPath().writerFor(session);
             assertThat(writer).isInstanceOf(RawFrameWriter.class);
             CompletableFuture<SendResult> ok = new CompletableFuture<>();
             writer.write(Payload.text("direct"), ok::complete);

@@ -1,4 +1,4 @@
-package io.switchboard.impl.extension;
+package io.switchboard.impl.cdi;
 
 import jakarta.enterprise.inject.spi.CDI;
 

@@ -1,0 +1,193 @@
+package io.switchboard.impl.docs;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's configuration table names exactly the keys the code reads.
+ *
+ * <p>The code's keys are found in impl's main sources, comments removed, in the three forms the code uses:
+ * <ol>
+ *   <li>a whole key as a string literal, {@code "switchboard.fast-path"} or {@code "mp.jwt.verify.issuer"} (metric
+ *       names, the constants of {@code metrics.Names}, and the values in {@link #NOT_KEYS} are not keys);</li>
+ *   <li>an endpoint's key built around its id, {@code "switchboard." + endpointId + ".roles-allowed"};</li>
+ *   <li>a per-endpoint setting given to a resolver call whose first argument is {@code endpointId}:
+ *       {@code duration(endpointId, "heartbeat.interval", …)}, or {@code count(endpointId, prefix + "messages", …)}
+ *       where {@code prefix} is a local {@code String} built as {@code "rate-limit." + … + "."} (a whole key in that
+ *       place is left to the first two forms).</li>
+ * </ol>
+ * A per-endpoint setting stands for both {@code switchboard.<id>.<setting>} and
+ * {@code switchboard.default.<setting>}, and is compared by its suffix, as the README's table writes it; a part built
+ * at run time ({@code <scope>}) compares as any placeholder. In the table, {@code .burst-bytes} after a key means that
+ * key with its last segment replaced.
+ *
+ * <p>What it does not catch: a key read through a variable or method whose name breaks these forms (a setting
+ * passed with an id not named {@code endpointId}, a key assembled from several variables), a key only ever built from
+ * a constant of another class, or a key the README names in prose but not in the table. To keep the forms the only
+ * way in, {@link #onlySwitchboardConfigReadsMicroProfileConfig} fails when another class calls MicroProfile Config.
+ */
+class ConfigurationKeysTest {
+
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final Path SOURCES = MODULE.resolve("src/main/java");
+
+    /** Key-shaped literals that are values, not keys. */
+    private static final Set<String> NOT_KEYS = Set.of(
+            "switchboard.bearer"); // the default subprotocol marker (switchboard.security.token.subprotocol)
+
+    private static final Pattern CODE_OR_COMMENT = Pattern.compile(
+            "\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])+'|//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+    private static final Pattern WHOLE_KEY = Pattern.compile("\"((?:switchboard|mp\\.jwt)\\.[a-z0-9.-]*[a-z0-9])\"");
+    private static final Pattern AROUND_ID = Pattern.compile("\"switchboard\\.\"\\s*\\+\\s*[^\";]+?\\+\\s*\"\\.([a-z0-9.-]*[a-z0-9])");
+    private static final Pattern SETTING = Pattern.compile("\\(\\s*endpointId\\s*,\\s*\"(?!switchboard\\.|mp\\.jwt\\.)([a-z][a-z0-9.-]*)\"");
+    private static final Pattern PREFIX = Pattern.compile("String\\s+(\\w+)\\s*=\\s*\"([a-z][a-z0-9.-]*\\.)\"\\s*\\+[^;]*\\+\\s*\"\\.\"\\s*;");
+    private static final Pattern README_KEY = Pattern.compile("`((?:switchboard|mp\\.jwt)\\.[^`]+|\\.[a-z][^`]*)`");
+
+    /** A key in the form both sides are compared in: {@code <id>.heartbeat.interval}, {@code mp.jwt.token.header}. */
+    private static String normal(String key) {
+        String k = key.replaceAll("<[^>]+>", "<*>");
+        if (k.startsWith("switchboard.default.")) {
+            return "<id>." + k.substring("switchboard.default.".length());
+        }
+        if (k.startsWith("switchboard.<*>.")) {
+            return "<id>." + k.substring("switchboard.<*>.".length());
+        }
+        return k;
+    }
+
+    private static String withoutComments(String source) {
+        Matcher m = CODE_OR_COMMENT.matcher(source);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group().startsWith("/") ? " " : m.group()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static Map<Path, String> mainSources() throws IOException {
+        Map<Path, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                sources.put(SOURCES.relativize(file), withoutComments(Files.readString(file)));
+            }
+        }
+        return sources;
+    }
+
+    private static Set<String> metricNames() throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (Field field : Class.forName("io.switchboard.impl.metrics.Names").getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                field.setAccessible(true);
+                names.add((String) field.get(null));
+            }
+        }
+        return names;
+    }
+
+    /** Every key the code reads, normalised, with where it was found. */
+    static Map<String, String> readByCode() throws Exception {
+        Set<String> metrics = metricNames();
+        Map<String, String> keys = new TreeMap<>();
+        mainSources().forEach((file, code) -> {
+            Matcher m = WHOLE_KEY.matcher(code);
+            while (m.find()) {
+                if (!metrics.contains(m.group(1)) && !NOT_KEYS.contains(m.group(1))) {
+                    keys.putIfAbsent(normal(m.group(1)), file.toString());
+                }
+            }
+            m = AROUND_ID.matcher(code);
+            while (m.find()) {
+                keys.putIfAbsent("<id>." + m.group(1), file.toString());
+            }
+            m = SETTING.matcher(code);
+            while (m.find()) {
+                keys.putIfAbsent("<id>." + m.group(1), file.toString());
+            }
+            m = PREFIX.matcher(code);
+            while (m.find()) {
+                Matcher uses = Pattern.compile("\\(\\s*endpointId\\s*,\\s*" + m.group(1) + "\\s*\\+\\s*\"([a-z][a-z0-9.-]*)\"")
+                        .matcher(code);
+                while (uses.find()) {
+                    keys.putIfAbsent("<id>." + m.group(2) + "<*>." + uses.group(1), file.toString());
+                }
+            }
+        });
+        return keys;
+    }
+
+    /** Every key the README's configuration table names, normalised. */
+    static Set<String> documented() throws IOException {
+        String readme = Files.readString(MODULE.resolve("../README.md"));
+        int start = readme.indexOf("## Configuration");
+        assertThat(start).as("the README's configuration section").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        Set<String> keys = new TreeSet<>();
+        for (String line : readme.substring(start, end < 0 ? readme.length() : end).split("\n")) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            String cell = line.substring(1, line.indexOf('|', 1));
+            String previous = null;
+            Matcher m = README_KEY.matcher(cell);
+            while (m.find()) {
+                String key = m.group(1);
+                if (key.startsWith(".")) {
+                    assertThat(previous).as("a shorthand key with no key before it: " + line).isNotNull();
+                    key = previous.substring(0, previous.lastIndexOf('.')) + key;
+                }
+                keys.add(normal(key));
+                previous = key;
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void everyKeyTheCodeReadsIsInTheReadmeTable() throws Exception {
+        Set<String> documented = documented();
+        List<String> missing = new ArrayList<>();
+        readByCode().forEach((key, file) -> {
+            if (!documented.contains(key)) {
+                missing.add(key + " (" + file + ")");
+            }
+        });
+        assertThat(missing).as("keys read by the code but missing from the README's configuration table").isEmpty();
+    }
+
+    @Test
+    void everyKeyInTheReadmeTableIsReadByTheCode() throws Exception {
+        Set<String> read = readByCode().keySet();
+        assertThat(documented()).as("the README's configuration table").isNotEmpty();
+        assertThat(documented().stream().filter(key -> !read.contains(key)).toList())
+                .as("keys in the README's configuration table that the code does not read").isEmpty();
+    }
+
+    @Test
+    void onlySwitchboardConfigReadsMicroProfileConfig() throws IOException {
+        List<String> readers = new ArrayList<>();
+        mainSources().forEach((file, code) -> {
+            if (code.contains("ConfigProvider") && !file.endsWith("SwitchboardConfig.java")) {
+                readers.add(file.toString());
+            }
+        });
+        assertThat(readers).as("classes reading MicroProfile Config past SwitchboardConfig, which this test cannot"
+                + " see into").isEmpty();
+    }
+}
