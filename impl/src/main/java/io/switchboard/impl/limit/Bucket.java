@@ -29,9 +29,12 @@ final class Bucket {
 
         long intervalNanos(long count) {
             // count * period / units without overflow for any realistic count (up to 2^31 bytes, periods of hours)
-            return Math.multiplyHigh(count, periodNanos) == 0 && count * periodNanos >= 0
+            long nanos = Math.multiplyHigh(count, periodNanos) == 0 && count * periodNanos >= 0
                     ? count * periodNanos / units
                     : (long) ((double) count * periodNanos / units);
+            // Above one unit per nanosecond (1 GB/s) a small take rounds down to nothing: charge it the clock's
+            // resolution, or such takes would never be refused.
+            return count > 0 ? Math.max(1, nanos) : 0;
         }
 
         long capacityNanos() {
@@ -51,7 +54,7 @@ final class Bucket {
         long capacity = rate.capacityNanos();
         while (true) {
             long current = fullAt.get();
-            long next = Math.max(current, now) + cost;
+            long next = later(current, now) + cost;
             if (next - now > capacity) {
                 return false;
             }
@@ -69,12 +72,17 @@ final class Bucket {
      * @return nanoseconds, 0 if now
      */
     long waitNanos(long count, long now) {
-        long next = Math.max(fullAt.get(), now) + rate.intervalNanos(count);
+        long next = later(fullAt.get(), now) + rate.intervalNanos(count);
         return Math.max(0, next - now - rate.capacityNanos());
     }
 
     /** Whether the bucket is full (nothing taken recently): an unused shared bucket can be dropped. */
     boolean isFull(long now) {
-        return fullAt.get() <= now;
+        return fullAt.get() - now <= 0;
+    }
+
+    /** The later of two {@link System#nanoTime()} values: compared by difference, as nanoTime may wrap. */
+    private static long later(long a, long b) {
+        return a - b > 0 ? a : b;
     }
 }
