@@ -35,11 +35,16 @@ public final class HandshakeGate {
      * @return the verdict
      */
     public static Verdict check(EndpointLimits limits, Tallies tallies, String principal, String address) {
+        return check(limits, tallies, principal, address, System.nanoTime());
+    }
+
+    /** {@link #check(EndpointLimits, Tallies, String, String)} at a given {@link System#nanoTime()}: for tests. */
+    static Verdict check(EndpointLimits limits, Tallies tallies, String principal, String address, long now) {
         ConnectionLimitSettings connections = limits.connections();
         if (connections.handshakesPerAddress() > 0 && address != null) {
             Bucket.Rate rate = new Bucket.Rate(connections.handshakesPerAddress(), connections.handshakePeriodNanos(),
                     connections.handshakesPerAddress());
-            long wait = tallies.take("handshakes|" + limits.endpointId() + "|" + address, rate, System.nanoTime());
+            long wait = tallies.take("handshakes|" + limits.endpointId() + "|" + address, rate, now);
             if (wait > 0) {
                 long seconds = TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1);
                 return new Verdict(429, Math.max(1, seconds), "Too many handshakes from this address");

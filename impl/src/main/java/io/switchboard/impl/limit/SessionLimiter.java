@@ -38,7 +38,11 @@ public final class SessionLimiter {
         if (own == null && principal == null && address == null) {
             return null;
         }
-        long now = System.nanoTime();
+        return admit(newMessage, size, System.nanoTime());
+    }
+
+    /** {@link #admit(boolean, long)} at a given {@link System#nanoTime()}: the seam for tests on a fake clock. */
+    RateLimitSettings admit(boolean newMessage, long size, long now) {
         if (own != null && !own.admit(newMessage, size, now)) {
             return ownSettings;
         }
