@@ -27,13 +27,18 @@ public final class Durations {
         }
         Matcher matcher = SHORT.matcher(trimmed);
         if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
+            try {
+                long amount = Long.parseLong(matcher.group(1));
+                return switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                // an ArithmeticException would escape the callers, which name the key only for this exception
+                throw new IllegalArgumentException("Too long: " + text, e);
+            }
         }
         try {
             return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
