@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutboxKeepsItsBoundsAndOrderTest {
 
-    private static final int RUNS = 150;
+    private static final int RUNS = 100;
     private static final int STEPS = 200;
 
     @Test
