@@ -12,13 +12,8 @@ import java.net.URI;
 class PathSpellingTest extends SpellingScenarios {
 
     @RegisterExtension
-    static FastServerExtension server = configured(new FastServerExtension(FastServer.Mode.SWITCHBOARD,
-            GuardedExactEndpoint.class));
-
-    private static FastServerExtension configured(FastServerExtension extension) {
-        config().forEach(extension::withConfig);
-        return extension;
-    }
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, GuardedExactEndpoint.class)
+            .withConfig(config());
 
     @Override
     protected URI base() {

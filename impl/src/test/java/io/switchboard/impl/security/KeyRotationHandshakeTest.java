@@ -12,13 +12,8 @@ import java.net.URI;
 class KeyRotationHandshakeTest extends KeyRotationScenarios {
 
     @RegisterExtension
-    static FastServerExtension server = configured(new FastServerExtension(FastServer.Mode.SWITCHBOARD,
-            RotatedChatEndpoint.class));
-
-    private static FastServerExtension configured(FastServerExtension extension) {
-        config().forEach(extension::withConfig);
-        return extension;
-    }
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, RotatedChatEndpoint.class)
+            .withConfig(config());
 
     @Override
     protected URI base() {

@@ -27,13 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityTest extends SecurityScenarios {
 
     @RegisterExtension
-    static FastServerExtension server = configured(new FastServerExtension(FastServer.Mode.SWITCHBOARD,
-            ChatMemberEndpoint.class));
-
-    static FastServerExtension configured(FastServerExtension extension) {
-        SecurityConfig.properties(Map.of()).forEach(extension::withConfig);
-        return extension;
-    }
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, ChatMemberEndpoint.class)
+            .withConfig(SecurityConfig.properties(Map.of()));
 
     /**
      * Every hostile request again, with every log record captured: none above FINE may carry a stack trace or any

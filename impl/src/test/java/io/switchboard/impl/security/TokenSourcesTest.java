@@ -13,13 +13,8 @@ import java.net.URI;
 class TokenSourcesTest extends TokenSourceScenarios {
 
     @RegisterExtension
-    static FastServerExtension server = configured();
-
-    private static FastServerExtension configured() {
-        FastServerExtension extension = new FastServerExtension(FastServer.Mode.SWITCHBOARD, ChatMemberEndpoint.class);
-        SecurityConfig.properties(SOURCES).forEach(extension::withConfig);
-        return extension;
-    }
+    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, ChatMemberEndpoint.class)
+            .withConfig(SecurityConfig.properties(SOURCES));
 
     @Override
     protected URI base() {

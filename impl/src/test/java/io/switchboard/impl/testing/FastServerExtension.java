@@ -37,6 +37,12 @@ public final class FastServerExtension implements BeforeAllCallback, AfterAllCal
         return this;
     }
 
+    /** Sets configuration properties for the server's lifetime. */
+    public FastServerExtension withConfig(Map<String, String> properties) {
+        config.putAll(properties);
+        return this;
+    }
+
     /** The running server's base URI, {@code ws://127.0.0.1:<port>/}. */
     public URI base() {
         return server.base();
