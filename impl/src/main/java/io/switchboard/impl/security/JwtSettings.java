@@ -8,7 +8,6 @@ import io.switchboard.impl.config.Setting;
 import io.switchboard.impl.config.Settings;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,6 +49,18 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
     private static final Set<JWSAlgorithm> SUPPORTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+
+    private static final String ALGORITHMS = "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted()
+            .collect(Collectors.joining(", "));
+
+    /** One algorithm, as MP-JWT (and the servers' own MP-JWT, which reads the same key) allows. */
+    private static final Parser<JWSAlgorithm> ALGORITHM = Parser.of(
+            text -> JWSAlgorithm.parse(text.toUpperCase(Locale.ROOT)), ALGORITHMS).requiring(SUPPORTED::contains,
+            ALGORITHMS);
+
+    private static final Parser<Duration> POSITIVE_DURATION = Parser.of(Durations::parse,
+            "a positive duration such as 30s, 500ms or 2m").requiring(d -> !d.isNegative() && !d.isZero(),
+            "a positive duration such as 30s, 500ms or 2m");
 
     /**
      * Reads the settings.
@@ -100,18 +111,6 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
         }
         return sources;
     }
-
-    private static final String ALGORITHMS = "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted()
-            .collect(Collectors.joining(", "));
-
-    /** One algorithm, as MP-JWT (and the servers' own MP-JWT, which reads the same key) allows. */
-    private static final Parser<JWSAlgorithm> ALGORITHM = Parser.of(
-            text -> JWSAlgorithm.parse(text.toUpperCase(Locale.ROOT)), ALGORITHMS).requiring(SUPPORTED::contains,
-            ALGORITHMS);
-
-    private static final Parser<Duration> POSITIVE_DURATION = Parser.of(Durations::parse,
-            "a positive duration such as 30s, 500ms or 2m").requiring(d -> !d.isNegative() && !d.isZero(),
-            "a positive duration such as 30s, 500ms or 2m");
 
     private static String readSubprotocol(Settings settings) {
         String value = text(settings.key("switchboard.security.token.subprotocol"), "switchboard.bearer");
