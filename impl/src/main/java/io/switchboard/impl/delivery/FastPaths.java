@@ -1,6 +1,7 @@
 package io.switchboard.impl.delivery;
 
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Parsers;
+import io.switchboard.impl.config.Settings;
 import jakarta.websocket.Session;
 
 import java.util.ArrayList;
@@ -54,13 +55,25 @@ public final class FastPaths {
     }
 
     /**
+     * Whether Switchboard may write through a container fast path where one applies ({@code switchboard.fast-path},
+     * a deployment-wide key, default {@code true}); {@code false} keeps every session on the portable async sends.
+     *
+     * @param settings the deployment's settings
+     * @return the setting
+     * @throws IllegalArgumentException if the configured value is not {@code true} or {@code false}
+     */
+    public static boolean configured(Settings settings) {
+        return settings.key("switchboard.fast-path").as(Parsers.BOOLEAN).orDefault(true);
+    }
+
+    /**
      * Read at every session open (a map lookup) rather than cached: the value belongs to the deployment whose
      * thread opens the session, and a static cache would be shared by every deployment that loads this class
      * from one class loader (the fast tests' servers).
      */
     private static boolean enabled() {
         try {
-            if (SwitchboardConfig.fastPath()) {
+            if (configured(Settings.global())) {
                 return true;
             }
             if (REPORTED_OFF.compareAndSet(false, true)) {

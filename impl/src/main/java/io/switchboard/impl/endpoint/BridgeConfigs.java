@@ -1,7 +1,6 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.impl.handshake.Admission;
-import io.switchboard.impl.security.EndpointSecurity;
 import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
@@ -20,21 +19,21 @@ public final class BridgeConfigs {
      * decoders, encoders and subprotocols, with the user's configurator behind the bridge's.
      *
      * @param model    the user endpoint
-     * @param security its access rule and origins
+     * @param settings its settings, read and checked
      * @param guard    the deployment's guard, which the configurator applies where no filter ran
      * @return a config for the bridge
      * @throws DeploymentException if the user's configurator cannot be created
      */
-    public static ServerEndpointConfig bridge(EndpointModel model, EndpointSecurity security, HandshakeGuard guard)
+    public static ServerEndpointConfig bridge(EndpointModel model, EndpointSettings settings, HandshakeGuard guard)
             throws DeploymentException {
         ServerEndpoint annotation = model.annotation();
         ServerEndpointConfig.Configurator user = userConfigurator(annotation.configurator());
-        EndpointRuntime runtime = new EndpointRuntime(model, user, guard);
+        EndpointRuntime runtime = new EndpointRuntime(model, settings, user, guard);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(BridgeEndpoint.class, annotation.value())
                 .decoders(Arrays.asList(annotation.decoders()))
                 .encoders(Arrays.asList(annotation.encoders()))
                 .subprotocols(Arrays.asList(annotation.subprotocols()))
-                .configurator(new BridgeConfigurator(runtime, user, new Admission(security, runtime.limits(), guard,
+                .configurator(new BridgeConfigurator(runtime, user, new Admission(settings.security(), runtime.limits(), guard,
                         runtime::tallies, () -> runtime.registry().stopping()), guard))
                 .build();
         runtime.endpointConfig(config);

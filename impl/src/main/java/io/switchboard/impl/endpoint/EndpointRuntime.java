@@ -1,17 +1,9 @@
 package io.switchboard.impl.endpoint;
 
-import io.switchboard.Heartbeat;
-import io.switchboard.ConnectionLimits;
-import io.switchboard.IdleTimeout;
-import io.switchboard.RateLimit;
-import io.switchboard.impl.limit.ConnectionLimitSettings;
 import io.switchboard.impl.limit.EndpointLimits;
-import io.switchboard.impl.limit.RateLimitSettings;
 import io.switchboard.impl.limit.Tallies;
-import io.switchboard.MaxMessageSize;
 import io.switchboard.impl.config.MessageSizeLimits;
 import io.switchboard.Room;
-import io.switchboard.SendQueue;
 import io.switchboard.impl.config.SendQueueSettings;
 import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.delivery.MessageEncoder;
@@ -20,7 +12,6 @@ import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.room.RoomRegistry;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.config.LivenessSettings;
-import io.switchboard.impl.config.SwitchboardConfig;
 import io.switchboard.impl.cdi.LazyBean;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -50,19 +41,16 @@ final class EndpointRuntime {
     private volatile ServerEndpointConfig endpointConfig;
     private final HandshakeGuard guard;
 
-    EndpointRuntime(EndpointModel model, ServerEndpointConfig.Configurator userConfigurator, HandshakeGuard guard) {
+    EndpointRuntime(EndpointModel model, EndpointSettings settings, ServerEndpointConfig.Configurator userConfigurator,
+                    HandshakeGuard guard) {
         this.model = model;
         this.guard = guard;
         this.instances = new UserInstances(model.type(), userConfigurator);
-        this.liveness = SwitchboardConfig.liveness(model.id(), model.type().getAnnotation(Heartbeat.class),
-                model.type().getAnnotation(IdleTimeout.class));
-        this.sendQueue = SwitchboardConfig.sendQueue(model.id(), model.type().getAnnotation(SendQueue.class));
+        this.liveness = settings.liveness();
+        this.sendQueue = settings.sendQueue();
         this.roomParameter = roomParameter(model);
-        this.limits = limitsOf(model);
-        SwitchboardConfig.fastPath(); // read again at each open; a bad value fails the deployment here
-        SwitchboardConfig.shutdownDrain();
-        SwitchboardConfig.metricsEnabled(model.id()); // read when metrics start; a bad value fails the deployment here
-        this.messageSizes = SwitchboardConfig.messageSizes(model.id(), model.type().getAnnotation(MaxMessageSize.class));
+        this.limits = settings.limits();
+        this.messageSizes = settings.messageSizes();
         this.userHandlesPongs = model.messageMethods().stream().anyMatch(m -> m.frame() == MessageMethod.Frame.PONG);
     }
 
@@ -87,19 +75,6 @@ final class EndpointRuntime {
     /** The path parameter naming the room every session joins, or {@code null} without {@code @Room}. */
     String roomParameter() {
         return roomParameter;
-    }
-
-    /**
-     * An endpoint's rate and connection limits, from its annotations and configuration.
-     *
-     * @param model the endpoint
-     * @return its limits
-     * @throws IllegalArgumentException if a setting does not parse
-     */
-    static EndpointLimits limitsOf(EndpointModel model) {
-        return new EndpointLimits(model.id(),
-                RateLimitSettings.read(model.id(), model.type().getAnnotationsByType(RateLimit.class)),
-                ConnectionLimitSettings.read(model.id(), model.type().getAnnotation(ConnectionLimits.class)));
     }
 
     EndpointLimits limits() {

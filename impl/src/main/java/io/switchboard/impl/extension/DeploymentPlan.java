@@ -1,7 +1,8 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.Untracked;
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Parsers;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.endpoint.EndpointIds;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -25,7 +26,17 @@ final class DeploymentPlan {
                 && !type.isInterface()
                 && !Modifier.isAbstract(type.getModifiers())
                 && !type.isAnnotationPresent(Untracked.class)
-                && SwitchboardConfig.enabled(EndpointIds.of(type));
+                && enabled(Settings.global().endpoint(EndpointIds.of(type)));
+    }
+
+    /**
+     * Whether Switchboard manages an endpoint ({@code switchboard.<id>.enabled}, else
+     * {@code switchboard.default.enabled}, default {@code true}).
+     *
+     * @throws IllegalArgumentException if the configured value is not {@code true} or {@code false}
+     */
+    static boolean enabled(Settings.Endpoint endpoint) {
+        return endpoint.key("enabled").as(Parsers.BOOLEAN).orDefault(true);
     }
 
     static Set<Class<?>> bridged(Set<Class<?>> scanned) {

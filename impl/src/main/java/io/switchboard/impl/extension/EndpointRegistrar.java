@@ -3,8 +3,9 @@ package io.switchboard.impl.extension;
 import io.switchboard.impl.endpoint.BridgeConfigs;
 import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.endpoint.EndpointModel;
+import io.switchboard.impl.endpoint.EndpointSettings;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.handshake.HandshakeFilter;
-import io.switchboard.impl.security.EndpointSecurity;
 import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -39,7 +40,7 @@ public final class EndpointRegistrar implements ServletContextListener {
         // Usually the handshake filter's end came first and this does nothing; see SessionRegistry.shutdown.
         try {
             jakarta.enterprise.inject.spi.CDI.current().select(io.switchboard.impl.session.SessionRegistry.class).get()
-                    .shutdown(io.switchboard.impl.config.SwitchboardConfig.shutdownDrain());
+                    .shutdown(io.switchboard.impl.session.SessionRegistry.drainTimeout(Settings.global()));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(java.util.logging.Level.FINE, "Switchboard: no graceful shutdown from the listener", e);
         }
@@ -107,9 +108,9 @@ public final class EndpointRegistrar implements ServletContextListener {
         }
         for (Class<?> type : bridged) {
             EndpointModel model = EndpointModel.read(type);
-            EndpointSecurity security = EndpointSecurity.of(model.id(), type);
-            container.addEndpoint(BridgeConfigs.bridge(model, security, guard));
-            if (security.restricted() && !guard.verifies()) {
+            EndpointSettings settings = EndpointSettings.read(Settings.global(), model);
+            container.addEndpoint(BridgeConfigs.bridge(model, settings, guard));
+            if (settings.security().restricted() && !guard.verifies()) {
                 LOG.warning("Switchboard: endpoint " + model.id() + " admits only some users, but no token key is "
                         + "configured (mp.jwt.verify.publickey or mp.jwt.verify.publickey.location): only users the "
                         + "container itself authenticated can connect");

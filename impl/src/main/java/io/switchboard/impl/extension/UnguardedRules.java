@@ -2,6 +2,7 @@ package io.switchboard.impl.extension;
 
 import io.switchboard.Untracked;
 import io.switchboard.impl.endpoint.EndpointIds;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.security.EndpointSecurity;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
@@ -47,7 +48,7 @@ final class UnguardedRules {
                 continue;
             }
             String id = EndpointIds.of(type);
-            EndpointSecurity security = EndpointSecurity.of(id, type);
+            EndpointSecurity security = EndpointSecurity.of(Settings.global().endpoint(id), type);
             if (security.restricted() || !security.origins().isEmpty()) {
                 problems.add("endpoint " + id + " (" + type.getName() + ") admits " + describe(security)
                         + ", but " + whyUnguarded(type, applicationConfigs) + ", so nothing would check it: anyone "

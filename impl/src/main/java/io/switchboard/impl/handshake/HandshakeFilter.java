@@ -1,6 +1,6 @@
 package io.switchboard.impl.handshake;
 
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.cdi.LazyBean;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeView;
@@ -123,7 +123,7 @@ public class HandshakeFilter extends HttpFilter {
     @Override
     public void destroy() {
         try {
-            registry.get().shutdown(SwitchboardConfig.shutdownDrain());
+            registry.get().shutdown(SessionRegistry.drainTimeout(Settings.global()));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "Switchboard: no graceful shutdown from the filter", e);
         }

@@ -1,8 +1,9 @@
 package io.switchboard.impl.limit;
 
 import io.switchboard.ConnectionLimits;
-import io.switchboard.impl.config.SwitchboardConfig;
-import io.switchboard.impl.config.SwitchboardConfig.Annotated;
+import io.switchboard.impl.config.Annotated;
+import io.switchboard.impl.config.Parsers;
+import io.switchboard.impl.config.Settings;
 
 import java.time.Duration;
 
@@ -26,27 +27,29 @@ public record ConnectionLimitSettings(int max, int perPrincipal, int perAddress,
      * {@code .handshakes-per-address} (counts, 0 for none) and {@code .handshake-period} (a positive duration),
      * endpoint key first, then the annotation, then the default key.
      *
-     * @param endpointId the endpoint id
-     * @param a          the endpoint's annotation, or {@code null}
+     * @param endpoint the endpoint's settings
+     * @param a        the endpoint's annotation, or {@code null}
      * @return the limits
      * @throws IllegalArgumentException if a value does not parse
      */
-    public static ConnectionLimitSettings read(String endpointId, ConnectionLimits a) {
-        long max = SwitchboardConfig.count(endpointId, "connections.max",
-                a == null ? null : new Annotated("@ConnectionLimits(max)", String.valueOf(a.max())));
-        long perPrincipal = SwitchboardConfig.count(endpointId, "connections.per-principal",
-                a == null ? null : new Annotated("@ConnectionLimits(perPrincipal)", String.valueOf(a.perPrincipal())));
-        long perAddress = SwitchboardConfig.count(endpointId, "connections.per-address",
-                a == null ? null : new Annotated("@ConnectionLimits(perAddress)", String.valueOf(a.perAddress())));
-        long handshakes = SwitchboardConfig.count(endpointId, "connections.handshakes-per-address",
-                a == null ? null : new Annotated("@ConnectionLimits(handshakesPerAddress)",
-                        String.valueOf(a.handshakesPerAddress())));
-        Duration period = SwitchboardConfig.duration(endpointId, "connections.handshake-period",
-                a == null ? null : new Annotated("@ConnectionLimits(handshakePeriod)", a.handshakePeriod()),
-                Duration.ofSeconds(1));
+    public static ConnectionLimitSettings read(Settings.Endpoint endpoint, ConnectionLimits a) {
+        long max = endpoint.key("connections.max").as(Parsers.count())
+                .or(a == null ? null : new Annotated("@ConnectionLimits(max)", String.valueOf(a.max()))).orDefault(0L);
+        long perPrincipal = endpoint.key("connections.per-principal").as(Parsers.count())
+                .or(a == null ? null : new Annotated("@ConnectionLimits(perPrincipal)", String.valueOf(a.perPrincipal())))
+                .orDefault(0L);
+        long perAddress = endpoint.key("connections.per-address").as(Parsers.count())
+                .or(a == null ? null : new Annotated("@ConnectionLimits(perAddress)", String.valueOf(a.perAddress())))
+                .orDefault(0L);
+        long handshakes = endpoint.key("connections.handshakes-per-address").as(Parsers.count())
+                .or(a == null ? null : new Annotated("@ConnectionLimits(handshakesPerAddress)",
+                        String.valueOf(a.handshakesPerAddress())))
+                .orDefault(0L);
+        Duration period = endpoint.key("connections.handshake-period").as(Parsers.DURATION)
+                .or(a == null ? null : new Annotated("@ConnectionLimits(handshakePeriod)", a.handshakePeriod()))
+                .orDefault(Duration.ofSeconds(1));
         if (handshakes > 0 && period.isZero()) {
-            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
-                    + ": the handshake period must be positive");
+            throw endpoint.bad("the handshake period must be positive");
         }
         return new ConnectionLimitSettings((int) max, (int) perPrincipal, (int) perAddress, (int) handshakes,
                 period.toNanos());

@@ -1,8 +1,9 @@
 package io.switchboard.impl.limit;
 
 import io.switchboard.RateLimit;
-import io.switchboard.impl.config.SwitchboardConfig;
-import io.switchboard.impl.config.SwitchboardConfig.Annotated;
+import io.switchboard.impl.config.Annotated;
+import io.switchboard.impl.config.Parsers;
+import io.switchboard.impl.config.Settings;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -26,16 +27,16 @@ public record RateLimitSettings(RateLimit.Scope scope, Bucket.Rate messages, Buc
      * {@code rate-limit.<scope>.messages}, {@code .bytes}, {@code .per}, {@code .burst}, {@code .burst-bytes} and
      * {@code .policy}, endpoint key first, then the endpoint's {@link RateLimit} of that scope, then the default key.
      *
-     * @param endpointId  the endpoint id
+     * @param endpoint    the endpoint's settings
      * @param annotations the endpoint's {@code @RateLimit}s
      * @return the configured limits; scopes without a rate are absent
      * @throws IllegalArgumentException if a value does not parse, or a scope is given twice
      */
-    public static Map<RateLimit.Scope, RateLimitSettings> read(String endpointId, RateLimit[] annotations) {
+    public static Map<RateLimit.Scope, RateLimitSettings> read(Settings.Endpoint endpoint, RateLimit[] annotations) {
         Map<RateLimit.Scope, RateLimit> byScope = new EnumMap<>(RateLimit.Scope.class);
         for (RateLimit annotation : annotations) {
             if (byScope.put(annotation.scope(), annotation) != null) {
-                throw new IllegalArgumentException("Switchboard: bad @RateLimit on endpoint " + endpointId
+                throw new IllegalArgumentException("Switchboard: bad @RateLimit on endpoint " + endpoint.id()
                         + ": two limits with scope " + annotation.scope());
             }
         }
@@ -44,23 +45,23 @@ public record RateLimitSettings(RateLimit.Scope scope, Bucket.Rate messages, Buc
             RateLimit a = byScope.get(scope);
             String prefix = "rate-limit." + scope.name().toLowerCase(Locale.ROOT) + ".";
             String where = "@RateLimit(scope = " + scope + ", ";
-            long messages = SwitchboardConfig.count(endpointId, prefix + "messages",
-                    a == null ? null : new Annotated(where + "messages)", String.valueOf(a.messages())));
-            long burst = SwitchboardConfig.count(endpointId, prefix + "burst",
-                    a == null ? null : new Annotated(where + "burst)", String.valueOf(a.burst())));
-            long bytes = SwitchboardConfig.size(endpointId, prefix + "bytes",
-                    a == null ? null : new Annotated(where + "bytes)", a.bytes()), 0);
-            long burstBytes = SwitchboardConfig.size(endpointId, prefix + "burst-bytes",
-                    a == null ? null : new Annotated(where + "burstBytes)", a.burstBytes()), 0);
-            Duration per = SwitchboardConfig.duration(endpointId, prefix + "per",
-                    a == null ? null : new Annotated(where + "per)", a.per()), Duration.ofSeconds(1));
-            RateLimit.Policy policy = SwitchboardConfig.parsed(endpointId, prefix + "policy",
-                    a == null ? null : new Annotated(where + "policy)", a.policy().name()),
-                    text -> RateLimit.Policy.valueOf(text.toUpperCase(Locale.ROOT)), "drop or close")
-                    .orElse(RateLimit.Policy.CLOSE);
+            long messages = endpoint.key(prefix + "messages").as(Parsers.count())
+                    .or(a == null ? null : new Annotated(where + "messages)", String.valueOf(a.messages())))
+                    .orDefault(0L);
+            long burst = endpoint.key(prefix + "burst").as(Parsers.count())
+                    .or(a == null ? null : new Annotated(where + "burst)", String.valueOf(a.burst()))).orDefault(0L);
+            long bytes = endpoint.key(prefix + "bytes").as(Parsers.SIZE)
+                    .or(a == null ? null : new Annotated(where + "bytes)", a.bytes())).orDefault(0L);
+            long burstBytes = endpoint.key(prefix + "burst-bytes").as(Parsers.SIZE)
+                    .or(a == null ? null : new Annotated(where + "burstBytes)", a.burstBytes())).orDefault(0L);
+            Duration per = endpoint.key(prefix + "per").as(Parsers.DURATION)
+                    .or(a == null ? null : new Annotated(where + "per)", a.per())).orDefault(Duration.ofSeconds(1));
+            RateLimit.Policy policy = endpoint.key(prefix + "policy")
+                    .as(Parsers.oneOf(RateLimit.Policy.class, "drop or close"))
+                    .or(a == null ? null : new Annotated(where + "policy)", a.policy().name()))
+                    .orDefault(RateLimit.Policy.CLOSE);
             if ((messages > 0 || bytes > 0) && per.isZero()) {
-                throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId
-                        + ": the rate limit period (" + prefix + "per) must be positive");
+                throw endpoint.bad("the rate limit period (" + prefix + "per) must be positive");
             }
             RateLimitSettings settings = of(scope, messages, burst, bytes, burstBytes, per.toNanos(), policy);
             if (settings != null) {

@@ -1,7 +1,8 @@
 package io.switchboard.impl.metrics;
 
 import io.switchboard.RoomService;
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Parsers;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.spi.MetricsBackend;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -90,13 +91,25 @@ public class SwitchboardMetrics {
     }
 
     /**
+     * Whether an endpoint's metrics are recorded ({@code switchboard.<id>.metrics.enabled}, else
+     * {@code switchboard.default.metrics.enabled}, default {@code true}).
+     *
+     * @param endpoint the endpoint's settings
+     * @return the setting
+     * @throws IllegalArgumentException if the configured value is not {@code true} or {@code false}
+     */
+    public static boolean enabled(Settings.Endpoint endpoint) {
+        return endpoint.key("metrics.enabled").as(Parsers.BOOLEAN).orDefault(true);
+    }
+
+    /**
      * The instruments of one endpoint.
      *
      * @param endpointId the endpoint id, the {@code endpoint} tag
      * @return its instruments, created on first use
      */
     public EndpointMeters endpoint(String endpointId) {
-        return endpoints.computeIfAbsent(endpointId, id -> SwitchboardConfig.metricsEnabled(id)
+        return endpoints.computeIfAbsent(endpointId, id -> enabled(Settings.global().endpoint(id))
                 ? new EndpointMeters(backend, id, backend != NoMetrics.INSTANCE)
                 : new EndpointMeters(NoMetrics.INSTANCE, id, false));
     }

@@ -1,6 +1,7 @@
 package io.switchboard.impl.security;
 
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Parsers;
+import io.switchboard.impl.config.Settings;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,24 +45,20 @@ public record EndpointSecurity(String endpointId, Access access, Set<String> rol
     /**
      * Reads an endpoint's rule and origins.
      *
-     * @param endpointId the endpoint id
-     * @param type       the endpoint class
+     * @param endpoint the endpoint's settings
+     * @param type     the endpoint class
      * @return its security
      * @throws IllegalArgumentException if the annotations contradict each other or a setting is empty
      */
-    public static EndpointSecurity of(String endpointId, Class<?> type) {
-        Optional<String> own = SwitchboardConfig.property("switchboard." + endpointId + ".roles-allowed");
-        EndpointSecurity rule;
-        if (own.isPresent()) {
-            rule = fromConfig(endpointId, "switchboard." + endpointId + ".roles-allowed", own.get());
-        } else {
-            rule = fromAnnotations(endpointId, type).orElseGet(() -> SwitchboardConfig
-                    .property("switchboard.default.roles-allowed")
-                    .map(v -> fromConfig(endpointId, "switchboard.default.roles-allowed", v))
-                    .orElse(new EndpointSecurity(endpointId, Access.OPEN, Set.of(), Set.of())));
-        }
-        Set<String> origins = SwitchboardConfig.endpointSetting(endpointId, "allowed-origins")
-                .map(found -> origins(found.getKey(), found.getValue())).orElse(Set.of());
+    public static EndpointSecurity of(Settings.Endpoint endpoint, Class<?> type) {
+        String endpointId = endpoint.id();
+        EndpointSecurity rule = endpoint.key("roles-allowed")
+                .as(Parsers.LIST.requiring(roles -> !roles.isEmpty(), "a list of roles, * or **")
+                        .map(roles -> fromConfig(endpointId, roles)))
+                .orFromAnnotations(() -> fromAnnotations(endpointId, type))
+                .orDefault(new EndpointSecurity(endpointId, Access.OPEN, Set.of(), Set.of()));
+        Set<String> origins = endpoint.key("allowed-origins").found()
+                .map(found -> origins(found.key(), found.value())).orElse(Set.of());
         return new EndpointSecurity(endpointId, rule.access(), rule.roles(), origins);
     }
 
@@ -85,12 +82,7 @@ public record EndpointSecurity(String endpointId, Access access, Set<String> rol
         return Optional.empty();
     }
 
-    private static EndpointSecurity fromConfig(String endpointId, String key, String value) {
-        List<String> roles = Arrays.stream(value.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
-        if (roles.isEmpty()) {
-            throw new IllegalArgumentException("Switchboard: bad configuration for endpoint " + endpointId + ": "
-                    + key + " = '" + value + "' is not a list of roles, * or **");
-        }
+    private static EndpointSecurity fromConfig(String endpointId, List<String> roles) {
         return roles.contains("*") ? new EndpointSecurity(endpointId, Access.PERMIT_ALL, Set.of(), Set.of())
                 : rolesRule(endpointId, roles);
     }

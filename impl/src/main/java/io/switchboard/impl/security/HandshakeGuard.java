@@ -75,7 +75,7 @@ public final class HandshakeGuard {
      * @throws IllegalArgumentException if a setting or the key is bad
      */
     public static HandshakeGuard configured(ClassLoader loader) {
-        JwtSettings settings = JwtSettings.read();
+        JwtSettings settings = JwtSettings.read(io.switchboard.impl.config.Settings.global());
         return new HandshakeGuard(settings, settings.verifiable() ? new JwtVerifier(settings, loader) : null);
     }
 

@@ -2,10 +2,12 @@ package io.switchboard.impl.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.switchboard.impl.config.Durations;
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Parser;
+import io.switchboard.impl.config.Parsers;
+import io.switchboard.impl.config.Setting;
+import io.switchboard.impl.config.Settings;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,34 +50,51 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
+    private static final String ALGORITHMS = "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted()
+            .collect(Collectors.joining(", "));
+
+    /** One algorithm, as MP-JWT (and the servers' own MP-JWT, which reads the same key) allows. */
+    private static final Parser<JWSAlgorithm> ALGORITHM = Parser.of(
+            text -> JWSAlgorithm.parse(text.toUpperCase(Locale.ROOT)), ALGORITHMS).requiring(SUPPORTED::contains,
+            ALGORITHMS);
+
+    private static final Parser<Duration> POSITIVE_DURATION = Parser.of(Durations::parse,
+            "a positive duration such as 30s, 500ms or 2m").requiring(d -> !d.isNegative() && !d.isZero(),
+            "a positive duration such as 30s, 500ms or 2m");
+
     /**
      * Reads the settings.
      *
+     * @param settings the deployment's settings
      * @return the deployment's settings
      * @throws IllegalArgumentException naming the key and value of a setting that does not parse
      */
-    public static JwtSettings read() {
-        String header = text("mp.jwt.token.header", "Authorization");
-        Set<TokenSource> sources = property("switchboard.security.token.sources")
-                .map(JwtSettings::sources)
+    public static JwtSettings read(Settings settings) {
+        String header = text(settings.key("mp.jwt.token.header"), "Authorization");
+        Set<TokenSource> sources = settings.key("switchboard.security.token.sources")
+                .as(Parser.of(JwtSettings::sources, "a list of header, subprotocol, query, cookie")).optional()
                 .orElseGet(() -> header.equalsIgnoreCase("Cookie")
                         ? EnumSet.of(TokenSource.COOKIE, TokenSource.SUBPROTOCOL)
                         : EnumSet.of(TokenSource.HEADER, TokenSource.SUBPROTOCOL));
-        return new JwtSettings(property("mp.jwt.verify.publickey"),
-                property("mp.jwt.verify.publickey.location"),
-                property("mp.jwt.verify.issuer").map(String::trim),
-                list("mp.jwt.verify.audiences"),
-                readAlgorithms(),
-                number("mp.jwt.verify.clock.skew", 60, 0, 86_400),
-                number("mp.jwt.verify.token.age", 0, 0, Long.MAX_VALUE),
+        return new JwtSettings(settings.key("mp.jwt.verify.publickey").optional(),
+                settings.key("mp.jwt.verify.publickey.location").optional(),
+                settings.key("mp.jwt.verify.issuer").optional().map(String::trim),
+                settings.key("mp.jwt.verify.audiences").as(Parsers.LIST).optional().<Set<String>>map(Set::copyOf)
+                        .orElse(Set.of()),
+                settings.key("mp.jwt.verify.publickey.algorithm").as(ALGORITHM).optional().map(Set::of)
+                        .orElse(Set.of(JWSAlgorithm.RS256)),
+                settings.key("mp.jwt.verify.clock.skew").as(number(0, 86_400)).orDefault(60L),
+                settings.key("mp.jwt.verify.token.age").as(number(0, Long.MAX_VALUE)).orDefault(0L),
                 header,
-                text("mp.jwt.token.cookie", "Bearer"),
+                text(settings.key("mp.jwt.token.cookie"), "Bearer"),
                 sources,
-                text("switchboard.security.token.query-parameter", "access_token"),
-                readSubprotocol(),
-                (int) number("switchboard.security.token.max-length", 8192, 64, 1 << 20),
-                bool("switchboard.security.keys.allow-insecure-location"),
-                positiveDuration("switchboard.security.keys.refetch-interval", DEFAULT_KEY_REFETCH_INTERVAL));
+                text(settings.key("switchboard.security.token.query-parameter"), "access_token"),
+                readSubprotocol(settings),
+                (int) (long) settings.key("switchboard.security.token.max-length").as(number(64, 1 << 20))
+                        .orDefault(8192L),
+                settings.key("switchboard.security.keys.allow-insecure-location").as(Parsers.BOOLEAN).orDefault(false),
+                settings.key("switchboard.security.keys.refetch-interval").as(POSITIVE_DURATION)
+                        .orDefault(DEFAULT_KEY_REFETCH_INTERVAL));
     }
 
     /** Whether a key to verify tokens with is configured. */
@@ -86,93 +105,31 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
     private static Set<TokenSource> sources(String value) {
         Set<TokenSource> sources = EnumSet.noneOf(TokenSource.class);
         for (String name : value.split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            try {
+            if (!name.isBlank()) {
                 sources.add(TokenSource.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw bad("switchboard.security.token.sources", value,
-                        "a list of header, subprotocol, query, cookie");
             }
         }
         return sources;
     }
 
-    /** One algorithm, as MP-JWT (and the servers' own MP-JWT, which reads the same key) allows. */
-    private static Set<JWSAlgorithm> readAlgorithms() {
-        String key = "mp.jwt.verify.publickey.algorithm";
-        Optional<String> value = property(key);
-        if (value.isEmpty()) {
-            return Set.of(JWSAlgorithm.RS256);
-        }
-        JWSAlgorithm algorithm = JWSAlgorithm.parse(value.get().trim().toUpperCase(Locale.ROOT));
-        if (!SUPPORTED.contains(algorithm)) {
-            throw bad(key, value.get(), "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted()
-                    .collect(Collectors.joining(", ")));
-        }
-        return Set.of(algorithm);
-    }
-
-    private static String readSubprotocol() {
-        String key = "switchboard.security.token.subprotocol";
-        String value = text(key, "switchboard.bearer");
+    private static String readSubprotocol(Settings settings) {
+        String value = text(settings.key("switchboard.security.token.subprotocol"), "switchboard.bearer");
         // A subprotocol is an HTTP token: the marker must be one, or no browser could offer it.
         if (!value.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-            throw bad(key, value, "an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+            throw bad("switchboard.security.token.subprotocol", value, "an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
         }
         return value;
     }
 
-    private static Set<String> list(String key) {
-        return property(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    /** The trimmed text, or the default where it is empty. */
+    private static String text(Setting<String> setting, String defaultValue) {
+        return setting.optional().map(String::trim).filter(s -> !s.isEmpty()).orElse(defaultValue);
     }
 
-    private static String text(String key, String defaultValue) {
-        return property(key).map(String::trim).filter(s -> !s.isEmpty()).orElse(defaultValue);
-    }
-
-    private static long number(String key, long defaultValue, long min, long max) {
-        return property(key).map(value -> {
-            try {
-                long parsed = Long.parseLong(value.trim());
-                if (parsed >= min && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw bad(key, value, "a whole number from " + min + " to " + max);
-        }).orElse(defaultValue);
-    }
-
-    private static boolean bool(String key) {
-        return property(key).map(value -> {
-            String text = value.trim();
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(text);
-            }
-            throw bad(key, value, "a boolean (true or false)");
-        }).orElse(false);
-    }
-
-    private static Duration positiveDuration(String key, Duration defaultValue) {
-        return property(key).map(value -> {
-            try {
-                Duration parsed = Durations.parse(value);
-                if (!parsed.isNegative() && !parsed.isZero()) {
-                    return parsed;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            throw bad(key, value, "a positive duration such as 30s, 500ms or 2m");
-        }).orElse(defaultValue);
-    }
-
-    private static Optional<String> property(String key) {
-        return SwitchboardConfig.property(key);
+    /** A whole number in a range; one message for text that is no number and for a number out of range. */
+    private static Parser<Long> number(long min, long max) {
+        String expected = "a whole number from " + min + " to " + max;
+        return Parser.of(Long::parseLong, expected).requiring(n -> n >= min && n <= max, expected);
     }
 
     static IllegalArgumentException bad(String key, String value, String expected) {

@@ -6,7 +6,9 @@ import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
 import io.switchboard.CloseCategory;
 import io.switchboard.MessageDropped;
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Durations;
+import io.switchboard.impl.config.Parser;
+import io.switchboard.impl.config.Settings;
 import jakarta.annotation.PreDestroy;
 import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.LivenessSettings;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -189,6 +192,21 @@ public class SessionRegistry implements OpenSessions {
         sessions.values().forEach(TrackedSession::endNow);
     }
 
+    /**
+     * How long queued messages may take to go out when the application stops
+     * ({@code switchboard.shutdown.drain-timeout}, a duration, default 5 s).
+     *
+     * @param settings the deployment's settings
+     * @return the setting
+     * @throws IllegalArgumentException if the value is not a duration of zero or more
+     */
+    public static Duration drainTimeout(Settings settings) {
+        return settings.key("switchboard.shutdown.drain-timeout")
+                .as(Parser.of(Durations::parse, "a duration of zero or more")
+                        .requiring(d -> !d.isNegative(), "a duration of zero or more"))
+                .orDefault(Duration.ofSeconds(5));
+    }
+
     private static void pause() {
         try {
             Thread.sleep(20);
@@ -199,7 +217,7 @@ public class SessionRegistry implements OpenSessions {
 
     @PreDestroy
     void stop() {
-        shutdown(SwitchboardConfig.shutdownDrain());
+        shutdown(drainTimeout(Settings.global()));
         runStopWork(); // work added by a session that opened while the application was stopping
     }
 

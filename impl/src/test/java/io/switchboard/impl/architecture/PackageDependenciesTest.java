@@ -1,7 +1,7 @@
 package io.switchboard.impl.architecture;
 
 import io.switchboard.OpenSessions;
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -30,7 +30,7 @@ class PackageDependenciesTest {
 
     @Test
     void implPackagesFormNoCycle() {
-        Map<String, Set<String>> classes = ClassReferences.of(SwitchboardConfig.class);
+        Map<String, Set<String>> classes = ClassReferences.of(Settings.class);
         // package -> package -> the class references behind that edge, for the message
         Map<String, Map<String, Set<String>>> edges = new TreeMap<>();
         classes.forEach((from, targets) -> {
@@ -72,7 +72,7 @@ class PackageDependenciesTest {
                 IMPL + ".config", Set.of(),
                 IMPL + ".metrics", Set.of(IMPL + ".config"));
         List<String> wrong = new ArrayList<>();
-        ClassReferences.of(SwitchboardConfig.class).forEach((from, targets) -> {
+        ClassReferences.of(Settings.class).forEach((from, targets) -> {
             Set<String> mayUse = allowed.get(ClassReferences.packageOf(from));
             if (mayUse != null) {
                 targets.stream().filter(to -> to.startsWith(IMPL + "."))

@@ -24,23 +24,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The code's keys are found in impl's main sources, comments removed, in the three forms the code uses:
  * <ol>
- *   <li>a whole key as a string literal, {@code "switchboard.fast-path"} or {@code "mp.jwt.verify.issuer"} (metric
- *       names, the constants of {@code metrics.Names}, and the values in {@link #NOT_KEYS} are not keys);</li>
+ *   <li>a whole key as a string literal, {@code settings.key("switchboard.fast-path")} or
+ *       {@code "mp.jwt.verify.issuer"} (metric names, the constants of {@code metrics.Names}, and the values in
+ *       {@link #NOT_KEYS} are not keys);</li>
  *   <li>an endpoint's key built around its id, {@code "switchboard." + endpointId + ".roles-allowed"};</li>
- *   <li>a per-endpoint setting given to a resolver call whose first argument is {@code endpointId}:
- *       {@code duration(endpointId, "heartbeat.interval", …)}, or {@code count(endpointId, prefix + "messages", …)}
- *       where {@code prefix} is a local {@code String} built as {@code "rate-limit." + … + "."} (a whole key in that
- *       place is left to the first two forms).</li>
+ *   <li>a per-endpoint setting given to {@code key} of an endpoint's settings ({@code Settings.Endpoint}) held in a
+ *       variable named {@code endpoint} or got inline: {@code endpoint.key("heartbeat.interval")},
+ *       {@code settings.endpoint(id).key("enabled")}, or {@code endpoint.key(prefix + "messages")} where
+ *       {@code prefix} is a local {@code String} built as {@code "rate-limit." + … + "."} (a whole key in that place
+ *       is left to the first two forms).</li>
  * </ol>
  * A per-endpoint setting stands for both {@code switchboard.<id>.<setting>} and
  * {@code switchboard.default.<setting>}, and is compared by its suffix, as the README's table writes it; a part built
  * at run time ({@code <scope>}) compares as any placeholder. In the table, {@code .burst-bytes} after a key means that
  * key with its last segment replaced.
  *
- * <p>What it does not catch: a key read through a variable or method whose name breaks these forms (a setting
- * passed with an id not named {@code endpointId}, a key assembled from several variables), a key only ever built from
- * a constant of another class, or a key the README names in prose but not in the table. To keep the forms the only
- * way in, {@link #onlySwitchboardConfigReadsMicroProfileConfig} fails when another class calls MicroProfile Config.
+ * <p>What it does not catch: a key only ever built from a constant of another class, a key built around an id
+ * outside {@code Settings}, or a key the README names in prose but not in the table. To keep the forms the only way
+ * in, {@link #onlySettingsReadsMicroProfileConfig} fails when another class than {@code impl.config.Settings} calls
+ * MicroProfile Config, and {@link #everySettingIsReadInAFormThisTestSees} fails on a {@code key(…)} call in none of
+ * the forms (an endpoint's settings under another name, a key in a variable or assembled from several).
  */
 class ConfigurationKeysTest {
 
@@ -55,7 +58,15 @@ class ConfigurationKeysTest {
             "\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])+'|//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern WHOLE_KEY = Pattern.compile("\"((?:switchboard|mp\\.jwt)\\.[a-z0-9.-]*[a-z0-9])\"");
     private static final Pattern AROUND_ID = Pattern.compile("\"switchboard\\.\"\\s*\\+\\s*[^\";]+?\\+\\s*\"\\.([a-z0-9.-]*[a-z0-9])");
-    private static final Pattern SETTING = Pattern.compile("\\(\\s*endpointId\\s*,\\s*\"(?!switchboard\\.|mp\\.jwt\\.)([a-z][a-z0-9.-]*)\"");
+    /** The receiver of a per-endpoint setting: a variable named {@code endpoint}, or {@code settings.endpoint(id)}. */
+    private static final String ENDPOINT = "\\bendpoint\\s*(?:\\([^()]*\\))?\\s*\\.\\s*key\\(\\s*";
+    private static final Pattern SETTING = Pattern.compile(ENDPOINT + "\"(?!switchboard\\.|mp\\.jwt\\.)([a-z][a-z0-9.-]*)\"");
+    /** A call of {@code key} with an argument (not a record's {@code key()} accessor). */
+    private static final Pattern KEY_CALL = Pattern.compile("\\.\\s*key\\(\\s*(?!\\))");
+    /** A per-endpoint setting read in a form {@link #SETTING} or {@link #PREFIX} sees; group 1 is the dot before key. */
+    private static final Pattern ENDPOINT_CALL = Pattern.compile("\\bendpoint\\s*(?:\\([^()]*\\))?\\s*(\\.)\\s*key\\(\\s*"
+            + "(?:\"[a-z][a-z0-9.-]*\"|(\\w+)\\s*\\+\\s*\"[a-z][a-z0-9.-]*\")\\s*\\)");
+    private static final Pattern WHOLE_KEY_CALL = Pattern.compile("\\.\\s*key\\(\\s*\"(?:switchboard|mp\\.jwt)\\.[a-z0-9.-]*[a-z0-9]\"\\s*\\)");
     private static final Pattern PREFIX = Pattern.compile("String\\s+(\\w+)\\s*=\\s*\"([a-z][a-z0-9.-]*\\.)\"\\s*\\+[^;]*\\+\\s*\"\\.\"\\s*;");
     private static final Pattern README_KEY = Pattern.compile("`((?:switchboard|mp\\.jwt)\\.[^`]+|\\.[a-z][^`]*)`");
 
@@ -122,8 +133,7 @@ class ConfigurationKeysTest {
             }
             m = PREFIX.matcher(code);
             while (m.find()) {
-                Matcher uses = Pattern.compile("\\(\\s*endpointId\\s*,\\s*" + m.group(1) + "\\s*\\+\\s*\"([a-z][a-z0-9.-]*)\"")
-                        .matcher(code);
+                Matcher uses = Pattern.compile(ENDPOINT + m.group(1) + "\\s*\\+\\s*\"([a-z][a-z0-9.-]*)\"").matcher(code);
                 while (uses.find()) {
                     keys.putIfAbsent("<id>." + m.group(2) + "<*>." + uses.group(1), file.toString());
                 }
@@ -180,14 +190,44 @@ class ConfigurationKeysTest {
     }
 
     @Test
-    void onlySwitchboardConfigReadsMicroProfileConfig() throws IOException {
+    void onlySettingsReadsMicroProfileConfig() throws IOException {
         List<String> readers = new ArrayList<>();
         mainSources().forEach((file, code) -> {
-            if (code.contains("ConfigProvider") && !file.endsWith("SwitchboardConfig.java")) {
+            if ((code.contains("ConfigProvider") || code.contains("org.eclipse.microprofile.config"))
+                    && !file.equals(Path.of("io/switchboard/impl/config/Settings.java"))) {
                 readers.add(file.toString());
             }
         });
-        assertThat(readers).as("classes reading MicroProfile Config past SwitchboardConfig, which this test cannot"
+        assertThat(readers).as("classes reading MicroProfile Config past impl.config.Settings, which this test cannot"
                 + " see into").isEmpty();
+    }
+
+    @Test
+    void everySettingIsReadInAFormThisTestSees() throws IOException {
+        List<String> unseen = new ArrayList<>();
+        mainSources().forEach((file, code) -> {
+            Set<String> prefixes = new TreeSet<>();
+            Matcher m = PREFIX.matcher(code);
+            while (m.find()) {
+                prefixes.add(m.group(1));
+            }
+            Set<Integer> seen = new TreeSet<>();
+            m = ENDPOINT_CALL.matcher(code);
+            while (m.find()) {
+                if (m.group(2) == null || prefixes.contains(m.group(2))) {
+                    seen.add(m.start(1));
+                }
+            }
+            m = KEY_CALL.matcher(code);
+            while (m.find()) {
+                if (!seen.contains(m.start())
+                        && !WHOLE_KEY_CALL.matcher(code).region(m.start(), code.length()).lookingAt()) {
+                    int end = code.indexOf(')', m.end());
+                    unseen.add(file + ": " + code.substring(Math.max(0, m.start() - 40),
+                            end < 0 ? m.end() : end + 1).replaceAll("\\s+", " ").trim());
+                }
+            }
+        });
+        assertThat(unseen).as("key(…) calls in no form this test reads keys from").isEmpty();
     }
 }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code impl/src/main/java/io/switchboard/impl} that holds a class is a row, every row is such a folder, and every
  * class name a row mentions (a back-quoted {@code CapitalisedWord}, or {@code Outer.Inner}) is a source file of that
  * package. A type of another package is written qualified ({@code io.switchboard.RoomService},
- * {@code impl.config.SwitchboardConfig}) and so is not taken for one of the row's. It does not check that a row names
+ * {@code impl.config.Settings}) and so is not taken for one of the row's. It does not check that a row names
  * every class of its package, nor that the descriptions are true.
  */
 class PackageTableTest {

@@ -1,6 +1,6 @@
 package io.switchboard.impl.testing;
 
-import io.switchboard.impl.config.SwitchboardConfig;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.extension.EndpointRegistrar;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.extension.FilteringApplicationConfig;
@@ -151,7 +151,7 @@ public final class FastServer implements AutoCloseable {
     public void close() {
         if (mode == Mode.SWITCHBOARD) {
             // What a servlet container's end of the handshake filter does as the application stops.
-            weld.select(SessionRegistry.class).get().shutdown(SwitchboardConfig.shutdownDrain());
+            weld.select(SessionRegistry.class).get().shutdown(SessionRegistry.drainTimeout(Settings.global()));
         }
         container.stop();
         http.shutdownNow();
