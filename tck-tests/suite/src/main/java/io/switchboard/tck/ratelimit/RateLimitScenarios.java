@@ -104,8 +104,13 @@ public abstract class RateLimitScenarios {
     void aPeerThatDropsTheConnectionOnTheCloseFrameIsStillReportedAsClosedWith1008() throws IOException {
         try (RawClient raw = RawClient.handshake(uri("throttled/alone"), true)) {
             assertThat(raw.status()).isEqualTo(101);
-            for (int i = 0; i < 25; i++) {
-                raw.sendText("flood-" + i);
+            try {
+                for (int i = 0; i < 25; i++) {
+                    raw.sendText("flood-" + i);
+                }
+            } catch (IOException closedWhileFlooding) {
+                // The server closed after the 21st message, before the last ones were written (seen on bare Tyrus
+                // under load): the close frame is read below all the same.
             }
             RawClient.Frame frame = raw.readFrame(10_000);
             while (frame.opcode() != 0x8) {
