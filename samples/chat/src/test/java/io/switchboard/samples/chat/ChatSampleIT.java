@@ -20,13 +20,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged sample on a real Payara Micro, started exactly as {@code -Prun} starts it, with real
@@ -65,8 +65,8 @@ class ChatSampleIT {
     void servesThePage() throws Exception {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(server.baseUri()).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("Switchboard chat"), page.body());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Switchboard chat");
     }
 
     @Test
@@ -76,27 +76,27 @@ class ChatSampleIT {
         Client carol = connect("elsewhere");
 
         String listed = awaitSessions("it-room", body -> count(body) == 2);
-        assertEquals(2, occurrences(listed, "\"endpoint\"\\s*:\\s*\"ChatEndpoint\""), listed);
-        assertEquals(2, occurrences(listed, "\"room\"\\s*:\\s*\"it-room\""), listed);
-        assertEquals(2, occurrences(listed, "\"state\"\\s*:\\s*\"OPEN\""), listed);
-        assertEquals(1, count(awaitSessions("elsewhere", body -> count(body) == 1)));
-        assertEquals(3, count(awaitSessions(null, body -> count(body) == 3)));
+        assertThat(occurrences(listed, "\"endpoint\"\\s*:\\s*\"ChatEndpoint\"")).as(listed).isEqualTo(2);
+        assertThat(occurrences(listed, "\"room\"\\s*:\\s*\"it-room\"")).as(listed).isEqualTo(2);
+        assertThat(occurrences(listed, "\"state\"\\s*:\\s*\"OPEN\"")).as(listed).isEqualTo(2);
+        assertThat(count(awaitSessions("elsewhere", body -> count(body) == 1))).isEqualTo(1);
+        assertThat(count(awaitSessions(null, body -> count(body) == 3))).isEqualTo(3);
 
         alice.send("alice: hello, room");
-        assertEquals("alice: hello, room", bob.next(WAIT));
+        assertThat(bob.next(WAIT)).isEqualTo("alice: hello, room");
 
         bob.send("bob: hi alice");
-        assertEquals("bob: hi alice", alice.next(WAIT));
+        assertThat(alice.next(WAIT)).isEqualTo("bob: hi alice");
 
         // Each message went to the others in the room only: not back to its sender, not to another room.
-        assertNull(alice.received.poll(500, TimeUnit.MILLISECONDS));
-        assertNull(bob.received.poll(0, TimeUnit.MILLISECONDS));
-        assertNull(carol.received.poll(0, TimeUnit.MILLISECONDS));
+        assertThat(alice.received.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(bob.received.poll(0, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(carol.received.poll(0, TimeUnit.MILLISECONDS)).isNull();
 
         // A newcomer gets the room's recent messages, in order.
         Client dave = connect("it-room");
-        assertEquals("alice: hello, room", dave.next(WAIT));
-        assertEquals("bob: hi alice", dave.next(WAIT));
+        assertThat(dave.next(WAIT)).isEqualTo("alice: hello, room");
+        assertThat(dave.next(WAIT)).isEqualTo("bob: hi alice");
         dave.close();
         awaitSessions("it-room", body -> count(body) == 2);
 
@@ -117,27 +117,25 @@ class ChatSampleIT {
     }
 
     /** Polls {@code /sessions} until its body satisfies the condition; fails with the last body otherwise. */
-    private static String awaitSessions(String room, Predicate<String> condition) throws Exception {
+    private static String awaitSessions(String room, Predicate<String> condition) {
         URI uri = server.baseUri().resolve(room == null ? "sessions" : "sessions?room=" + room);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String body;
-        do {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-            body = response.body();
-            if (condition.test(body)) {
-                return body;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("GET " + uri + " never met the condition; last body:\n" + body);
+        AtomicReference<String> last = new AtomicReference<>();
+        await("GET " + uri + " meets the condition").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                            type -> assertThat(type).startsWith("application/json"));
+                    last.set(response.body());
+                    assertThat(condition).as("last body:%n%s", response.body()).accepts(response.body());
+                });
+        return last.get();
     }
 
     private static int count(String sessionsJson) {
         Matcher count = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(sessionsJson);
-        assertTrue(count.find(), sessionsJson);
+        assertThat(count.find()).as(sessionsJson).isTrue();
         return Integer.parseInt(count.group(1));
     }
 

@@ -16,13 +16,17 @@ final class Deployments {
     private Deployments() {
     }
 
-    /** A WAR of the classes of the given packages (not their sub-packages), without {@code beans.xml}. */
+    /**
+     * A WAR of the classes of the given packages (not their sub-packages), without {@code beans.xml}, with the
+     * suite's clients and the probes' shared code.
+     */
     static WebArchive of(String name, Class<?>... packages) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war");
         for (Class<?> marker : packages) {
             war.addPackage(marker.getPackage());
         }
         war.addPackage(io.switchboard.tck.client.TestClient.class.getPackage());
+        war.addPackage(io.switchboard.tck.probe.LineLog.class.getPackage());
         return war;
     }
 

@@ -1,27 +1,15 @@
 package io.switchboard.tck.limits;
 
 import io.switchboard.SessionClosed;
+import io.switchboard.tck.probe.LineLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
 /** Records how sessions ended, for {@link LimitsProbe}. */
 @ApplicationScoped
-public class ClosedLog {
-
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+public class ClosedLog extends LineLog {
 
     void closed(@Observes SessionClosed event) {
-        lines.add(event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag());
-    }
-
-    List<String> lines() {
-        return List.copyOf(lines);
-    }
-
-    void clear() {
-        lines.clear();
+        add(event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag());
     }
 }

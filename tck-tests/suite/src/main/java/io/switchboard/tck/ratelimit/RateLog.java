@@ -2,31 +2,19 @@ package io.switchboard.tck.ratelimit;
 
 import io.switchboard.RateLimited;
 import io.switchboard.SessionClosed;
+import io.switchboard.tck.probe.LineLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
 /** Records dropped messages and ends, for {@link RateProbe}. */
 @ApplicationScoped
-public class RateLog {
-
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+public class RateLog extends LineLog {
 
     void limited(@Observes RateLimited event) {
-        lines.add("limited " + event.session().endpointId() + " " + event.scope());
+        add("limited " + event.session().endpointId() + " " + event.scope());
     }
 
     void closed(@Observes SessionClosed event) {
-        lines.add("closed " + event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag());
-    }
-
-    List<String> lines() {
-        return List.copyOf(lines);
-    }
-
-    void clear() {
-        lines.clear();
+        add("closed " + event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag());
     }
 }

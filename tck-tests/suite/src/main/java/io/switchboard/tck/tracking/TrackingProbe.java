@@ -30,7 +30,7 @@ public class TrackingProbe {
             case "count" -> String.valueOf(sessions.count());
             case "sessions" -> sessions.stream().map(this::describe).sorted()
                     .collect(Collectors.joining("\n"));
-            case "events" -> String.join("\n", log.events());
+            case "events" -> String.join("\n", log.lines());
             case "endings" -> String.join("\n", SlowCloseEndpoint.endings());
             case "reset" -> {
                 log.clear();
