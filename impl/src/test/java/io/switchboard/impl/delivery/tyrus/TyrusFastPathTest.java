@@ -73,7 +73,9 @@ class TyrusFastPathTest {
                 client.sendText("utf8:" + repeats);
                 assertThat(client.nextText()).as("multibyte text, %d repeats", repeats).isEqualTo(utf8(repeats));
             }
-            assertThat(RawFrameWriter.WRITES.sum() - writes).isGreaterThanOrEqualTo(2L * SIZES.length + 4);
+            // The writer counts a frame just after handing it to Tyrus, so the last count may trail its delivery.
+            await().untilAsserted(() ->
+                    assertThat(RawFrameWriter.WRITES.sum() - writes).isGreaterThanOrEqualTo(2L * SIZES.length + 4));
         }
     }
 
