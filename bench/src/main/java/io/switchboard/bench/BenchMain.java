@@ -22,8 +22,7 @@ import java.util.List;
  * tables (also written to {@code results-<time>.md} in the work directory).
  *
  * <p>Arguments: {@code quick} for a smoke run, and {@code key=value} overrides (see {@link BenchSettings#parse}).
- * System properties: {@code bench.payara.jar}, {@code bench.preboot} and {@code bench.workdir} (the pom sets
- * them).
+ * System properties: {@code bench.payara.jar} and {@code bench.workdir} (the pom sets them).
  */
 public final class BenchMain {
 
@@ -119,9 +118,8 @@ public final class BenchMain {
             case "tyrus" -> TyrusLauncher.start(workDir.resolve("tyrus"), settings.serverJvm(), Duration.ofSeconds(60));
             case "payara" -> {
                 Path dir = workDir.resolve("payara");
-                yield PayaraLauncher.start(
-                        Path.of(required("bench.payara.jar")), Path.of(required("bench.preboot")), war, dir,
-                        settings.serverJvm(), Duration.ofSeconds(240));
+                yield PayaraLauncher.start(Path.of(required("bench.payara.jar")), war, dir, settings.serverJvm(),
+                        Duration.ofSeconds(240));
             }
             default -> throw new IllegalArgumentException("Unknown server " + name + " (tyrus, payara)");
         };

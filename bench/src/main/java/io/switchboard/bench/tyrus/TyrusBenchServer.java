@@ -13,7 +13,7 @@ import java.io.InputStream;
  * and stops when its standard input closes, so it never outlives the load generator.
  *
  * <p>Metrics go to a Micrometer Prometheus registry, a CDI bean as WildFly's micrometer subsystem offers one
- * (impl's test {@link PrometheusRegistryProducer}, deployed with the bench endpoints); the control endpoint's
+ * (the fast harness's {@link PrometheusRegistryProducer}, deployed with the bench endpoints); the control endpoint's
  * {@code metrics} request reads it. MicroProfile Config comes from system properties (SmallRye Config), which is
  * where the launcher switches the metrics-off endpoint's metrics off.
  */

@@ -1,12 +1,10 @@
 package io.switchboard.samples.chat;
 
+import io.switchboard.payara.PayaraMicro;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged sample on a real Payara Micro, started exactly as {@code -Prun} starts it, with real
+ * The packaged sample on a real Payara Micro, started by the launcher {@code -Prun} uses too, with real
  * WebSocket clients over loopback.
  */
 class ChatSampleIT {
@@ -37,20 +35,20 @@ class ChatSampleIT {
     private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("chat.startup.timeout", 180));
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static ChatServer server;
+    private static PayaraMicro server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<Client> CLIENTS = new ArrayList<>();
 
     @BeforeAll
     static void startServer() throws Exception {
         Path workDir = Path.of(System.getProperty("chat.workdir"));
-        ChatServer.Setup setup = new ChatServer.Setup(
+        PayaraMicro.Setup setup = new PayaraMicro.Setup(
                 Path.of(System.getProperty("chat.payara.jar")),
                 Path.of(System.getProperty("chat.war")),
-                Path.of(System.getProperty("chat.preboot")),
                 workDir,
-                freePort());
-        server = ChatServer.start(setup, STARTUP, workDir.resolve("payara.log"));
+                PayaraMicro.freePort(),
+                List.of());
+        server = PayaraMicro.start(setup, "/", STARTUP, workDir.resolve("payara.log"));
     }
 
     @AfterAll
@@ -141,12 +139,6 @@ class ChatSampleIT {
 
     private static int occurrences(String text, String regex) {
         return (int) Pattern.compile(regex).matcher(text).results().count();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A JDK WebSocket client that queues the text messages it receives. */

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives plain Tyrus (no Switchboard) CDI-created endpoint instances, as Payara's Tyrus integration does, so the
- * conformance scenarios compare Switchboard with what a CDI-enabled container does. Tests only.
+ * conformance scenarios compare Switchboard with what a CDI-enabled container does. The fast harness only.
  */
 public class CdiComponentProvider extends ComponentProvider {
 
