@@ -113,7 +113,7 @@ public final class HandshakeGuard {
     public Identity identify(HandshakeView request) {
         Principal principal = request.containerPrincipal();
         if (principal instanceof JsonWebToken token) {
-            String stale = outsideValidity(token);
+            String stale = outsideValidity(token, System.currentTimeMillis() / 1000);
             return stale == null ? new Identity(token, null) : new Identity(null, "the container's token: " + stale);
         }
         if (verifier == null) {
@@ -177,10 +177,10 @@ public final class HandshakeGuard {
      * The container verified this token's signature; its time window is checked again, cheaply, because not
      * every container checks all of it (Payara Micro 6.2025 accepts a token whose {@code nbf} is in the future).
      *
+     * @param now epoch seconds (a parameter so tests can fix the clock)
      * @return what is wrong, or {@code null}
      */
-    private String outsideValidity(JsonWebToken token) {
-        long now = System.currentTimeMillis() / 1000;
+    String outsideValidity(JsonWebToken token, long now) {
         long clockSkewSeconds = settings.clockSkewSeconds();
         long expires = seconds(token.getClaim("exp"));
         if (expires > 0 && now >= expires + clockSkewSeconds) {

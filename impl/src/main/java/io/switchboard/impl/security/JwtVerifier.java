@@ -56,6 +56,11 @@ public final class JwtVerifier {
      * @throws TokenRejected with a reason safe to log
      */
     public VerifiedToken verify(String token) throws TokenRejected {
+        return verify(token, Instant.now());
+    }
+
+    /** {@link #verify(String)} at a given instant: the seam for tests of the time checks. */
+    VerifiedToken verify(String token, Instant now) throws TokenRejected {
         if (token.length() > settings.maxTokenLength()) {
             throw new TokenRejected("token longer than " + settings.maxTokenLength() + " characters");
         }
@@ -71,7 +76,7 @@ public final class JwtVerifier {
         } catch (ParseException e) {
             throw new TokenRejected("claims are not a JSON object");
         }
-        checkClaims(claims);
+        checkClaims(claims, now);
         return new VerifiedToken(token, claims);
     }
 
@@ -114,8 +119,7 @@ public final class JwtVerifier {
         throw new TokenRejected("bad signature");
     }
 
-    private void checkClaims(JWTClaimsSet claims) throws TokenRejected {
-        Instant now = Instant.now();
+    private void checkClaims(JWTClaimsSet claims, Instant now) throws TokenRejected {
         long skew = settings.clockSkewSeconds();
         Date expires = date(claims, "exp");
         if (expires == null) {

@@ -2,6 +2,7 @@ package io.switchboard.tck.errors;
 
 import io.switchboard.OpenSessions;
 import io.switchboard.Untracked;
+import io.switchboard.tck.probe.ProbeCommands;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
@@ -19,14 +20,6 @@ public class ErrorProbe {
 
     @OnMessage
     public String command(String command) {
-        return switch (command) {
-            case "log" -> String.join("\n", log.lines());
-            case "count" -> String.valueOf(sessions.count());
-            case "reset" -> {
-                log.clear();
-                yield "ok";
-            }
-            default -> "unknown:" + command;
-        };
+        return ProbeCommands.counting(sessions).lines("log", log).reset(log::clear).answer(command);
     }
 }

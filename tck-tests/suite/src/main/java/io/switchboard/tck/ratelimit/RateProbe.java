@@ -2,6 +2,7 @@ package io.switchboard.tck.ratelimit;
 
 import io.switchboard.OpenSessions;
 import io.switchboard.Untracked;
+import io.switchboard.tck.probe.ProbeCommands;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
@@ -19,17 +20,8 @@ public class RateProbe {
 
     @OnMessage
     public String command(String command) {
-        return switch (command) {
-            case "log" -> String.join("\n", log.lines());
-            case "count" -> String.valueOf(sessions.count());
-            case "decoded" -> String.valueOf(CountingOrderDecoder.DECODED.get());
-            case "reset" -> {
-                log.clear();
-                CappedEndpoint.OPENED.set(0);
-                CountingOrderDecoder.DECODED.set(0);
-                yield "ok";
-            }
-            default -> "unknown:" + command;
-        };
+        return ProbeCommands.counting(sessions).lines("log", log).on("decoded", CountingOrderDecoder.DECODED::get)
+                .reset(log::clear, () -> CappedEndpoint.OPENED.set(0), () -> CountingOrderDecoder.DECODED.set(0))
+                .answer(command);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.tck.security;
 
 import io.switchboard.OpenSessions;
 import io.switchboard.Untracked;
+import io.switchboard.tck.probe.ProbeCommands;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
@@ -16,10 +17,6 @@ public class SecurityProbe {
 
     @OnMessage
     public String command(String command) {
-        return switch (command) {
-            case "count" -> String.valueOf(sessions.count());
-            case "opened" -> String.valueOf(SecurityLog.OPENED.get());
-            default -> "unknown:" + command;
-        };
+        return ProbeCommands.counting(sessions).on("opened", SecurityLog.OPENED::get).answer(command);
     }
 }

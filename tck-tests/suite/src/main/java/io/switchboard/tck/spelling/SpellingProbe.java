@@ -2,6 +2,7 @@ package io.switchboard.tck.spelling;
 
 import io.switchboard.OpenSessions;
 import io.switchboard.Untracked;
+import io.switchboard.tck.probe.ProbeCommands;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
@@ -19,11 +20,7 @@ public class SpellingProbe {
 
     @OnMessage
     public String command(String command) {
-        return switch (command) {
-            case "guarded" -> String.valueOf(SpellingLog.GUARDED_OPENS.get());
-            case "open" -> String.valueOf(SpellingLog.OPEN_OPENS.get());
-            case "count" -> String.valueOf(sessions.count());
-            default -> "unknown:" + command;
-        };
+        return ProbeCommands.counting(sessions).on("guarded", SpellingLog.GUARDED_OPENS::get)
+                .on("open", SpellingLog.OPEN_OPENS::get).answer(command);
     }
 }

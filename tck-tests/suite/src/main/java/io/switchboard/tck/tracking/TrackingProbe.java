@@ -3,6 +3,7 @@ package io.switchboard.tck.tracking;
 import io.switchboard.OpenSessions;
 import io.switchboard.SessionInfo;
 import io.switchboard.Untracked;
+import io.switchboard.tck.probe.ProbeCommands;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
@@ -26,21 +27,14 @@ public class TrackingProbe {
 
     @OnMessage
     public String command(String command) {
-        return switch (command) {
-            case "count" -> String.valueOf(sessions.count());
-            case "sessions" -> sessions.stream().map(this::describe).sorted()
-                    .collect(Collectors.joining("\n"));
-            case "events" -> String.join("\n", log.lines());
-            case "endings" -> String.join("\n", SlowCloseEndpoint.endings());
-            case "reset" -> {
-                log.clear();
-                SlowCloseEndpoint.reset();
-                yield "ok";
-            }
-            case "heap" -> String.valueOf(usedHeapAfterGc());
-            case "open" -> String.valueOf(sessions.stream().filter(s -> s.session().isOpen()).count());
-            default -> "unknown:" + command;
-        };
+        return ProbeCommands.counting(sessions)
+                .on("sessions", () -> sessions.stream().map(this::describe).sorted().collect(Collectors.joining("\n")))
+                .lines("events", log)
+                .on("endings", () -> String.join("\n", SlowCloseEndpoint.endings()))
+                .reset(log::clear, SlowCloseEndpoint::reset)
+                .on("heap", TrackingProbe::usedHeapAfterGc)
+                .on("open", () -> sessions.stream().filter(s -> s.session().isOpen()).count())
+                .answer(command);
     }
 
     private String describe(SessionInfo session) {
