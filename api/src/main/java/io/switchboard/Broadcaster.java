@@ -1,7 +1,6 @@
 package io.switchboard;
 
 import jakarta.websocket.Session;
-
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 

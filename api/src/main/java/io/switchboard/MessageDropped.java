@@ -8,5 +8,4 @@ package io.switchboard;
  * @param session the session that will not receive the message
  * @param policy  the policy that dropped it
  */
-public record MessageDropped(SessionInfo session, OverflowPolicy policy) {
-}
+public record MessageDropped(SessionInfo session, OverflowPolicy policy) {}

@@ -87,7 +87,10 @@ public interface OpenSessions {
      * @return an unmodifiable snapshot
      */
     default List<SessionInfo> findByPrincipal(String principalName) {
-        return stream().filter(s -> s.principal().map(p -> p.getName().equals(principalName)).orElse(false))
+        return stream()
+                .filter(s -> s.principal()
+                        .map(p -> p.getName().equals(principalName))
+                        .orElse(false))
                 .toList();
     }
 
@@ -108,6 +111,7 @@ public interface OpenSessions {
      * @return the count; 0 for a class that is not a tracked endpoint
      */
     default int countByEndpoint(Class<?> endpointClass) {
-        return (int) stream().filter(s -> s.endpointClass().equals(endpointClass)).count();
+        return (int)
+                stream().filter(s -> s.endpointClass().equals(endpointClass)).count();
     }
 }

@@ -7,5 +7,4 @@ package io.switchboard;
  * @param session the session that sent it
  * @param scope   whose bucket was empty
  */
-public record RateLimited(SessionInfo session, RateLimit.Scope scope) {
-}
+public record RateLimited(SessionInfo session, RateLimit.Scope scope) {}

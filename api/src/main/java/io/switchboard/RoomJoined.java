@@ -7,5 +7,4 @@ package io.switchboard;
  * @param session the session
  * @param room    the room's name
  */
-public record RoomJoined(SessionInfo session, String room) {
-}
+public record RoomJoined(SessionInfo session, String room) {}

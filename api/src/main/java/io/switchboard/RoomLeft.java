@@ -8,5 +8,4 @@ package io.switchboard;
  * @param session the session
  * @param room    the room's name
  */
-public record RoomLeft(SessionInfo session, String room) {
-}
+public record RoomLeft(SessionInfo session, String room) {}

@@ -1,7 +1,6 @@
 package io.switchboard;
 
 import jakarta.enterprise.context.NormalScope;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -31,5 +30,4 @@ import java.lang.annotation.Target;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD})
-public @interface RoomScoped {
-}
+public @interface RoomScoped {}

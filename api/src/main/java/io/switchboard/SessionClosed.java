@@ -14,6 +14,5 @@ import java.time.Duration;
  * @param category  why the session ended
  * @param duration  how long the session was open
  */
-public record SessionClosed(SessionInfo session, int closeCode, String reason, CloseCategory category,
-                            Duration duration) {
-}
+public record SessionClosed(
+        SessionInfo session, int closeCode, String reason, CloseCategory category, Duration duration) {}

@@ -12,5 +12,4 @@ package io.switchboard;
  * @param category what kind of error it is
  * @param error    the error
  */
-public record SessionError(SessionInfo session, CloseCategory category, Throwable error) {
-}
+public record SessionError(SessionInfo session, CloseCategory category, Throwable error) {}

@@ -1,7 +1,6 @@
 package io.switchboard;
 
 import jakarta.websocket.Session;
-
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,5 +7,4 @@ package io.switchboard;
  *
  * @param session the session that opened
  */
-public record SessionOpened(SessionInfo session) {
-}
+public record SessionOpened(SessionInfo session) {}

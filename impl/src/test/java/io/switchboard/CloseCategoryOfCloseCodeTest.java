@@ -1,11 +1,10 @@
 package io.switchboard;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * How an ending Switchboard did not cause is categorised from its close code: every code maps to one category, the
@@ -46,7 +45,8 @@ class CloseCategoryOfCloseCodeTest {
         Set<CloseCategory> observedOnly = EnumSet.of(CloseCategory.CONNECTION_LOST, CloseCategory.APPLICATION);
         for (CloseCategory category : CloseCategory.values()) {
             if (!observedOnly.contains(category)) {
-                assertThat(CloseCategory.ofCloseCode(category.closeCode()).closeCode()).as("%s", category)
+                assertThat(CloseCategory.ofCloseCode(category.closeCode()).closeCode())
+                        .as("%s", category)
                         .isEqualTo(category.closeCode());
             }
             assertThat(category.tag()).isEqualTo(category.name().toLowerCase(java.util.Locale.ROOT));

@@ -5,7 +5,6 @@ import io.switchboard.bench.launch.BenchWar;
 import io.switchboard.bench.launch.PayaraLauncher;
 import io.switchboard.bench.launch.ServerProcess;
 import io.switchboard.bench.launch.TyrusLauncher;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +27,7 @@ public final class BenchMain {
 
     private static final long START = System.nanoTime();
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.parse(args);
@@ -41,8 +39,11 @@ public final class BenchMain {
         log("settings: " + settings);
         checkOpenFiles(settings);
         // Assembled first, while the jars this JVM was started with are surely there.
-        Path war = settings.servers().contains("payara") ? BenchWar.build(workDir.resolve("payara")
-                .resolve("switchboard-bench.war"), io.switchboard.impl.extension.SwitchboardInitializer.class) : null;
+        Path war = settings.servers().contains("payara")
+                ? BenchWar.build(
+                        workDir.resolve("payara").resolve("switchboard-bench.war"),
+                        io.switchboard.impl.extension.SwitchboardInitializer.class)
+                : null;
 
         List<IdleHeapResult> idle = new ArrayList<>();
         List<HeartbeatCostResult> heartbeats = new ArrayList<>();
@@ -56,8 +57,8 @@ public final class BenchMain {
         List<String> notes = new ArrayList<>();
         for (String name : settings.servers()) {
             try (ClientGroup clients = new ClientGroup(settings.clientThreads());
-                 ServerProcess process = start(name, settings, workDir, war);
-                 ServerUnderTest server = new ServerUnderTest(process, clients)) {
+                    ServerProcess process = start(name, settings, workDir, war);
+                    ServerUnderTest server = new ServerUnderTest(process, clients)) {
                 log(server.name() + " runs as pid " + process.pid() + " at " + process.base()
                         + (server.switchboardAvailable() ? "" : "; no RoomService in this build: mode (c) skipped"));
                 if (!server.switchboardAvailable()) {
@@ -100,12 +101,12 @@ public final class BenchMain {
 
         List<String> remarks = new ArrayList<>(problems);
         remarks.addAll(notes);
-        String report = report(settings, idle, heartbeats, fanOut, slow, flood, limiter, metrics, metricsChecks,
-                remarks);
+        String report =
+                report(settings, idle, heartbeats, fanOut, slow, flood, limiter, metrics, metricsChecks, remarks);
         System.out.println();
         System.out.println(report);
-        Path file = workDir.resolve("results-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+        Path file = workDir.resolve(
+                "results-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         log("written to " + file.toAbsolutePath());
         System.exit(problems.isEmpty() ? 0 : 1);
@@ -118,40 +119,63 @@ public final class BenchMain {
             case "tyrus" -> TyrusLauncher.start(workDir.resolve("tyrus"), settings.serverJvm(), Duration.ofSeconds(60));
             case "payara" -> {
                 Path dir = workDir.resolve("payara");
-                yield PayaraLauncher.start(Path.of(required("bench.payara.jar")), war, dir, settings.serverJvm(),
-                        Duration.ofSeconds(240));
+                yield PayaraLauncher.start(
+                        Path.of(required("bench.payara.jar")), war, dir, settings.serverJvm(), Duration.ofSeconds(240));
             }
             default -> throw new IllegalArgumentException("Unknown server " + name + " (tyrus, payara)");
         };
     }
 
-    private static String report(BenchSettings settings, List<IdleHeapResult> idle,
-                                 List<HeartbeatCostResult> heartbeats, List<FanOutResult> fanOut,
-                                 List<SlowConsumerResult> slow, List<FloodResult> flood,
-                                 List<LimiterCostResult> limiter, List<MetricsCostResult> metrics,
-                                 List<MetricsCostResult.Check> metricsChecks, List<String> problems) {
+    private static String report(
+            BenchSettings settings,
+            List<IdleHeapResult> idle,
+            List<HeartbeatCostResult> heartbeats,
+            List<FanOutResult> fanOut,
+            List<SlowConsumerResult> slow,
+            List<FloodResult> flood,
+            List<LimiterCostResult> limiter,
+            List<MetricsCostResult> metrics,
+            List<MetricsCostResult.Check> metricsChecks,
+            List<String> problems) {
         StringBuilder out = new StringBuilder();
-        out.append("# Switchboard bench, ").append(LocalDateTime.now().withNano(0)).append("\n\n");
-        out.append(String.format("%d cores, Java %s; server JVM %s; load generator: %d event loop thread(s); "
+        out.append("# Switchboard bench, ")
+                .append(LocalDateTime.now().withNano(0))
+                .append("\n\n");
+        out.append(String.format(
+                "%d cores, Java %s; server JVM %s; load generator: %d event loop thread(s); "
                         + "%d interleaved cycles; values are medians ±half their range; %.0f s in all.%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                String.join(" ", settings.serverJvm()), settings.clientThreads(), settings.cycles(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                String.join(" ", settings.serverJvm()),
+                settings.clientThreads(),
+                settings.cycles(),
                 (System.nanoTime() - START) / 1e9));
         out.append("## Fan-out: bursts, then latency at half the async loop's burst rate\n\n");
         out.append(Tables.fanOut(fanOut)).append('\n');
-        out.append("## One slow consumer among ").append(settings.slowSubscribers()).append(" (")
-                .append(settings.slowSize() / 1024).append(" KiB messages, bursts of ").append(settings.slowBurst())
-                .append(", ").append(settings.slowDuration().toSeconds()).append(" s rounds)\n\n");
+        out.append("## One slow consumer among ")
+                .append(settings.slowSubscribers())
+                .append(" (")
+                .append(settings.slowSize() / 1024)
+                .append(" KiB messages, bursts of ")
+                .append(settings.slowBurst())
+                .append(", ")
+                .append(settings.slowDuration().toSeconds())
+                .append(" s rounds)\n\n");
         out.append(Tables.slowConsumer(slow)).append('\n');
         out.append("## Heap per idle connection\n\n");
         out.append(Tables.idleHeap(idle)).append('\n');
         out.append("## Heartbeat cost: server CPU with idle connections\n\n");
         out.append(Tables.heartbeatCost(heartbeats)).append('\n');
-        out.append("## Flood: ").append(settings.floodHealthy()).append(" healthy clients, one message each per ")
-                .append(settings.floodInterval().toMillis()).append(" ms broadcast to the room, and one flooder (")
-                .append(settings.floodDuration().toSeconds()).append(" s rounds; limit 20/s, bursts of 40)\n\n");
+        out.append("## Flood: ")
+                .append(settings.floodHealthy())
+                .append(" healthy clients, one message each per ")
+                .append(settings.floodInterval().toMillis())
+                .append(" ms broadcast to the room, and one flooder (")
+                .append(settings.floodDuration().toSeconds())
+                .append(" s rounds; limit 20/s, bursts of 40)\n\n");
         out.append(Tables.flood(flood)).append('\n');
-        out.append("## Rate limiter cost: inbound messages, ").append(FloodBench.SIZE)
+        out.append("## Rate limiter cost: inbound messages, ")
+                .append(FloodBench.SIZE)
                 .append(" B, to an endpoint that only counts them\n\n");
         out.append(Tables.limiterCost(limiter)).append('\n');
         out.append("## Metrics cost: the broadcast (c) to N subscribers of an endpoint with metrics on and of one with "
@@ -178,7 +202,8 @@ public final class BenchMain {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max open files")) {
-                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    String soft =
+                            line.substring("Max open files".length()).trim().split("\\s+")[0];
                     if (!soft.equals("unlimited") && Long.parseLong(soft) < settings.maxConnections() + 1000L) {
                         log("WARNING: open files limit " + soft + " is below the " + settings.maxConnections()
                                 + " connections (+1000) the run needs; raise it with ulimit -n");

@@ -35,29 +35,85 @@ import java.util.List;
  * @param inboundMessages   messages per limiter-cost round
  * @param metricsBurst      deliveries per burst round of the metrics-cost measurement (messages = this / N)
  */
-public record BenchSettings(List<String> servers, List<Integer> subscriberCounts, List<Integer> sizes, int cycles,
-                            int burstDeliveries, Duration latencyDuration, int slowSubscribers, Duration slowDuration,
-                            int slowBurst, int slowSize, int slowCycles, int idleConnections,
-                            int heartbeatConnections, Duration heartbeatDuration, int clientThreads,
-                            List<String> serverJvm, List<String> parts, List<String> modes, int floodHealthy,
-                            Duration floodInterval, Duration floodDuration, int inboundMessages, int metricsBurst) {
+public record BenchSettings(
+        List<String> servers,
+        List<Integer> subscriberCounts,
+        List<Integer> sizes,
+        int cycles,
+        int burstDeliveries,
+        Duration latencyDuration,
+        int slowSubscribers,
+        Duration slowDuration,
+        int slowBurst,
+        int slowSize,
+        int slowCycles,
+        int idleConnections,
+        int heartbeatConnections,
+        Duration heartbeatDuration,
+        int clientThreads,
+        List<String> serverJvm,
+        List<String> parts,
+        List<String> modes,
+        int floodHealthy,
+        Duration floodInterval,
+        Duration floodDuration,
+        int inboundMessages,
+        int metricsBurst) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
-        return new BenchSettings(List.of("tyrus", "payara"), List.of(1000, 5000), List.of(64, 4096), 3, 60_000,
-                Duration.ofMillis(2500), 100, Duration.ofSeconds(10), 50, 65536, 3, 5000, 10_000,
-                Duration.ofSeconds(10), 1, List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
+        return new BenchSettings(
+                List.of("tyrus", "payara"),
+                List.of(1000, 5000),
+                List.of(64, 4096),
+                3,
+                60_000,
+                Duration.ofMillis(2500),
+                100,
+                Duration.ofSeconds(10),
+                50,
+                65536,
+                3,
+                5000,
+                10_000,
+                Duration.ofSeconds(10),
+                1,
+                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
                 List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics"),
-                List.of("a", "b", "c"), 100, Duration.ofMillis(250), Duration.ofSeconds(10), 2_000_000, 300_000);
+                List.of("a", "b", "c"),
+                100,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(10),
+                2_000_000,
+                300_000);
     }
 
     /** A smoke run: N = 200, shorter rounds. */
     public static BenchSettings quick() {
-        return new BenchSettings(List.of("tyrus", "payara"), List.of(200), List.of(64, 4096), 3, 10_000,
-                Duration.ofMillis(750), 100, Duration.ofSeconds(8), 50, 65536, 1, 300, 1000,
-                Duration.ofSeconds(3), 1, List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
+        return new BenchSettings(
+                List.of("tyrus", "payara"),
+                List.of(200),
+                List.of(64, 4096),
+                3,
+                10_000,
+                Duration.ofMillis(750),
+                100,
+                Duration.ofSeconds(8),
+                50,
+                65536,
+                1,
+                300,
+                1000,
+                Duration.ofSeconds(3),
+                1,
+                List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
                 List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics"),
-                List.of("a", "b", "c"), 100, Duration.ofMillis(250), Duration.ofSeconds(4), 500_000, 50_000);
+                List.of("a", "b", "c"),
+                100,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(4),
+                500_000,
+                50_000);
     }
 
     /**
@@ -71,7 +127,8 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
         }
         words.removeIf(String::isEmpty);
         BenchSettings s = words.remove("quick") || words.remove("--quick") || Boolean.getBoolean("bench.quick")
-                ? quick() : full();
+                ? quick()
+                : full();
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq < 0) {
@@ -133,14 +190,36 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
             case "floodMillis" -> flood = Duration.ofMillis(Long.parseLong(value));
             case "inbound" -> inbound = Integer.parseInt(value);
             case "metricsBurst" -> metricsBurst = Integer.parseInt(value);
-            default -> throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
-                    + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
-                    + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
-                    + " floodMillis, inbound, metricsBurst)");
+            default ->
+                throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
+                        + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
+                        + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
+                        + " floodMillis, inbound, metricsBurst)");
         }
-        return new BenchSettings(servers, subs, sizes, cycles, burst, latency, slowSubs, slow, slowBurst, slowSize, slowCycles,
-                idle, heartbeat, heartbeatWindow, threads, jvm, parts, modes, floodHealthy, floodInterval, flood,
-                inbound, metricsBurst);
+        return new BenchSettings(
+                servers,
+                subs,
+                sizes,
+                cycles,
+                burst,
+                latency,
+                slowSubs,
+                slow,
+                slowBurst,
+                slowSize,
+                slowCycles,
+                idle,
+                heartbeat,
+                heartbeatWindow,
+                threads,
+                jvm,
+                parts,
+                modes,
+                floodHealthy,
+                floodInterval,
+                flood,
+                inbound,
+                metricsBurst);
     }
 
     /** The modes to measure, of those the server offers. */
@@ -160,8 +239,8 @@ public record BenchSettings(List<String> servers, List<Integer> subscriberCounts
 
     /** The most connections the run holds open at once, on each side. */
     public int maxConnections() {
-        int most = Math.max(Math.max(idleConnections, heartbeatConnections),
-                Math.max(slowSubscribers, floodHealthy + 1));
+        int most =
+                Math.max(Math.max(idleConnections, heartbeatConnections), Math.max(slowSubscribers, floodHealthy + 1));
         for (int n : subscriberCounts) {
             most = Math.max(most, parts.contains("metrics") ? 2 * n : n);
         }

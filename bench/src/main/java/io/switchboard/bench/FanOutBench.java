@@ -5,8 +5,6 @@ import io.switchboard.bench.client.ClientGroup;
 import io.switchboard.bench.client.Deliveries;
 import io.switchboard.bench.client.Publisher;
 import io.switchboard.bench.report.Spread;
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.HdrHistogram.Histogram;
 
 /**
  * The fan-out scenarios on one server: N subscribers in one room, the same connections for every mode and size;
@@ -38,8 +37,8 @@ final class FanOutBench {
     List<FanOutResult> run(int subscribers) throws Exception {
         String room = "fan" + subscribers;
         Deliveries deliveries = new Deliveries();
-        List<Channel> channels = server.clients().connectAll(server.uri("bench/sub/" + room), subscribers,
-                i -> deliveries);
+        List<Channel> channels =
+                server.clients().connectAll(server.uri("bench/sub/" + room), subscribers, i -> deliveries);
         List<FanOutResult> results = new ArrayList<>();
         try {
             server.awaitSubscribers(room, subscribers, 30_000);
@@ -72,8 +71,14 @@ final class FanOutBench {
                 if (!burst.complete) {
                     incomplete.merge(mode, 1, Integer::sum);
                 }
-                log("N=%d, %d B, cycle %d, %s: %s deliveries/s, %.2f µs CPU/delivery%s", n, size, cycle,
-                        mode.label(), Math.round(burst.deliveriesPerSecond), burst.cpuMicrosPerDelivery,
+                log(
+                        "N=%d, %d B, cycle %d, %s: %s deliveries/s, %.2f µs CPU/delivery%s",
+                        n,
+                        size,
+                        cycle,
+                        mode.label(),
+                        Math.round(burst.deliveriesPerSecond),
+                        burst.cpuMicrosPerDelivery,
                         burst.complete ? "" : " (INCOMPLETE: timed out)");
             }
         }
@@ -93,29 +98,47 @@ final class FanOutBench {
                     if (!latency.complete) {
                         incomplete.merge(mode, 1, Integer::sum);
                     }
-                    log("N=%d, %d B, cycle %d, %s at %.0f deliveries/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, "
-                                    + "%.2f µs CPU/delivery%s", n, size, cycle, mode.label(), fixedRate, latency.p50,
-                            latency.p99, latency.max, latency.cpuMicrosPerDelivery,
+                    log(
+                            "N=%d, %d B, cycle %d, %s at %.0f deliveries/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, "
+                                    + "%.2f µs CPU/delivery%s",
+                            n,
+                            size,
+                            cycle,
+                            mode.label(),
+                            fixedRate,
+                            latency.p50,
+                            latency.p99,
+                            latency.max,
+                            latency.cpuMicrosPerDelivery,
                             latency.complete ? "" : " (INCOMPLETE)");
                 }
             }
         }
         List<FanOutResult> results = new ArrayList<>();
         for (Mode mode : modes) {
-            results.add(new FanOutResult(server.name(), n, size, mode, Spread.of(rates.get(mode)),
-                    Spread.of(cpu.get(mode)), fixedRate, Spread.of(p50.get(mode)), Spread.of(p99.get(mode)),
-                    Spread.of(max.get(mode)), Spread.of(cpuFixed.get(mode)), incomplete.getOrDefault(mode, 0)));
+            results.add(new FanOutResult(
+                    server.name(),
+                    n,
+                    size,
+                    mode,
+                    Spread.of(rates.get(mode)),
+                    Spread.of(cpu.get(mode)),
+                    fixedRate,
+                    Spread.of(p50.get(mode)),
+                    Spread.of(p99.get(mode)),
+                    Spread.of(max.get(mode)),
+                    Spread.of(cpuFixed.get(mode)),
+                    incomplete.getOrDefault(mode, 0)));
         }
         return results;
     }
 
     /** One burst round: whether it completed, deliveries per second, server CPU µs per delivery. */
-    record Burst(boolean complete, double deliveriesPerSecond, double cpuMicrosPerDelivery) {
-    }
+    record Burst(boolean complete, double deliveriesPerSecond, double cpuMicrosPerDelivery) {}
 
     /** One burst round of {@code messages} messages in a mode to the room's N subscribers (also for other benches). */
-    Burst burst(String room, int n, int size, int messages, Mode mode, Deliveries deliveries,
-                        Publisher publisher) throws Exception {
+    Burst burst(String room, int n, int size, int messages, Mode mode, Deliveries deliveries, Publisher publisher)
+            throws Exception {
         settle(room);
         int round = server.nextRound();
         long target = (long) messages * n;
@@ -134,22 +157,33 @@ final class FanOutBench {
         }
         long cpu1 = server.process().cpuNanos();
         long received = deliveries.received();
-        return new Burst(complete, received * 1e9 / Math.max(1, end - start),
-                (cpu1 - cpu0) / 1e3 / Math.max(1, received));
+        return new Burst(
+                complete, received * 1e9 / Math.max(1, end - start), (cpu1 - cpu0) / 1e3 / Math.max(1, received));
     }
 
     /** One fixed-rate round: whether it completed, latency percentiles in ms, server CPU µs per delivery. */
-    record Latency(boolean complete, double p50, double p99, double max, double cpuMicrosPerDelivery) {
-    }
+    record Latency(boolean complete, double p50, double p99, double max, double cpuMicrosPerDelivery) {}
 
     /** One fixed-rate round at {@code messagesPerSecond} in a mode (also for other benches). */
-    Latency latency(String room, int n, int size, double messagesPerSecond, Mode mode, Deliveries deliveries,
-                            Publisher publisher) throws Exception {
+    Latency latency(
+            String room,
+            int n,
+            int size,
+            double messagesPerSecond,
+            Mode mode,
+            Deliveries deliveries,
+            Publisher publisher)
+            throws Exception {
         settle(room);
         int round = server.nextRound();
         CompletableFuture<Long> done = deliveries.begin(round, Long.MAX_VALUE, true);
         long cpu0 = server.process().cpuNanos();
-        int sent = publisher.paced(mode.code(), round, messagesPerSecond, settings.latencyDuration().toNanos(), size);
+        int sent = publisher.paced(
+                mode.code(),
+                round,
+                messagesPerSecond,
+                settings.latencyDuration().toNanos(),
+                size);
         server.published(sent);
         deliveries.expect((long) sent * n);
         boolean complete = true;
@@ -160,8 +194,12 @@ final class FanOutBench {
         }
         long cpu1 = server.process().cpuNanos();
         Histogram micros = deliveries.latencies();
-        return new Latency(complete, micros.getValueAtPercentile(50) / 1e3, micros.getValueAtPercentile(99) / 1e3,
-                micros.getMaxValue() / 1e3, (cpu1 - cpu0) / 1e3 / Math.max(1, deliveries.received()));
+        return new Latency(
+                complete,
+                micros.getValueAtPercentile(50) / 1e3,
+                micros.getValueAtPercentile(99) / 1e3,
+                micros.getMaxValue() / 1e3,
+                (cpu1 - cpu0) / 1e3 / Math.max(1, deliveries.received()));
     }
 
     /** Waits until the server handled every publisher message, then a moment for the last writes. */

@@ -18,7 +18,16 @@ import io.switchboard.bench.report.Spread;
  * @param cpuAtFixedRate      server CPU per delivery during the fixed-rate rounds, microseconds
  * @param incomplete          rounds that timed out before every subscriber had every message
  */
-public record FanOutResult(String server, int subscribers, int size, Mode mode, Spread deliveriesPerSecond,
-                           Spread cpuPerDelivery, double fixedRate, Spread p50, Spread p99, Spread max,
-                           Spread cpuAtFixedRate, int incomplete) {
-}
+public record FanOutResult(
+        String server,
+        int subscribers,
+        int size,
+        Mode mode,
+        Spread deliveriesPerSecond,
+        Spread cpuPerDelivery,
+        double fixedRate,
+        Spread p50,
+        Spread p99,
+        Spread max,
+        Spread cpuAtFixedRate,
+        int incomplete) {}

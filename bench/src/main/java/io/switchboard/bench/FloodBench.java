@@ -7,14 +7,13 @@ import io.switchboard.bench.client.Flooder;
 import io.switchboard.bench.client.PacedSenders;
 import io.switchboard.bench.client.RoomTraffic;
 import io.switchboard.bench.report.Spread;
-import org.HdrHistogram.Histogram;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * A room of healthy clients, each sending a small message at a fixed interval that the server broadcasts to the
@@ -47,8 +46,12 @@ final class FloodBench {
             round(FloodScenario.DROP, flooderLoop, warmUp, new Rounds(), 0);
             for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
                 for (FloodScenario scenario : FloodScenario.values()) {
-                    round(scenario, flooderLoop, settings.floodDuration().toNanos(),
-                            rounds.computeIfAbsent(scenario, s -> new Rounds()), cycle);
+                    round(
+                            scenario,
+                            flooderLoop,
+                            settings.floodDuration().toNanos(),
+                            rounds.computeIfAbsent(scenario, s -> new Rounds()),
+                            cycle);
                 }
             }
         }
@@ -76,7 +79,8 @@ final class FloodBench {
             if (flooder != null) {
                 flooder.start(round, SIZE);
             }
-            long sent = PacedSenders.run(healthy, round, settings.floodInterval().toNanos(), durationNanos, SIZE);
+            long sent =
+                    PacedSenders.run(healthy, round, settings.floodInterval().toNanos(), durationNanos, SIZE);
             double cpuPercent = 100.0 * (server.process().cpuNanos() - cpuBefore) / (System.nanoTime() - wallBefore);
             if (flooder != null) {
                 flooder.stop();
@@ -88,18 +92,36 @@ final class FloodBench {
             Histogram latencies = traffic.latencies();
             Control.FloodCounters after = server.control().flood();
             int code = flooder == null ? 0 : flooder.closeCode();
-            into.add(sent, lost, closed, latencies, flooder, after.flood() - before.flood(),
-                    after.rateLimited() - before.rateLimited(), after.closed1008() - before.closed1008(), cpuPercent);
+            into.add(
+                    sent,
+                    lost,
+                    closed,
+                    latencies,
+                    flooder,
+                    after.flood() - before.flood(),
+                    after.rateLimited() - before.rateLimited(),
+                    after.closed1008() - before.closed1008(),
+                    cpuPercent);
             if (cycle > 0) {
-                BenchMain.log(String.format("%s: flood, cycle %d, %s: %d healthy messages, %d lost, %d closed; "
+                BenchMain.log(String.format(
+                        "%s: flood, cycle %d, %s: %d healthy messages, %d lost, %d closed; "
                                 + "p50 %.2f p99 %.2f max %.2f ms; flooder sent %d, accepted %d, dropped %d, "
                                 + "closed %s; server CPU %.1f%% of a core%s",
-                        server.name(), cycle, scenario.label(), sent, lost, closed,
-                        latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
-                        latencies.getMaxValue() / 1000.0, flooder == null ? 0 : flooder.sent(),
-                        after.flood() - before.flood(), after.rateLimited() - before.rateLimited(),
+                        server.name(),
+                        cycle,
+                        scenario.label(),
+                        sent,
+                        lost,
+                        closed,
+                        latencies.getValueAtPercentile(50) / 1000.0,
+                        latencies.getValueAtPercentile(99) / 1000.0,
+                        latencies.getMaxValue() / 1000.0,
+                        flooder == null ? 0 : flooder.sent(),
+                        after.flood() - before.flood(),
+                        after.rateLimited() - before.rateLimited(),
                         code == 0 ? "no" : code + String.format(" after %.0f ms", flooder.closedAfterMillis()),
-                        cpuPercent, traffic.stale() > 0 ? "; " + traffic.stale() + " stale" : ""));
+                        cpuPercent,
+                        traffic.stale() > 0 ? "; " + traffic.stale() + " stale" : ""));
             }
         } finally {
             if (flooder != null) {
@@ -173,8 +195,16 @@ final class FloodBench {
         final List<Double> closedAfter = new ArrayList<>();
         final List<Double> cpu = new ArrayList<>();
 
-        void add(long sent, long lost, long closed, Histogram latencies, Flooder flooder, long accepted,
-                 long dropped, long closed1008, double cpuPercent) {
+        void add(
+                long sent,
+                long lost,
+                long closed,
+                Histogram latencies,
+                Flooder flooder,
+                long accepted,
+                long dropped,
+                long closed1008,
+                double cpuPercent) {
             this.sent.add(sent);
             this.lost.add(lost);
             this.closed.add(closed);
@@ -196,9 +226,23 @@ final class FloodBench {
         }
 
         FloodResult result(String server, FloodScenario scenario, int healthy) {
-            return new FloodResult(server, scenario, healthy, sent, lost, closed, Spread.of(p50), Spread.of(p99),
-                    Spread.of(max), Spread.of(floodSent), Spread.of(floodAccepted), Spread.of(floodDropped), codes,
-                    closed1008, Spread.of(closedAfter), Spread.of(cpu));
+            return new FloodResult(
+                    server,
+                    scenario,
+                    healthy,
+                    sent,
+                    lost,
+                    closed,
+                    Spread.of(p50),
+                    Spread.of(p99),
+                    Spread.of(max),
+                    Spread.of(floodSent),
+                    Spread.of(floodAccepted),
+                    Spread.of(floodDropped),
+                    codes,
+                    closed1008,
+                    Spread.of(closedAfter),
+                    Spread.of(cpu));
         }
     }
 }

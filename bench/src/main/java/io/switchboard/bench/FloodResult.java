@@ -1,7 +1,6 @@
 package io.switchboard.bench;
 
 import io.switchboard.bench.report.Spread;
-
 import java.util.List;
 
 /**
@@ -26,8 +25,20 @@ import java.util.List;
  *                        ended)
  * @param cpuPercent      the server's CPU while the clients sent, in percent of one core
  */
-public record FloodResult(String server, FloodScenario scenario, int healthy, List<Long> healthySent,
-                          List<Long> healthyLost, List<Long> healthyClosed, Spread p50, Spread p99, Spread max,
-                          Spread floodSent, Spread floodAccepted, Spread floodDropped, List<Integer> flooderCodes,
-                          List<Long> closed1008, Spread closedAfter, Spread cpuPercent) {
-}
+public record FloodResult(
+        String server,
+        FloodScenario scenario,
+        int healthy,
+        List<Long> healthySent,
+        List<Long> healthyLost,
+        List<Long> healthyClosed,
+        Spread p50,
+        Spread p99,
+        Spread max,
+        Spread floodSent,
+        Spread floodAccepted,
+        Spread floodDropped,
+        List<Integer> flooderCodes,
+        List<Long> closed1008,
+        Spread closedAfter,
+        Spread cpuPercent) {}

@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.switchboard.bench.client.ClientGroup;
 import io.switchboard.bench.client.Control;
 import io.switchboard.bench.report.Spread;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ final class HeartbeatCostBench {
     static final String PLAIN_PINGING = "plain, pinging every 10 s itself (one task)";
     /** Switchboard's heartbeat at the plain pinger's interval. */
     static final String HEARTBEAT_10S = "heartbeat every 10 s";
+
     private static final Map<String, String> ENDPOINTS = new LinkedHashMap<>();
 
     static {
@@ -48,8 +48,8 @@ final class HeartbeatCostBench {
         Map<String, List<Double>> pings = new LinkedHashMap<>();
         for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
             for (Map.Entry<String, String> endpoint : ENDPOINTS.entrySet()) {
-                List<Channel> channels = server.clients().connectAll(server.uri(endpoint.getValue()), n,
-                        i -> ServerUnderTest.IGNORE);
+                List<Channel> channels =
+                        server.clients().connectAll(server.uri(endpoint.getValue()), n, i -> ServerUnderTest.IGNORE);
                 Thread.sleep(2000); // let the handshakes' work settle
                 Control.PingCounters plainBefore = server.control().pings();
                 long pingsBefore = server.clients().pingsAnswered();
@@ -60,22 +60,25 @@ final class HeartbeatCostBench {
                 long answered = server.clients().pingsAnswered() - pingsBefore;
                 Control.PingCounters plainAfter = server.control().pings();
                 ClientGroup.closeAll(channels);
-                percents.computeIfAbsent(endpoint.getKey(), k -> new ArrayList<>()).add(percent);
+                percents.computeIfAbsent(endpoint.getKey(), k -> new ArrayList<>())
+                        .add(percent);
                 pings.computeIfAbsent(endpoint.getKey(), k -> new ArrayList<>()).add((double) answered);
-                String plain = endpoint.getKey().equals(PLAIN_PINGING) ? String.format(
-                        "; the server sent %d pings (%d failed) and received %d pongs",
-                        plainAfter.sent() - plainBefore.sent(), plainAfter.failed() - plainBefore.failed(),
-                        plainAfter.pongs() - plainBefore.pongs()) : "";
-                BenchMain.log(String.format("%s: heartbeat cost, cycle %d, %s: %.2f%% of a core (%d connections, "
-                                + "%d pings answered%s)", server.name(), cycle, endpoint.getKey(), percent, n,
-                        answered, plain));
+                String plain = endpoint.getKey().equals(PLAIN_PINGING)
+                        ? String.format(
+                                "; the server sent %d pings (%d failed) and received %d pongs",
+                                plainAfter.sent() - plainBefore.sent(),
+                                plainAfter.failed() - plainBefore.failed(),
+                                plainAfter.pongs() - plainBefore.pongs())
+                        : "";
+                BenchMain.log(String.format(
+                        "%s: heartbeat cost, cycle %d, %s: %.2f%% of a core (%d connections, " + "%d pings answered%s)",
+                        server.name(), cycle, endpoint.getKey(), percent, n, answered, plain));
                 Thread.sleep(2000);
             }
         }
         List<HeartbeatCostResult> results = new ArrayList<>();
-        percents.forEach((endpoint, values) ->
-                results.add(new HeartbeatCostResult(server.name(), endpoint, n, windowMillis, Spread.of(values),
-                        Spread.of(pings.get(endpoint)))));
+        percents.forEach((endpoint, values) -> results.add(new HeartbeatCostResult(
+                server.name(), endpoint, n, windowMillis, Spread.of(values), Spread.of(pings.get(endpoint)))));
         return results;
     }
 }

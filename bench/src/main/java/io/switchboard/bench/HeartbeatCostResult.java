@@ -12,6 +12,5 @@ import io.switchboard.bench.report.Spread;
  * @param corePercent the server's CPU time over the wall time, in percent of one core
  * @param pings       pings the clients answered during each round's window
  */
-record HeartbeatCostResult(String server, String endpoint, int connections, long windowMillis, Spread corePercent,
-                           Spread pings) {
-}
+record HeartbeatCostResult(
+        String server, String endpoint, int connections, long windowMillis, Spread corePercent, Spread pings) {}

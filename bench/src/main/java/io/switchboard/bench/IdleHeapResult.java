@@ -10,5 +10,4 @@ import io.switchboard.bench.report.Spread;
  * @param connections    idle connections held open
  * @param bytesPerConnection the server's heap after GC with them open minus without, per connection
  */
-public record IdleHeapResult(String server, String endpoint, int connections, Spread bytesPerConnection) {
-}
+public record IdleHeapResult(String server, String endpoint, int connections, Spread bytesPerConnection) {}

@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.switchboard.bench.client.ClientGroup;
 import io.switchboard.bench.client.Publisher;
 import io.switchboard.bench.report.Spread;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +48,15 @@ final class LimiterCostBench {
                 double[] r = round(endpoint.getValue(), messages);
                 rates.computeIfAbsent(endpoint.getKey(), k -> new ArrayList<>()).add(r[0]);
                 cpu.computeIfAbsent(endpoint.getKey(), k -> new ArrayList<>()).add(r[1]);
-                BenchMain.log(String.format("%s: limiter cost, cycle %d, %s: %.0f messages/s, %.2f µs CPU/message",
+                BenchMain.log(String.format(
+                        "%s: limiter cost, cycle %d, %s: %.0f messages/s, %.2f µs CPU/message",
                         server.name(), cycle, endpoint.getKey(), r[0], r[1]));
             }
         }
         List<LimiterCostResult> results = new ArrayList<>();
         for (String endpoint : ENDPOINTS.keySet()) {
-            results.add(new LimiterCostResult(server.name(), endpoint, messages, Spread.of(rates.get(endpoint)),
-                    Spread.of(cpu.get(endpoint))));
+            results.add(new LimiterCostResult(
+                    server.name(), endpoint, messages, Spread.of(rates.get(endpoint)), Spread.of(cpu.get(endpoint))));
         }
         return results;
     }
@@ -80,8 +80,8 @@ final class LimiterCostBench {
             long deadline = start + TimeUnit.SECONDS.toNanos(120);
             while (server.control().inboundHandled() < target) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(server.name() + ": " + path + " did not handle " + messages
-                            + " messages in 120 s");
+                    throw new IllegalStateException(
+                            server.name() + ": " + path + " did not handle " + messages + " messages in 120 s");
                 }
                 Thread.sleep(5);
             }

@@ -11,6 +11,5 @@ import io.switchboard.bench.report.Spread;
  * @param messagesPerSecond messages handled per second, from the first send to the last one handled
  * @param cpuPerMessage     server CPU (all threads) per message, microseconds
  */
-public record LimiterCostResult(String server, String endpoint, long messages, Spread messagesPerSecond,
-                                Spread cpuPerMessage) {
-}
+public record LimiterCostResult(
+        String server, String endpoint, long messages, Spread messagesPerSecond, Spread cpuPerMessage) {}

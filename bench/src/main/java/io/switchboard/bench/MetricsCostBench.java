@@ -7,7 +7,6 @@ import io.switchboard.bench.client.Publisher;
 import io.switchboard.bench.report.Spread;
 import io.switchboard.bench.server.SubscriberEndpoint;
 import io.switchboard.bench.server.SubscriberNoMetricsEndpoint;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,8 @@ final class MetricsCostBench {
         List<MetricsCostResult> results = new ArrayList<>();
         try {
             channels.addAll(server.clients().connectAll(server.uri("bench/sub/" + on.room), n, i -> on.deliveries));
-            channels.addAll(server.clients().connectAll(server.uri("bench/sub-nometrics/" + off.room), n,
-                    i -> off.deliveries));
+            channels.addAll(
+                    server.clients().connectAll(server.uri("bench/sub-nometrics/" + off.room), n, i -> off.deliveries));
             for (Side side : List.of(on, off)) {
                 server.awaitSubscribers(side.room, n, SETTLE_MILLIS);
                 side.publisher = server.publisher(side.room);
@@ -112,11 +111,16 @@ final class MetricsCostBench {
             for (Side side : List.of(on, off)) {
                 Double now = after.get(side.endpointId);
                 double recorded = now == null ? Double.NaN : now - before.getOrDefault(side.endpointId, 0.0);
-                checks.add(new MetricsCostResult.Check(server.name(), backend, side.endpointId, side.delivered,
-                        recorded));
-                log("N=%d, metrics %s (%s): %d delivered, switchboard_messages_sent_total grew by %s; backend: %s",
-                        n, side.label(), side.endpointId, side.delivered,
-                        Double.isNaN(recorded) ? "– (no series)" : String.format("%.0f", recorded), backend);
+                checks.add(
+                        new MetricsCostResult.Check(server.name(), backend, side.endpointId, side.delivered, recorded));
+                log(
+                        "N=%d, metrics %s (%s): %d delivered, switchboard_messages_sent_total grew by %s; backend: %s",
+                        n,
+                        side.label(),
+                        side.endpointId,
+                        side.delivered,
+                        Double.isNaN(recorded) ? "– (no series)" : String.format("%.0f", recorded),
+                        backend);
             }
         } finally {
             ClientGroup.closeAll(channels);
@@ -142,8 +146,14 @@ final class MetricsCostBench {
                 if (!burst.complete()) {
                     side.incomplete++;
                 }
-                log("N=%d, %d B, cycle %d, metrics %s: %d deliveries/s, %.3f µs CPU/delivery%s", n, size, cycle,
-                        side.label(), Math.round(burst.deliveriesPerSecond()), burst.cpuMicrosPerDelivery(),
+                log(
+                        "N=%d, %d B, cycle %d, metrics %s: %d deliveries/s, %.3f µs CPU/delivery%s",
+                        n,
+                        size,
+                        cycle,
+                        side.label(),
+                        Math.round(burst.deliveriesPerSecond()),
+                        burst.cpuMicrosPerDelivery(),
                         burst.complete() ? "" : " (INCOMPLETE: timed out)");
             }
         }
@@ -151,8 +161,8 @@ final class MetricsCostBench {
         if (!Double.isNaN(fixedRate)) {
             for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
                 for (Side side : order(cycle, on, off)) {
-                    FanOutBench.Latency latency = rounds.latency(side.room, n, size, fixedRate / n, Mode.SWITCHBOARD,
-                            side.deliveries, side.publisher);
+                    FanOutBench.Latency latency = rounds.latency(
+                            side.room, n, size, fixedRate / n, Mode.SWITCHBOARD, side.deliveries, side.publisher);
                     side.delivered += side.deliveries.received();
                     side.p50.add(latency.p50());
                     side.p99.add(latency.p99());
@@ -160,17 +170,35 @@ final class MetricsCostBench {
                     if (!latency.complete()) {
                         side.incomplete++;
                     }
-                    log("N=%d, %d B, cycle %d, metrics %s at %.0f deliveries/s: p50 %.2f ms, p99 %.2f ms, "
-                                    + "%.3f µs CPU/delivery%s", n, size, cycle, side.label(), fixedRate, latency.p50(),
-                            latency.p99(), latency.cpuMicrosPerDelivery(), latency.complete() ? "" : " (INCOMPLETE)");
+                    log(
+                            "N=%d, %d B, cycle %d, metrics %s at %.0f deliveries/s: p50 %.2f ms, p99 %.2f ms, "
+                                    + "%.3f µs CPU/delivery%s",
+                            n,
+                            size,
+                            cycle,
+                            side.label(),
+                            fixedRate,
+                            latency.p50(),
+                            latency.p99(),
+                            latency.cpuMicrosPerDelivery(),
+                            latency.complete() ? "" : " (INCOMPLETE)");
                 }
             }
         }
         List<MetricsCostResult> results = new ArrayList<>();
         for (Side side : sides) {
-            results.add(new MetricsCostResult(server.name(), n, size, side.metricsOn, Spread.of(side.rates),
-                    Spread.of(side.cpu), fixedRate, Spread.of(side.p50), Spread.of(side.p99),
-                    Spread.of(side.cpuFixed), side.incomplete));
+            results.add(new MetricsCostResult(
+                    server.name(),
+                    n,
+                    size,
+                    side.metricsOn,
+                    Spread.of(side.rates),
+                    Spread.of(side.cpu),
+                    fixedRate,
+                    Spread.of(side.p50),
+                    Spread.of(side.p99),
+                    Spread.of(side.cpuFixed),
+                    side.incomplete));
         }
         return results;
     }
@@ -184,8 +212,8 @@ final class MetricsCostBench {
     }
 
     private FanOutBench.Burst burst(Side side, int n, int size, int messages) throws Exception {
-        FanOutBench.Burst burst = rounds.burst(side.room, n, size, messages, Mode.SWITCHBOARD, side.deliveries,
-                side.publisher);
+        FanOutBench.Burst burst =
+                rounds.burst(side.room, n, size, messages, Mode.SWITCHBOARD, side.deliveries, side.publisher);
         side.delivered += side.deliveries.received();
         return burst;
     }

@@ -19,9 +19,18 @@ import io.switchboard.bench.report.Spread;
  * @param cpuAtFixedRate      server CPU per delivery during the fixed-rate rounds, microseconds
  * @param incomplete          rounds that timed out before every subscriber had every message
  */
-public record MetricsCostResult(String server, int subscribers, int size, boolean metricsOn,
-                                Spread deliveriesPerSecond, Spread cpuPerDelivery, double fixedRate, Spread p50,
-                                Spread p99, Spread cpuAtFixedRate, int incomplete) {
+public record MetricsCostResult(
+        String server,
+        int subscribers,
+        int size,
+        boolean metricsOn,
+        Spread deliveriesPerSecond,
+        Spread cpuPerDelivery,
+        double fixedRate,
+        Spread p50,
+        Spread p99,
+        Spread cpuAtFixedRate,
+        int incomplete) {
 
     /**
      * What the server's metrics say about one endpoint after the metrics-cost rounds.
@@ -33,6 +42,5 @@ public record MetricsCostResult(String server, int subscribers, int size, boolea
      * @param recorded  the growth of its {@code switchboard_messages_sent_total} over the measurement, NaN if the
      *                  server has no such series for it
      */
-    public record Check(String server, String backend, String endpoint, long delivered, double recorded) {
-    }
+    public record Check(String server, String backend, String endpoint, long delivered, double recorded) {}
 }

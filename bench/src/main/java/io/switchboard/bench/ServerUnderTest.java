@@ -7,7 +7,6 @@ import io.switchboard.bench.client.Control;
 import io.switchboard.bench.client.Publisher;
 import io.switchboard.bench.client.TextListener;
 import io.switchboard.bench.launch.ServerProcess;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,8 +32,7 @@ final class ServerUnderTest implements AutoCloseable {
     /** A listener for connections whose messages nobody reads. */
     static final TextListener IGNORE = new TextListener() {
         @Override
-        public void onText(ByteBuf content) {
-        }
+        public void onText(ByteBuf content) {}
     };
 
     private final ServerProcess process;
@@ -143,8 +141,8 @@ final class ServerUnderTest implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name() + ": room " + room + " has " + status + ", expected "
-                        + expected);
+                throw new IllegalStateException(
+                        name() + ": room " + room + " has " + status + ", expected " + expected);
             }
             Thread.sleep(50);
         }
@@ -160,7 +158,9 @@ final class ServerUnderTest implements AutoCloseable {
             for (String line : lines) {
                 int at = line.indexOf("metrics go to ");
                 if (at >= 0) {
-                    return line.substring(at + "metrics go to ".length()).replaceAll("\\|#]$", "").trim();
+                    return line.substring(at + "metrics go to ".length())
+                            .replaceAll("\\|#]$", "")
+                            .trim();
                 }
                 if (line.contains("Switchboard: no metrics backend")) {
                     return "none";
@@ -182,9 +182,13 @@ final class ServerUnderTest implements AutoCloseable {
         String text;
         if (answer.startsWith("metrics none")) {
             URI uri = URI.create("http://" + process.base().getAuthority() + "/metrics?scope=application");
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                    .header("Accept", "text/plain").timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .header("Accept", "text/plain")
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException(uri + " answered " + response.statusCode());
             }
@@ -204,7 +208,8 @@ final class ServerUnderTest implements AutoCloseable {
             int from = tag + "endpoint=\"".length();
             String endpoint = line.substring(from, line.indexOf('"', from));
             // name{tags} value [timestamp]
-            double value = Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split(" ")[0]);
+            double value = Double.parseDouble(
+                    line.substring(line.lastIndexOf('}') + 1).trim().split(" ")[0]);
             sent.merge(endpoint, value, Double::sum);
         }
         return sent;

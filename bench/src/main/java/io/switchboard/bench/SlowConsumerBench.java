@@ -7,7 +7,6 @@ import io.switchboard.bench.client.Deliveries;
 import io.switchboard.bench.client.Publisher;
 import io.switchboard.bench.client.TextListener;
 import io.switchboard.bench.report.Spread;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,8 +44,7 @@ final class SlowConsumerBench {
     List<SlowConsumerResult> run() throws Exception {
         int healthy = settings.slowSubscribers() - 1;
         Deliveries deliveries = new Deliveries();
-        List<Channel> channels = server.clients().connectAll(server.uri("bench/sub/" + ROOM), healthy,
-                i -> deliveries);
+        List<Channel> channels = server.clients().connectAll(server.uri("bench/sub/" + ROOM), healthy, i -> deliveries);
         Map<Mode, List<Double>> without = new EnumMap<>(Mode.class);
         Map<Mode, List<Double>> with = new EnumMap<>(Mode.class);
         Map<Mode, Integer> stalled = new EnumMap<>(Mode.class);
@@ -68,7 +66,12 @@ final class SlowConsumerBench {
                     SlowClient slow = SlowClient.connect(server);
                     server.awaitSubscribers(ROOM, healthy + 1, 30_000);
                     HeapSampler sampler = HeapSampler.start(server);
-                    Round round = round(mode, healthy, deliveries, publisher, settings.slowDuration().toNanos());
+                    Round round = round(
+                            mode,
+                            healthy,
+                            deliveries,
+                            publisher,
+                            settings.slowDuration().toNanos());
                     List<Double> samples = sampler.stop();
                     with.get(mode).add(round.deliveriesPerSecond);
                     heap.put(mode, samples);
@@ -76,14 +79,20 @@ final class SlowConsumerBench {
                         stalled.merge(mode, 1, Integer::sum);
                     }
                     // a client that reads nothing does not see its connection end: ask the server
-                    boolean closedByServer = slow.closed.get()
-                            || server.control().status(ROOM).ownSubscribers() == healthy;
+                    boolean closedByServer =
+                            slow.closed.get() || server.control().status(ROOM).ownSubscribers() == healthy;
                     if (closedByServer) {
                         closed.merge(mode, 1, Integer::sum);
                     }
-                    log("cycle %d, %s: %.0f healthy deliveries/s without, %.0f with the slow subscriber%s%s; heap MB %s",
-                            cycle, mode.label(), baseline.deliveriesPerSecond, round.deliveriesPerSecond,
-                            round.stalled ? " (STALLED)" : "", closedByServer ? " (server closed it)" : "", samples);
+                    log(
+                            "cycle %d, %s: %.0f healthy deliveries/s without, %.0f with the slow subscriber%s%s; heap MB %s",
+                            cycle,
+                            mode.label(),
+                            baseline.deliveriesPerSecond,
+                            round.deliveriesPerSecond,
+                            round.stalled ? " (STALLED)" : "",
+                            closedByServer ? " (server closed it)" : "",
+                            samples);
                     slow.channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
                     if (!server.awaitProcessed(ROOM, 60_000)) {
                         log("server still busy a minute after the slow subscriber left");
@@ -97,14 +106,20 @@ final class SlowConsumerBench {
         }
         List<SlowConsumerResult> results = new ArrayList<>();
         for (Mode mode : modes) {
-            results.add(new SlowConsumerResult(server.name(), mode, healthy, Spread.of(without.get(mode)),
-                    Spread.of(with.get(mode)), stalled.get(mode), closed.get(mode), heap.get(mode)));
+            results.add(new SlowConsumerResult(
+                    server.name(),
+                    mode,
+                    healthy,
+                    Spread.of(without.get(mode)),
+                    Spread.of(with.get(mode)),
+                    stalled.get(mode),
+                    closed.get(mode),
+                    heap.get(mode)));
         }
         return results;
     }
 
-    private record Round(double deliveriesPerSecond, boolean stalled) {
-    }
+    private record Round(double deliveriesPerSecond, boolean stalled) {}
 
     private Round round(Mode mode, int healthy, Deliveries deliveries, Publisher publisher, long duration)
             throws Exception {
@@ -145,15 +160,15 @@ final class SlowConsumerBench {
 
         static SlowClient connect(ServerUnderTest server) throws Exception {
             SlowClient slow = new SlowClient();
-            slow.channel = server.clients().connect(server.uri("bench/sub/" + ROOM), slow, 4096)
+            slow.channel = server.clients()
+                    .connect(server.uri("bench/sub/" + ROOM), slow, 4096)
                     .get(30, TimeUnit.SECONDS);
             slow.channel.config().setAutoRead(false);
             return slow;
         }
 
         @Override
-        public void onText(ByteBuf content) {
-        }
+        public void onText(ByteBuf content) {}
 
         @Override
         public void onClosed(int code) {
@@ -168,23 +183,25 @@ final class SlowConsumerBench {
         private volatile boolean running = true;
 
         private HeapSampler(ServerUnderTest server) {
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        double mb = server.control().heapAfterGc() / 1048576.0;
-                        synchronized (samples) {
-                            samples.add(Math.round(mb * 10) / 10.0);
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            try {
+                                double mb = server.control().heapAfterGc() / 1048576.0;
+                                synchronized (samples) {
+                                    samples.add(Math.round(mb * 10) / 10.0);
+                                }
+                                for (int i = 0; i < 20 && running; i++) {
+                                    Thread.sleep(50);
+                                }
+                            } catch (InterruptedException e) {
+                                return;
+                            } catch (RuntimeException e) {
+                                return;
+                            }
                         }
-                        for (int i = 0; i < 20 && running; i++) {
-                            Thread.sleep(50);
-                        }
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (RuntimeException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+                    },
+                    "heap-sampler");
             thread.setDaemon(true);
         }
 

@@ -1,7 +1,6 @@
 package io.switchboard.bench;
 
 import io.switchboard.bench.report.Spread;
-
 import java.util.List;
 
 /**
@@ -17,6 +16,12 @@ import java.util.List;
  * @param heapSamplesMb     the server's heap after GC, about a second apart, in the last round with the slow
  *                          subscriber (before it was disconnected), in MB
  */
-public record SlowConsumerResult(String server, Mode mode, int healthy, Spread withoutSlow, Spread withSlow,
-                                 int stalledRounds, int slowClosedRounds, List<Double> heapSamplesMb) {
-}
+public record SlowConsumerResult(
+        String server,
+        Mode mode,
+        int healthy,
+        Spread withoutSlow,
+        Spread withSlow,
+        int stalledRounds,
+        int slowClosedRounds,
+        List<Double> heapSamplesMb) {}

@@ -3,74 +3,129 @@ package io.switchboard.bench;
 import io.switchboard.bench.report.MarkdownTable;
 import io.switchboard.bench.report.Numbers;
 import io.switchboard.bench.report.Spread;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The run's results as markdown tables. */
 final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     static String fanOut(List<FanOutResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "N", "size", "mode", "deliveries/s (burst)", "×(b)",
-                "server CPU µs/delivery", "×(b)", "fixed rate, deliveries/s", "p50 ms", "p99 ms", "max ms",
-                "CPU µs/delivery at fixed rate", "×(b)", "timed out");
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "N",
+                "size",
+                "mode",
+                "deliveries/s (burst)",
+                "×(b)",
+                "server CPU µs/delivery",
+                "×(b)",
+                "fixed rate, deliveries/s",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "CPU µs/delivery at fixed rate",
+                "×(b)",
+                "timed out");
         for (FanOutResult r : results) {
-            FanOutResult b = results.stream().filter(o -> o.server().equals(r.server())
-                    && o.subscribers() == r.subscribers() && o.size() == r.size() && o.mode() == Mode.ASYNC)
-                    .findFirst().orElse(r);
-            table.row(r.server(), Integer.toString(r.subscribers()), size(r.size()), r.mode().label(),
-                    r.deliveriesPerSecond().format(), r.deliveriesPerSecond().ratioTo(b.deliveriesPerSecond()),
-                    r.cpuPerDelivery().format(), r.cpuPerDelivery().ratioTo(b.cpuPerDelivery()),
+            FanOutResult b = results.stream()
+                    .filter(o -> o.server().equals(r.server())
+                            && o.subscribers() == r.subscribers()
+                            && o.size() == r.size()
+                            && o.mode() == Mode.ASYNC)
+                    .findFirst()
+                    .orElse(r);
+            table.row(
+                    r.server(),
+                    Integer.toString(r.subscribers()),
+                    size(r.size()),
+                    r.mode().label(),
+                    r.deliveriesPerSecond().format(),
+                    r.deliveriesPerSecond().ratioTo(b.deliveriesPerSecond()),
+                    r.cpuPerDelivery().format(),
+                    r.cpuPerDelivery().ratioTo(b.cpuPerDelivery()),
                     Double.isNaN(r.fixedRate()) ? "–" : Numbers.format(r.fixedRate()),
-                    r.p50().format(), r.p99().format(), r.max().format(),
-                    r.cpuAtFixedRate().format(), r.cpuAtFixedRate().ratioTo(b.cpuAtFixedRate()),
+                    r.p50().format(),
+                    r.p99().format(),
+                    r.max().format(),
+                    r.cpuAtFixedRate().format(),
+                    r.cpuAtFixedRate().ratioTo(b.cpuAtFixedRate()),
                     r.incomplete() == 0 ? "" : r.incomplete() + " rounds");
         }
         return table.toString();
     }
 
     static String slowConsumer(List<SlowConsumerResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "mode", "healthy deliveries/s, no slow client",
-                "with 1 slow client", "ratio", "stalled rounds", "slow client closed by server",
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "mode",
+                "healthy deliveries/s, no slow client",
+                "with 1 slow client",
+                "ratio",
+                "stalled rounds",
+                "slow client closed by server",
                 "server heap after GC, MB (≈1 s apart, last round)");
         for (SlowConsumerResult r : results) {
             int rounds = r.withSlow().values().size();
-            String withSlow = r.stalledRounds() == 0 ? r.withSlow().format()
-                    : "stalled (" + r.stalledRounds() + "/" + rounds + "; " + r.withSlow().format() + " incl. the wait)";
-            table.row(r.server(), r.mode().label(), r.withoutSlow().format(), withSlow,
+            String withSlow = r.stalledRounds() == 0
+                    ? r.withSlow().format()
+                    : "stalled (" + r.stalledRounds() + "/" + rounds + "; "
+                            + r.withSlow().format() + " incl. the wait)";
+            table.row(
+                    r.server(),
+                    r.mode().label(),
+                    r.withoutSlow().format(),
+                    withSlow,
                     r.withSlow().ratioTo(r.withoutSlow()),
                     r.stalledRounds() + "/" + r.withSlow().values().size(),
                     r.slowClosedRounds() + "/" + r.withSlow().values().size(),
-                    r.heapSamplesMb() == null ? "–" : r.heapSamplesMb().stream().map(Numbers::format)
-                            .collect(Collectors.joining(", ")));
+                    r.heapSamplesMb() == null
+                            ? "–"
+                            : r.heapSamplesMb().stream().map(Numbers::format).collect(Collectors.joining(", ")));
         }
         return table.toString();
     }
 
     static String idleHeap(List<IdleHeapResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "heap per connection, KB",
-                "× plain");
+        MarkdownTable table =
+                new MarkdownTable("server", "endpoint", "idle connections", "heap per connection, KB", "× plain");
         for (IdleHeapResult r : results) {
-            IdleHeapResult plain = results.stream().filter(o -> o.server().equals(r.server())).findFirst().orElse(r);
-            Spread kb = Spread.of(r.bytesPerConnection().values().stream().map(v -> v / 1024).toList());
-            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), kb.format(),
+            IdleHeapResult plain = results.stream()
+                    .filter(o -> o.server().equals(r.server()))
+                    .findFirst()
+                    .orElse(r);
+            Spread kb = Spread.of(
+                    r.bytesPerConnection().values().stream().map(v -> v / 1024).toList());
+            table.row(
+                    r.server(),
+                    r.endpoint(),
+                    Integer.toString(r.connections()),
+                    kb.format(),
                     r.bytesPerConnection().ratioTo(plain.bytesPerConnection()));
         }
         return table.toString();
     }
 
     static String heartbeatCost(List<HeartbeatCostResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "endpoint", "idle connections", "pings answered per window",
-                "server CPU, % of one core", "above plain, % of a core per 10,000 sessions",
-                "µs per ping above plain", "above plain ÷ plain pinging's");
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "endpoint",
+                "idle connections",
+                "pings answered per window",
+                "server CPU, % of one core",
+                "above plain, % of a core per 10,000 sessions",
+                "µs per ping above plain",
+                "above plain ÷ plain pinging's");
         for (HeartbeatCostResult r : results) {
-            HeartbeatCostResult plain = results.stream().filter(o -> o.server().equals(r.server())).findFirst()
+            HeartbeatCostResult plain = results.stream()
+                    .filter(o -> o.server().equals(r.server()))
+                    .findFirst()
                     .orElse(r);
-            HeartbeatCostResult floor = results.stream().filter(o -> o.server().equals(r.server())
-                    && o.endpoint().equals(HeartbeatCostBench.PLAIN_PINGING)).findFirst().orElse(null);
+            HeartbeatCostResult floor = results.stream()
+                    .filter(o -> o.server().equals(r.server()) && o.endpoint().equals(HeartbeatCostBench.PLAIN_PINGING))
+                    .findFirst()
+                    .orElse(null);
             double above = r.corePercent().median() - plain.corePercent().median();
             double pings = r.pings().median();
             String perPing = pings < 1 ? "–" : Numbers.format(above / 100 * r.windowMillis() * 1000 / pings);
@@ -78,54 +133,110 @@ final class Tables {
             boolean samePings = r.endpoint().equals(HeartbeatCostBench.PLAIN_PINGING)
                     || r.endpoint().equals(HeartbeatCostBench.HEARTBEAT_10S);
             if (floor != null && samePings) {
-                double floorAbove = floor.corePercent().median() - plain.corePercent().median();
+                double floorAbove =
+                        floor.corePercent().median() - plain.corePercent().median();
                 toFloor = String.format("%.2f×", above / floorAbove);
             }
-            table.row(r.server(), r.endpoint(), Integer.toString(r.connections()), Numbers.format(pings),
-                    r.corePercent().format(), String.format("%.2f", above * 10_000.0 / r.connections()), perPing,
+            table.row(
+                    r.server(),
+                    r.endpoint(),
+                    Integer.toString(r.connections()),
+                    Numbers.format(pings),
+                    r.corePercent().format(),
+                    String.format("%.2f", above * 10_000.0 / r.connections()),
+                    perPing,
                     toFloor);
         }
         return table.toString();
     }
 
     static String flood(List<FloodResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "round", "healthy messages sent", "healthy lost",
-                "healthy closed", "p50 ms", "p99 ms", "max ms", "p99 × (i)", "flooder sent", "flooder accepted",
-                "flooder dropped", "flooder closed (after ms)", "server CPU, % of a core");
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "round",
+                "healthy messages sent",
+                "healthy lost",
+                "healthy closed",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "p99 × (i)",
+                "flooder sent",
+                "flooder accepted",
+                "flooder dropped",
+                "flooder closed (after ms)",
+                "server CPU, % of a core");
         for (FloodResult r : results) {
-            FloodResult baseline = results.stream().filter(o -> o.server().equals(r.server())
-                    && o.scenario() == FloodScenario.BASELINE).findFirst().orElse(r);
+            FloodResult baseline = results.stream()
+                    .filter(o -> o.server().equals(r.server()) && o.scenario() == FloodScenario.BASELINE)
+                    .findFirst()
+                    .orElse(r);
             boolean flooder = r.scenario().flooder();
-            table.row(r.server(), r.scenario().label(), Spread.of(doubles(r.healthySent())).format(),
-                    join(r.healthyLost()), join(r.healthyClosed()), r.p50().format(), r.p99().format(),
-                    r.max().format(), r.p99().ratioTo(baseline.p99()),
-                    flooder ? r.floodSent().format() : "–", flooder ? r.floodAccepted().format() : "–",
-                    flooder ? r.floodDropped().format() : "–", flooder ? closes(r) : "–", r.cpuPercent().format());
+            table.row(
+                    r.server(),
+                    r.scenario().label(),
+                    Spread.of(doubles(r.healthySent())).format(),
+                    join(r.healthyLost()),
+                    join(r.healthyClosed()),
+                    r.p50().format(),
+                    r.p99().format(),
+                    r.max().format(),
+                    r.p99().ratioTo(baseline.p99()),
+                    flooder ? r.floodSent().format() : "–",
+                    flooder ? r.floodAccepted().format() : "–",
+                    flooder ? r.floodDropped().format() : "–",
+                    flooder ? closes(r) : "–",
+                    r.cpuPercent().format());
         }
         return table.toString();
     }
 
     static String limiterCost(List<LimiterCostResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "endpoint", "messages per round", "messages/s", "× none",
-                "server CPU µs/message", "× none");
+        MarkdownTable table = new MarkdownTable(
+                "server", "endpoint", "messages per round", "messages/s", "× none", "server CPU µs/message", "× none");
         for (LimiterCostResult r : results) {
-            LimiterCostResult none = results.stream().filter(o -> o.server().equals(r.server())).findFirst()
+            LimiterCostResult none = results.stream()
+                    .filter(o -> o.server().equals(r.server()))
+                    .findFirst()
                     .orElse(r);
-            table.row(r.server(), r.endpoint(), Numbers.format(r.messages()), r.messagesPerSecond().format(),
-                    r.messagesPerSecond().ratioTo(none.messagesPerSecond()), r.cpuPerMessage().format(),
+            table.row(
+                    r.server(),
+                    r.endpoint(),
+                    Numbers.format(r.messages()),
+                    r.messagesPerSecond().format(),
+                    r.messagesPerSecond().ratioTo(none.messagesPerSecond()),
+                    r.cpuPerMessage().format(),
                     r.cpuPerMessage().ratioTo(none.cpuPerMessage()));
         }
         return table.toString();
     }
 
     static String metricsCost(List<MetricsCostResult> results) {
-        MarkdownTable table = new MarkdownTable("server", "N", "size", "metrics", "deliveries/s (burst)", "× off",
-                "server CPU µs/delivery", "× off", "CPU on ÷ off, per cycle", "fixed rate, deliveries/s", "p50 ms",
-                "p99 ms", "p99 × off", "CPU µs/delivery at fixed rate", "× off", "timed out");
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "N",
+                "size",
+                "metrics",
+                "deliveries/s (burst)",
+                "× off",
+                "server CPU µs/delivery",
+                "× off",
+                "CPU on ÷ off, per cycle",
+                "fixed rate, deliveries/s",
+                "p50 ms",
+                "p99 ms",
+                "p99 × off",
+                "CPU µs/delivery at fixed rate",
+                "× off",
+                "timed out");
         for (MetricsCostResult r : results) {
-            MetricsCostResult off = results.stream().filter(o -> o.server().equals(r.server())
-                    && o.subscribers() == r.subscribers() && o.size() == r.size() && !o.metricsOn())
-                    .findFirst().orElse(r);
+            MetricsCostResult off = results.stream()
+                    .filter(o -> o.server().equals(r.server())
+                            && o.subscribers() == r.subscribers()
+                            && o.size() == r.size()
+                            && !o.metricsOn())
+                    .findFirst()
+                    .orElse(r);
             String perCycle = "–";
             if (r.metricsOn() && off != r) {
                 List<Double> mine = r.cpuPerDelivery().values();
@@ -136,11 +247,21 @@ final class Tables {
                 }
                 perCycle = ratios.toString();
             }
-            table.row(r.server(), Integer.toString(r.subscribers()), size(r.size()), r.metricsOn() ? "on" : "off",
-                    r.deliveriesPerSecond().format(), r.deliveriesPerSecond().ratioTo(off.deliveriesPerSecond()),
-                    r.cpuPerDelivery().format(), ratio3(r.cpuPerDelivery(), off.cpuPerDelivery()), perCycle,
-                    Double.isNaN(r.fixedRate()) ? "–" : Numbers.format(r.fixedRate()), r.p50().format(),
-                    r.p99().format(), r.p99().ratioTo(off.p99()), r.cpuAtFixedRate().format(),
+            table.row(
+                    r.server(),
+                    Integer.toString(r.subscribers()),
+                    size(r.size()),
+                    r.metricsOn() ? "on" : "off",
+                    r.deliveriesPerSecond().format(),
+                    r.deliveriesPerSecond().ratioTo(off.deliveriesPerSecond()),
+                    r.cpuPerDelivery().format(),
+                    ratio3(r.cpuPerDelivery(), off.cpuPerDelivery()),
+                    perCycle,
+                    Double.isNaN(r.fixedRate()) ? "–" : Numbers.format(r.fixedRate()),
+                    r.p50().format(),
+                    r.p99().format(),
+                    r.p99().ratioTo(off.p99()),
+                    r.cpuAtFixedRate().format(),
                     ratio3(r.cpuAtFixedRate(), off.cpuAtFixedRate()),
                     r.incomplete() == 0 ? "" : r.incomplete() + " rounds");
         }
@@ -148,10 +269,18 @@ final class Tables {
     }
 
     static String metricsChecks(List<MetricsCostResult.Check> checks) {
-        MarkdownTable table = new MarkdownTable("server", "metrics backend (server log)", "endpoint",
-                "messages delivered to it in these rounds", "switchboard_messages_sent_total growth");
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "metrics backend (server log)",
+                "endpoint",
+                "messages delivered to it in these rounds",
+                "switchboard_messages_sent_total growth");
         for (MetricsCostResult.Check c : checks) {
-            table.row(c.server(), c.backend(), c.endpoint(), Long.toString(c.delivered()),
+            table.row(
+                    c.server(),
+                    c.backend(),
+                    c.endpoint(),
+                    Long.toString(c.delivered()),
                     Double.isNaN(c.recorded()) ? "no series" : String.format("%.0f", c.recorded()));
         }
         return table.toString();
@@ -175,8 +304,9 @@ final class Tables {
         if (ended == 0) {
             return server + "; stayed open";
         }
-        return server + "; client saw " + r.flooderCodes().stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")) + "; after " + r.closedAfter().format();
+        return server + "; client saw "
+                + r.flooderCodes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "; after "
+                + r.closedAfter().format();
     }
 
     private static String join(List<Long> values) {

@@ -120,14 +120,21 @@ public final class PayaraMicro implements AutoCloseable {
         command.addAll(setup.jvmOptions());
         command.add("-Dhazelcast.phone.home.enabled=false");
         command.add("-Djava.io.tmpdir=" + setup.workDir().resolve("tmp").toAbsolutePath());
-        command.addAll(List.of("-jar", setup.payaraJar().toAbsolutePath().toString(),
+        command.addAll(List.of(
+                "-jar",
+                setup.payaraJar().toAbsolutePath().toString(),
                 "--nohazelcast",
                 "--disablephonehome",
-                "--prebootcommandfile", preboot.toAbsolutePath().toString(),
-                "--rootdir", setup.workDir().resolve("root").toAbsolutePath().toString(),
-                "--port", Integer.toString(setup.port()),
-                "--contextroot", "/",
-                "--deploy", setup.war().toAbsolutePath().toString()));
+                "--prebootcommandfile",
+                preboot.toAbsolutePath().toString(),
+                "--rootdir",
+                setup.workDir().resolve("root").toAbsolutePath().toString(),
+                "--port",
+                Integer.toString(setup.port()),
+                "--contextroot",
+                "/",
+                "--deploy",
+                setup.war().toAbsolutePath().toString()));
         return command;
     }
 
@@ -189,17 +196,20 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     private void awaitPage(URI page, Duration timeout, Path log) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         int lastStatus = -1;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
-                        + " before " + page + " answered" + tail(log));
+                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue() + " before "
+                        + page + " answered" + tail(log));
             }
             try {
-                lastStatus = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                lastStatus = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (lastStatus == 200) {
                     return;
                 }

@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,9 @@ public final class ClientGroup implements AutoCloseable {
     /** @param threads event loop threads */
     public ClientGroup(int threads) {
         this.loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        this.bootstrap = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+        this.bootstrap = new Bootstrap()
+                .group(loops)
+                .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
@@ -108,8 +109,10 @@ public final class ClientGroup implements AutoCloseable {
                 } catch (ExecutionException | TimeoutException e) {
                     if (attempt == 3) {
                         closeAll(channels);
-                        throw new IllegalStateException("Could not open connection " + (i + 1) + " of " + count
-                                + " to " + uri + " in 3 attempts: " + e, e);
+                        throw new IllegalStateException(
+                                "Could not open connection " + (i + 1) + " of " + count + " to " + uri
+                                        + " in 3 attempts: " + e,
+                                e);
                     }
                     failedHandshakes.incrementAndGet();
                     System.err.println("connection " + (i + 1) + " of " + count + " to " + uri + " failed ("

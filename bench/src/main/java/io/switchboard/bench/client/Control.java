@@ -3,7 +3,6 @@ package io.switchboard.bench.client;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +16,7 @@ import java.util.concurrent.TimeoutException;
 public final class Control implements TextListener {
 
     /** The server's answer to {@code status <room>}. */
-    public record Status(int ownSubscribers, int roomMembers, long processed, long failed) {
-    }
+    public record Status(int ownSubscribers, int roomMembers, long processed, long failed) {}
 
     /**
      * The flood rooms' counters, all since the server started.
@@ -29,8 +27,7 @@ public final class Control implements TextListener {
      * @param lost          recipients a broadcast dropped or failed
      * @param closed1008    sessions closed with 1008
      */
-    public record FloodCounters(long healthy, long flood, long rateLimited, long lost, long closed1008) {
-    }
+    public record FloodCounters(long healthy, long flood, long rateLimited, long lost, long closed1008) {}
 
     /**
      * The plain pinging endpoint's counters, all since the server started.
@@ -39,8 +36,7 @@ public final class Control implements TextListener {
      * @param failed pings that could not be sent
      * @param pongs  pongs received
      */
-    public record PingCounters(long sent, long failed, long pongs) {
-    }
+    public record PingCounters(long sent, long failed, long pongs) {}
 
     private volatile Channel channel;
     private volatile CompletableFuture<String> answer;
@@ -58,7 +54,10 @@ public final class Control implements TextListener {
     /** The server's subscriber counts and fan-out progress for a room. */
     public Status status(String room) {
         String[] words = ask("status " + room).split(" ");
-        return new Status(Integer.parseInt(words[1]), Integer.parseInt(words[2]), Long.parseLong(words[3]),
+        return new Status(
+                Integer.parseInt(words[1]),
+                Integer.parseInt(words[2]),
+                Long.parseLong(words[3]),
                 Long.parseLong(words[4]));
     }
 

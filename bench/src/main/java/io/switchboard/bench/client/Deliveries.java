@@ -1,12 +1,11 @@
 package io.switchboard.bench.client;
 
 import io.netty.buffer.ByteBuf;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * What all subscribers of one set have received in the current round: how many messages, when the last one

@@ -3,7 +3,6 @@ package io.switchboard.bench.client;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,8 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PacedSenders {
 
-    private PacedSenders() {
-    }
+    private PacedSenders() {}
 
     /**
      * Sends until the duration is over.
@@ -40,8 +38,8 @@ public final class PacedSenders {
             Channel channel = channels.get((int) (tick % channels.size()));
             if (channel.isActive()) {
                 String text = "h" + Payload.compose(round, System.nanoTime(), size - 1);
-                channel.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeAscii(channel.alloc(), text)),
-                        channel.voidPromise());
+                channel.writeAndFlush(
+                        new TextWebSocketFrame(ByteBufUtil.writeAscii(channel.alloc(), text)), channel.voidPromise());
                 sent++;
             }
         }

@@ -1,7 +1,6 @@
 package io.switchboard.bench.client;
 
 import io.netty.buffer.ByteBuf;
-
 import java.util.Arrays;
 
 /**
@@ -10,8 +9,7 @@ import java.util.Arrays;
  */
 public final class Payload {
 
-    private Payload() {
-    }
+    private Payload() {}
 
     /**
      * @param round  the measurement round it belongs to

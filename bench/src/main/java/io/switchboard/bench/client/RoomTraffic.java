@@ -1,11 +1,10 @@
 package io.switchboard.bench.client;
 
 import io.netty.buffer.ByteBuf;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * What the healthy members of one flood room received in one round: the healthy clients' messages ({@code h}

@@ -17,6 +17,5 @@ public interface TextListener {
      *
      * @param code the close code the server sent, or 1006 when the connection dropped without one
      */
-    default void onClosed(int code) {
-    }
+    default void onClosed(int code) {}
 }

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -68,7 +67,8 @@ final class WebSocketClientHandler extends SimpleChannelInboundHandler<Object> {
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
         } else if (message instanceof CloseWebSocketFrame close) {
             closeCode = close.statusCode();
-            ctx.writeAndFlush(new CloseWebSocketFrame(closeCode == -1 ? 1000 : closeCode, "")).addListener(f -> ctx.close());
+            ctx.writeAndFlush(new CloseWebSocketFrame(closeCode == -1 ? 1000 : closeCode, ""))
+                    .addListener(f -> ctx.close());
         } else if (message instanceof ContinuationWebSocketFrame) {
             // not used by the servers under test
         }

@@ -3,7 +3,6 @@ package io.switchboard.bench.launch;
 import io.switchboard.RoomService;
 import io.switchboard.bench.server.SubscriberEndpoint;
 import io.switchboard.bench.server.SubscriberNoMetricsEndpoint;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +27,10 @@ import java.util.zip.ZipOutputStream;
  */
 public final class BenchWar {
 
-    private static final String SERVER_PACKAGE = SubscriberEndpoint.class.getPackageName().replace('.', '/') + "/";
+    private static final String SERVER_PACKAGE =
+            SubscriberEndpoint.class.getPackageName().replace('.', '/') + "/";
 
-    private BenchWar() {
-    }
+    private BenchWar() {}
 
     /**
      * @param war           the file to write
@@ -41,15 +40,23 @@ public final class BenchWar {
     public static Path build(Path war, Class<?> implMarker) throws IOException {
         Files.createDirectories(war.toAbsolutePath().getParent());
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(war))) {
-            put(out, "index.html", "<!doctype html><title>Switchboard bench</title>bench".getBytes(StandardCharsets.UTF_8));
-            put(out, "WEB-INF/classes/META-INF/microprofile-config.properties",
+            put(
+                    out,
+                    "index.html",
+                    "<!doctype html><title>Switchboard bench</title>bench".getBytes(StandardCharsets.UTF_8));
+            put(
+                    out,
+                    "WEB-INF/classes/META-INF/microprofile-config.properties",
                     ("# the metrics-cost measurement's reference endpoint records no metrics\n"
-                            + SubscriberNoMetricsEndpoint.METRICS_OFF + "\n").getBytes(StandardCharsets.ISO_8859_1));
+                                    + SubscriberNoMetricsEndpoint.METRICS_OFF + "\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             Path benchClasses = location(SubscriberEndpoint.class);
             if (Files.isDirectory(benchClasses)) {
                 Path dir = benchClasses.resolve(SERVER_PACKAGE);
                 try (Stream<Path> files = Files.list(dir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".class"))
+                            .sorted()
+                            .toList()) {
                         put(out, "WEB-INF/classes/" + SERVER_PACKAGE + file.getFileName(), Files.readAllBytes(file));
                     }
                 }
@@ -57,7 +64,8 @@ public final class BenchWar {
                 try (JarFile jar = new JarFile(benchClasses.toFile())) {
                     for (JarEntry entry : jar.stream().toList()) {
                         String name = entry.getName();
-                        if (name.startsWith(SERVER_PACKAGE) && name.endsWith(".class")
+                        if (name.startsWith(SERVER_PACKAGE)
+                                && name.endsWith(".class")
                                 && name.indexOf('/', SERVER_PACKAGE.length()) < 0) {
                             try (InputStream in = jar.getInputStream(entry)) {
                                 put(out, "WEB-INF/classes/" + name, in.readAllBytes());
@@ -68,8 +76,10 @@ public final class BenchWar {
             }
             for (Class<?> marker : List.of(RoomService.class, implMarker)) {
                 Path source = location(marker);
-                String name = "WEB-INF/lib/" + (Files.isDirectory(source)
-                        ? marker.getPackageName().replace('.', '-') + ".jar" : source.getFileName().toString());
+                String name = "WEB-INF/lib/"
+                        + (Files.isDirectory(source)
+                                ? marker.getPackageName().replace('.', '-') + ".jar"
+                                : source.getFileName().toString());
                 out.putNextEntry(new ZipEntry(name));
                 if (Files.isDirectory(source)) {
                     jarDirectory(source, out);
@@ -103,7 +113,8 @@ public final class BenchWar {
 
     private static Path location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

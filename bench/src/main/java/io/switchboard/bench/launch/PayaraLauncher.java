@@ -1,7 +1,6 @@
 package io.switchboard.bench.launch;
 
 import io.switchboard.payara.PayaraMicro;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,8 +14,7 @@ import java.util.List;
  */
 public final class PayaraLauncher {
 
-    private PayaraLauncher() {
-    }
+    private PayaraLauncher() {}
 
     /**
      * @param payaraJar  the Payara Micro jar
@@ -25,12 +23,12 @@ public final class PayaraLauncher {
      * @param jvmOptions heap and GC options for the server's JVM
      * @param timeout    how long it may take until the WAR answers
      */
-    public static ServerProcess start(Path payaraJar, Path war, Path workDir, List<String> jvmOptions,
-                                      Duration timeout) throws IOException, InterruptedException {
+    public static ServerProcess start(Path payaraJar, Path war, Path workDir, List<String> jvmOptions, Duration timeout)
+            throws IOException, InterruptedException {
         int port = PayaraMicro.freePort();
         Path log = workDir.resolve("payara.log");
-        PayaraMicro payara = PayaraMicro.start(new PayaraMicro.Setup(payaraJar, war, workDir, port, jvmOptions),
-                "/index.html", timeout, log);
+        PayaraMicro payara = PayaraMicro.start(
+                new PayaraMicro.Setup(payaraJar, war, workDir, port, jvmOptions), "/index.html", timeout, log);
         return new ServerProcess("Payara Micro", payara.process(), URI.create("ws://127.0.0.1:" + port + "/"), log);
     }
 }

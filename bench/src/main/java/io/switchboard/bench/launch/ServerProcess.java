@@ -94,7 +94,9 @@ public final class ServerProcess implements AutoCloseable {
 
     private static long ticksPerSecond() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(getconf.getInputStream().readAllBytes()).trim();
             getconf.waitFor(5, TimeUnit.SECONDS);
             return Long.parseLong(out);

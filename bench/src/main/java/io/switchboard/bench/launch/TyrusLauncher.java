@@ -2,7 +2,6 @@ package io.switchboard.bench.launch;
 
 import io.switchboard.bench.server.SubscriberNoMetricsEndpoint;
 import io.switchboard.bench.tyrus.TyrusBenchServer;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,8 +25,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TyrusLauncher {
 
-    private TyrusLauncher() {
-    }
+    private TyrusLauncher() {}
 
     /**
      * @param workDir    where its log goes
@@ -61,14 +59,15 @@ public final class TyrusLauncher {
     }
 
     private static void pump(Process process, Path log, CompletableFuture<URI> ready) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-             PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
             String line;
             while ((line = out.readLine()) != null) {
                 file.println(line);
                 if (line.startsWith(TyrusBenchServer.READY)) {
-                    ready.complete(URI.create(line.substring(TyrusBenchServer.READY.length()).trim()));
+                    ready.complete(URI.create(
+                            line.substring(TyrusBenchServer.READY.length()).trim()));
                 }
             }
             ready.completeExceptionally(new IllegalStateException("exited with " + process.waitFor()));

@@ -53,7 +53,10 @@ public final class MarkdownTable {
         out.append('|');
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
-            out.append(' ').append(cell).append(" ".repeat(Math.max(0, widths[i] - cell.length()))).append(" |");
+            out.append(' ')
+                    .append(cell)
+                    .append(" ".repeat(Math.max(0, widths[i] - cell.length())))
+                    .append(" |");
         }
         out.append('\n');
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How numbers are written in the tables: three significant digits, {@code k} and {@code M} for large ones. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** {@code 52300 -> 52.3k}, {@code 18.24 -> 18.2}, {@code 0.0714 -> 0.0714}. */
     public static String format(double value) {

@@ -4,7 +4,6 @@ import io.switchboard.RoomService;
 import io.switchboard.Untracked;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.lang.management.ManagementFactory;
 
 /**
@@ -37,8 +36,9 @@ public class ControlEndpoint {
                 yield "heap " + usedHeap();
             }
             case "heap" -> "heap " + usedHeap();
-            case "status" -> "status " + Subscribers.of(words[1]).size() + " " + members(words[1]) + " "
-                    + FanOut.PROCESSED.get() + " " + FanOut.FAILED.sum();
+            case "status" ->
+                "status " + Subscribers.of(words[1]).size() + " " + members(words[1]) + " " + FanOut.PROCESSED.get()
+                        + " " + FanOut.FAILED.sum();
             case "flood" -> FloodRoom.counters();
             case "inbound" -> "inbound " + Inbound.HANDLED.sum();
             case "pings" -> IdlePlainPingingEndpoint.counters();

@@ -5,7 +5,6 @@ import io.switchboard.RoomService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.Session;
-
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,8 +19,7 @@ public final class FanOut {
 
     private static volatile RoomService rooms;
 
-    private FanOut() {
-    }
+    private FanOut() {}
 
     /**
      * Sends to every session, one blocking {@code getBasicRemote().sendText} after the other.

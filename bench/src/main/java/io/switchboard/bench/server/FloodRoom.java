@@ -3,7 +3,6 @@ package io.switchboard.bench.server;
 import io.switchboard.DeliveryReport;
 import io.switchboard.RoomService;
 import jakarta.websocket.CloseReason;
-
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,8 +21,7 @@ final class FloodRoom {
     /** Sessions closed with 1008 (rate limit exceeded). */
     static final LongAdder CLOSED_1008 = new LongAdder();
 
-    private FloodRoom() {
-    }
+    private FloodRoom() {}
 
     static void handle(String room, String text) {
         if (text.startsWith("f")) {
@@ -52,7 +50,7 @@ final class FloodRoom {
 
     /** {@code flood <healthy> <flood> <rate-limited events> <lost> <closed 1008>}, all counts since the start. */
     static String counters() {
-        return "flood " + HEALTHY.sum() + " " + FLOOD.sum() + " " + RateLimitedCounter.COUNT.sum() + " "
-                + LOST.sum() + " " + CLOSED_1008.sum();
+        return "flood " + HEALTHY.sum() + " " + FLOOD.sum() + " " + RateLimitedCounter.COUNT.sum() + " " + LOST.sum()
+                + " " + CLOSED_1008.sum();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Set;
@@ -84,7 +83,8 @@ public class IdlePlainPingingEndpoint {
         long stamp = System.nanoTime();
         for (Session session : SESSIONS) {
             try {
-                session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, stamp));
+                session.getAsyncRemote()
+                        .sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, stamp));
                 PINGS.increment();
             } catch (IOException | RuntimeException e) {
                 FAILED.increment();

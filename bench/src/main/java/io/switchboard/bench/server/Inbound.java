@@ -8,6 +8,5 @@ final class Inbound {
     /** Messages handled by any inbound endpoint since the start. */
     static final LongAdder HANDLED = new LongAdder();
 
-    private Inbound() {
-    }
+    private Inbound() {}
 }

@@ -12,8 +12,7 @@ public final class MetricsScrape {
 
     private static volatile Supplier<String> source;
 
-    private MetricsScrape() {
-    }
+    private MetricsScrape() {}
 
     /** @param scrape the registry's whole Prometheus text, on demand */
     public static void use(Supplier<String> scrape) {
@@ -26,7 +25,10 @@ public final class MetricsScrape {
         if (scrape == null) {
             return "metrics none";
         }
-        return "metrics\n" + scrape.get().lines().filter(line -> line.startsWith("switchboard_messages_"))
-                .collect(Collectors.joining("\n"));
+        return "metrics\n"
+                + scrape.get()
+                        .lines()
+                        .filter(line -> line.startsWith("switchboard_messages_"))
+                        .collect(Collectors.joining("\n"));
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.bench.server;
 import io.switchboard.RateLimited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counts Switchboard's {@link RateLimited} events: the messages a {@code DROP} rate limit discarded. */

@@ -27,8 +27,8 @@ public class SubscriberNoMetricsEndpoint {
      * The MicroProfile Config key and value that switch this endpoint's metrics off: in the bench WAR's
      * {@code META-INF/microprofile-config.properties} on Payara Micro, a system property of the Tyrus server.
      */
-    public static final String METRICS_OFF = "switchboard." + SubscriberNoMetricsEndpoint.class.getSimpleName()
-            + ".metrics.enabled=false";
+    public static final String METRICS_OFF =
+            "switchboard." + SubscriberNoMetricsEndpoint.class.getSimpleName() + ".metrics.enabled=false";
 
     private static final Long MAX_IDLE = Long.getLong("bench.subscriber.max-idle");
 

@@ -1,7 +1,6 @@
 package io.switchboard.bench.server;
 
 import jakarta.websocket.Session;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,7 @@ public final class Subscribers {
 
     private static final Map<String, Set<Session>> ROOMS = new ConcurrentHashMap<>();
 
-    private Subscribers() {
-    }
+    private Subscribers() {}
 
     static void add(String room, Session session) {
         ROOMS.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);

@@ -4,7 +4,6 @@ import io.switchboard.bench.server.MetricsScrape;
 import io.switchboard.bench.server.SubscriberEndpoint;
 import io.switchboard.impl.metrics.registry.PrometheusRegistryProducer;
 import io.switchboard.impl.testing.FastServer;
-
 import java.io.InputStream;
 
 /**
@@ -22,14 +21,13 @@ public final class TyrusBenchServer {
     /** The line that announces the running server. */
     public static final String READY = "BENCH-SERVER-READY ";
 
-    private TyrusBenchServer() {
-    }
+    private TyrusBenchServer() {}
 
     public static void main(String[] args) throws Exception {
-        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, SubscriberEndpoint.class,
-                PrometheusRegistryProducer.class)) {
-            MetricsScrape.use(() -> PrometheusRegistryProducer.current == null ? ""
-                    : PrometheusRegistryProducer.current.scrape());
+        try (FastServer server = FastServer.start(
+                FastServer.Mode.SWITCHBOARD, SubscriberEndpoint.class, PrometheusRegistryProducer.class)) {
+            MetricsScrape.use(() ->
+                    PrometheusRegistryProducer.current == null ? "" : PrometheusRegistryProducer.current.scrape());
             System.out.println(READY + server.base());
             System.out.flush();
             InputStream in = System.in;

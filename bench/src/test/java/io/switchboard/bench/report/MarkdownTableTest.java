@@ -1,16 +1,18 @@
 package io.switchboard.bench.report;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MarkdownTableTest {
 
     @Test
     void padsColumnsAndEscapesPipes() {
-        String table = new MarkdownTable("mode", "rate").row("(a) a|b", "52.3k ±3%").row("(b)", "1").toString();
+        String table = new MarkdownTable("mode", "rate")
+                .row("(a) a|b", "52.3k ±3%")
+                .row("(b)", "1")
+                .toString();
 
         assertThat(table).isEqualTo("""
                 | mode     | rate      |

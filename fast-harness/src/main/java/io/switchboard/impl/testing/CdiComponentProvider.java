@@ -2,10 +2,9 @@ package io.switchboard.impl.testing;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Unmanaged;
-import org.glassfish.tyrus.core.ComponentProvider;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.glassfish.tyrus.core.ComponentProvider;
 
 /**
  * Gives plain Tyrus (no Switchboard) CDI-created endpoint instances, as Payara's Tyrus integration does, so the
@@ -27,8 +26,11 @@ public class CdiComponentProvider extends ComponentProvider {
 
     @Override
     public <T> Object create(Class<T> type) {
-        Unmanaged.UnmanagedInstance<T> instance =
-                new Unmanaged<>(CDI.current().getBeanManager(), type).newInstance().produce().inject().postConstruct();
+        Unmanaged.UnmanagedInstance<T> instance = new Unmanaged<>(CDI.current().getBeanManager(), type)
+                .newInstance()
+                .produce()
+                .inject()
+                .postConstruct();
         created.put(instance.get(), instance);
         return instance.get();
     }

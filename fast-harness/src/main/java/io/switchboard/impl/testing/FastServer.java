@@ -2,10 +2,16 @@ package io.switchboard.impl.testing;
 
 import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.extension.EndpointRegistrar;
-import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.extension.FilteringApplicationConfig;
+import io.switchboard.impl.session.SessionRegistry;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerApplicationConfig;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
@@ -13,16 +19,9 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
-
-import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.net.URI;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fast harness: a real Tyrus server on 127.0.0.1 and a free port, with a real Weld SE container, serving
@@ -109,8 +108,8 @@ public final class FastServer implements AutoCloseable {
      * What a servlet container deploys by itself: every scanned class without any
      * {@code ServerApplicationConfig}, otherwise the union of what they return.
      */
-    private static Set<Class<?>> deployedByContainer(Set<Class<?>> endpoints,
-                                                     Set<Class<? extends ServerApplicationConfig>> configs) {
+    private static Set<Class<?>> deployedByContainer(
+            Set<Class<?>> endpoints, Set<Class<? extends ServerApplicationConfig>> configs) {
         if (configs.isEmpty()) {
             return endpoints;
         }
@@ -128,8 +127,8 @@ public final class FastServer implements AutoCloseable {
     /** Tyrus's own Grizzly add-on, whose constructor Tyrus keeps package-private. */
     private static WebSocketAddOn webSocketAddOn(Container container) {
         try {
-            Constructor<WebSocketAddOn> constructor = WebSocketAddOn.class
-                    .getDeclaredConstructor(org.glassfish.tyrus.spi.ServerContainer.class, String.class);
+            Constructor<WebSocketAddOn> constructor = WebSocketAddOn.class.getDeclaredConstructor(
+                    org.glassfish.tyrus.spi.ServerContainer.class, String.class);
             constructor.setAccessible(true);
             return constructor.newInstance(container, "/");
         } catch (ReflectiveOperationException e) {
@@ -160,7 +159,8 @@ public final class FastServer implements AutoCloseable {
 
     /** A Tyrus server container whose endpoints serve under {@code /}; Grizzly is bound by {@link FastServer}. */
     private static final class Container extends TyrusServerContainer {
-        private final TyrusWebSocketEngine engine = TyrusWebSocketEngine.builder(this).build();
+        private final TyrusWebSocketEngine engine =
+                TyrusWebSocketEngine.builder(this).build();
 
         Container() {
             super((Set<Class<?>>) null);

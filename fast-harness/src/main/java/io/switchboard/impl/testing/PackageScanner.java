@@ -2,7 +2,6 @@ package io.switchboard.impl.testing;
 
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
@@ -19,8 +18,7 @@ import java.util.stream.Stream;
 /** Finds the {@code @ServerEndpoint} classes of packages, as a container's annotation scan would. */
 final class PackageScanner {
 
-    private PackageScanner() {
-    }
+    private PackageScanner() {}
 
     static Set<Class<?>> endpoints(Class<?>... packages) {
         Set<Class<?>> found = new LinkedHashSet<>();
@@ -65,15 +63,20 @@ final class PackageScanner {
                 URL root = roots.nextElement();
                 if (root.getProtocol().equals("jar")) {
                     try (JarFile jar = ((JarURLConnection) root.openConnection()).getJarFile()) {
-                        jar.stream().map(e -> e.getName())
-                                .filter(n -> n.startsWith(path + "/") && n.endsWith(".class")
+                        jar.stream()
+                                .map(e -> e.getName())
+                                .filter(n -> n.startsWith(path + "/")
+                                        && n.endsWith(".class")
                                         && n.indexOf('/', path.length() + 1) < 0)
-                                .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
+                                .forEach(n ->
+                                        names.add(n.substring(0, n.length() - 6).replace('/', '.')));
                     }
                 } else {
                     try (Stream<Path> files = Files.list(Path.of(root.toURI()))) {
-                        files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class"))
-                                .forEach(n -> names.add(marker.getPackageName() + "." + n.substring(0, n.length() - 6)));
+                        files.map(p -> p.getFileName().toString())
+                                .filter(n -> n.endsWith(".class"))
+                                .forEach(
+                                        n -> names.add(marker.getPackageName() + "." + n.substring(0, n.length() - 6)));
                     }
                 }
             }

@@ -1,14 +1,13 @@
 package io.switchboard.impl.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.impl.delivery.encoders.RecordingEncoder;
 import io.switchboard.impl.delivery.encoders.TallyEndpoint;
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The endpoint's encoders follow the Jakarta WebSocket lifecycle, one set per endpoint (see {@link MessageEncoder}):
@@ -22,7 +21,7 @@ class EncoderLifecycleTest {
         FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, TallyEndpoint.class);
         try {
             try (TestClient first = TestClient.connect(server.base().resolve("tally?first"));
-                 TestClient second = TestClient.connect(server.base().resolve("tally?second"))) {
+                    TestClient second = TestClient.connect(server.base().resolve("tally?second"))) {
                 assertThat(first.ask("abc")).isEqualTo("tally:3");
                 assertThat(second.ask("abcde")).isEqualTo("tally:5");
             }

@@ -4,9 +4,8 @@ import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.conformance.ConformanceScenarios;
 import io.switchboard.tck.conformance.EchoEndpoint;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The conformance scenarios deployed plain, the baseline, on Tyrus with Weld SE. */
 class ConformancePlainTest extends ConformanceScenarios {

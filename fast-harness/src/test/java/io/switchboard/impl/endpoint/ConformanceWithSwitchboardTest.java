@@ -4,9 +4,8 @@ import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.conformance.ConformanceScenarios;
 import io.switchboard.tck.conformance.EchoEndpoint;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The conformance scenarios through Switchboard's bridge, on Tyrus with Weld SE. */
 class ConformanceWithSwitchboardTest extends ConformanceScenarios {

@@ -1,13 +1,13 @@
 package io.switchboard.impl.endpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.errors.ErrorScenarios;
 import io.switchboard.tck.errors.ThrowingEndpoint;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +15,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The error scenarios on Tyrus with Weld SE, and what gets logged. */
 class ErrorsTest extends ErrorScenarios {
@@ -43,16 +42,14 @@ class ErrorsTest extends ErrorScenarios {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         logger.addHandler(capture);
         try (TestClient bad = TestClient.connect(base().resolve("errors/number"));
-             TestClient failing = TestClient.connect(base().resolve("errors/throw"))) {
+                TestClient failing = TestClient.connect(base().resolve("errors/throw"))) {
             bad.sendText("x");
             bad.awaitClose();
             failing.sendText("throw");
@@ -63,10 +60,12 @@ class ErrorsTest extends ErrorScenarios {
         }
         assertThat(records).hasSize(2);
         assertThat(records.get(0).getLevel()).isEqualTo(Level.INFO);
-        assertThat(records.get(0).getMessage()).startsWith("Switchboard: bad_data in endpoint NumberEndpoint, session ");
+        assertThat(records.get(0).getMessage())
+                .startsWith("Switchboard: bad_data in endpoint NumberEndpoint, session ");
         assertThat(records.get(0).getThrown()).isNull();
         assertThat(records.get(1).getLevel()).isEqualTo(Level.WARNING);
-        assertThat(records.get(1).getMessage()).startsWith("Switchboard: server_error in endpoint ThrowingEndpoint, session ");
+        assertThat(records.get(1).getMessage())
+                .startsWith("Switchboard: server_error in endpoint ThrowingEndpoint, session ");
         assertThat(records.get(1).getThrown()).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,13 +1,13 @@
 package io.switchboard.impl.endpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.limits.LimitedWholeEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Configuration overrides {@code @MaxMessageSize}: the endpoint's key wins. */
 class SizeLimitConfigTest {

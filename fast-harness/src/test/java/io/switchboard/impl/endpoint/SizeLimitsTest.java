@@ -4,15 +4,15 @@ import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.limits.LimitedWholeEndpoint;
 import io.switchboard.tck.limits.SizeLimitScenarios;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The size limit scenarios on Tyrus with Weld SE. */
 class SizeLimitsTest extends SizeLimitScenarios {
 
     @RegisterExtension
-    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, LimitedWholeEndpoint.class);
+    static FastServerExtension server =
+            new FastServerExtension(FastServer.Mode.SWITCHBOARD, LimitedWholeEndpoint.class);
 
     @Override
     protected URI base() {

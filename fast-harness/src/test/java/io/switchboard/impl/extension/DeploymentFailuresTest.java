@@ -1,5 +1,8 @@
 package io.switchboard.impl.extension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.switchboard.impl.extension.badheartbeat.BadHeartbeatEndpoint;
 import io.switchboard.impl.extension.badid.ReservedIdEndpoint;
 import io.switchboard.impl.extension.badroom.MisnamedRoomEndpoint;
@@ -12,9 +15,6 @@ import io.switchboard.tck.tracking.QuietEndpoint;
 import jakarta.websocket.DeploymentException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Bad endpoints and bad configuration fail the deployment with a message that names what is wrong. Each kind of
@@ -53,12 +53,19 @@ class DeploymentFailuresTest {
 
     @Test
     void badSecuritySettingsFailTheDeploymentWithoutQuotingKeys() {
-        expectFailure("mp.jwt.verify.publickey", "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----",
+        expectFailure(
+                "mp.jwt.verify.publickey",
+                "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----",
                 "mp.jwt.verify.publickey is not a PEM public key or certificate, a JWK or a JWKS");
-        expectFailure("mp.jwt.verify.publickey.location", "/no/such/key.pem",
+        expectFailure(
+                "mp.jwt.verify.publickey.location",
+                "/no/such/key.pem",
                 "mp.jwt.verify.publickey.location = '/no/such/key.pem' cannot be read");
-        expectFailure("mp.jwt.verify.clock.skew", "a while", "mp.jwt.verify.clock.skew = 'a while' is not a whole number");
-        expectFailure("switchboard.default.roles-allowed", " , ",
+        expectFailure(
+                "mp.jwt.verify.clock.skew", "a while", "mp.jwt.verify.clock.skew = 'a while' is not a whole number");
+        expectFailure(
+                "switchboard.default.roles-allowed",
+                " , ",
                 "switchboard.default.roles-allowed = ' , ' is not a list of roles, * or **");
     }
 
@@ -101,7 +108,8 @@ class DeploymentFailuresTest {
         assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, TwoTextHandlersEndpoint.class))
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining(TwoTextHandlersEndpoint.class.getName())
-                .hasMessageContaining("first").hasMessageContaining("second");
+                .hasMessageContaining("first")
+                .hasMessageContaining("second");
     }
 
     @Test
@@ -118,8 +126,8 @@ class DeploymentFailuresTest {
     void endpointSwitchedOffByConfigIsServedUntracked() throws Exception {
         System.setProperty("switchboard.QuietEndpoint.enabled", "false");
         try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class);
-             TestClient client = TestClient.connect(server.base().resolve("quiet/off"));
-             TestClient probe = TestClient.connect(server.base().resolve("tracking-probe"))) {
+                TestClient client = TestClient.connect(server.base().resolve("quiet/off"));
+                TestClient probe = TestClient.connect(server.base().resolve("tracking-probe"))) {
             assertThat(client.ask("x")).isEqualTo("off:x");
             assertThat(probe.ask("count")).isEqualTo("0");
         }
@@ -130,9 +138,9 @@ class DeploymentFailuresTest {
         System.setProperty("switchboard.default.enabled", "false");
         System.setProperty("switchboard.QuietEndpoint.enabled", "true");
         try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, QuietEndpoint.class);
-             TestClient client = TestClient.connect(server.base().resolve("quiet/on"));
-             TestClient untracked = TestClient.connect(server.base().resolve("untracked"));
-             TestClient probe = TestClient.connect(server.base().resolve("tracking-probe"))) {
+                TestClient client = TestClient.connect(server.base().resolve("quiet/on"));
+                TestClient untracked = TestClient.connect(server.base().resolve("untracked"));
+                TestClient probe = TestClient.connect(server.base().resolve("tracking-probe"))) {
             assertThat(client.ask("x")).isEqualTo("on:x");
             assertThat(untracked.ask("y")).isEqualTo("untracked:y");
             assertThat(probe.ask("count")).isEqualTo("1");
@@ -141,9 +149,10 @@ class DeploymentFailuresTest {
 
     @Test
     void twoEndpointClassesWithOneSimpleNameFailTheDeploymentNamingBoth() {
-        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD,
-                io.switchboard.impl.extension.twins.left.TwinEndpoint.class,
-                io.switchboard.impl.extension.twins.right.TwinEndpoint.class))
+        assertThatThrownBy(() -> FastServer.start(
+                        FastServer.Mode.SWITCHBOARD,
+                        io.switchboard.impl.extension.twins.left.TwinEndpoint.class,
+                        io.switchboard.impl.extension.twins.right.TwinEndpoint.class))
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("endpoint id TwinEndpoint is taken by "
                         + io.switchboard.impl.extension.twins.left.TwinEndpoint.class.getName() + " and "
@@ -153,8 +162,10 @@ class DeploymentFailuresTest {
 
     @Test
     void anExplicitIdThatIsAnotherClassesDefaultIdFailsTheDeployment() {
-        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, ImpostorEndpoint.class,
-                io.switchboard.impl.extension.twins.left.TwinEndpoint.class))
+        assertThatThrownBy(() -> FastServer.start(
+                        FastServer.Mode.SWITCHBOARD,
+                        ImpostorEndpoint.class,
+                        io.switchboard.impl.extension.twins.left.TwinEndpoint.class))
                 .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("endpoint id TwinEndpoint is taken by")
                 .hasMessageContaining(ImpostorEndpoint.class.getName())
@@ -163,11 +174,12 @@ class DeploymentFailuresTest {
 
     @Test
     void explicitIdGivesOneOfTwoSameNamedClassesItsOwnId() throws Exception {
-        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD,
-                io.switchboard.impl.extension.twins.left.TwinEndpoint.class,
-                io.switchboard.impl.extension.twins.named.TwinEndpoint.class);
-             TestClient left = TestClient.connect(server.base().resolve("twin-left"));
-             TestClient named = TestClient.connect(server.base().resolve("twin-named"))) {
+        try (FastServer server = FastServer.start(
+                        FastServer.Mode.SWITCHBOARD,
+                        io.switchboard.impl.extension.twins.left.TwinEndpoint.class,
+                        io.switchboard.impl.extension.twins.named.TwinEndpoint.class);
+                TestClient left = TestClient.connect(server.base().resolve("twin-left"));
+                TestClient named = TestClient.connect(server.base().resolve("twin-named"))) {
             assertThat(left.ask("x")).isEqualTo("left:x");
             assertThat(named.ask("y")).isEqualTo("named:y");
         }

@@ -1,5 +1,8 @@
 package io.switchboard.impl.extension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.switchboard.Broadcaster;
 import io.switchboard.DeliveryReport;
 import io.switchboard.OpenSessions;
@@ -10,13 +13,9 @@ import io.switchboard.impl.metrics.registry.PrometheusRegistryProducer;
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.metrics.PrometheusText;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * An {@code @EndpointId} is the endpoint's id everywhere: in OpenSessions, in Broadcaster, in metric tags and in
@@ -28,10 +27,10 @@ class ExplicitEndpointIdTest {
 
     @Test
     void explicitIdIsWhatOpenSessionsBroadcasterAndMetricsSee() throws Exception {
-        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, TwinEndpoint.class, NAMED,
-                PrometheusRegistryProducer.class);
-             TestClient left = TestClient.connect(server.base().resolve("twin-left"));
-             TestClient named = TestClient.connect(server.base().resolve("twin-named"))) {
+        try (FastServer server = FastServer.start(
+                        FastServer.Mode.SWITCHBOARD, TwinEndpoint.class, NAMED, PrometheusRegistryProducer.class);
+                TestClient left = TestClient.connect(server.base().resolve("twin-left"));
+                TestClient named = TestClient.connect(server.base().resolve("twin-named"))) {
             assertThat(left.ask("x")).isEqualTo("left:x");
             assertThat(named.ask("y")).isEqualTo("named:y");
             OpenSessions sessions = server.cdi().select(OpenSessions.class).get();
@@ -47,7 +46,9 @@ class ExplicitEndpointIdTest {
             assertThat(sessions.count()).isEqualTo(2);
 
             Broadcaster broadcaster = server.cdi().select(Broadcaster.class).get();
-            DeliveryReport report = broadcaster.toEndpoint(NAMED, "to the class").toCompletableFuture()
+            DeliveryReport report = broadcaster
+                    .toEndpoint(NAMED, "to the class")
+                    .toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
             assertThat(report.recipients()).isEqualTo(1);
             assertThat(named.nextText()).isEqualTo("to the class");
@@ -67,7 +68,7 @@ class ExplicitEndpointIdTest {
     @Test
     void roomsTakeTheSessionInfoThatOpenSessionsHandsOut() throws Exception {
         try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, NAMED);
-             TestClient sender = TestClient.connect(server.base().resolve("twin-named"))) {
+                TestClient sender = TestClient.connect(server.base().resolve("twin-named"))) {
             sender.ask("a");
             OpenSessions sessions = server.cdi().select(OpenSessions.class).get();
             RoomService rooms = server.cdi().select(RoomService.class).get();
@@ -80,7 +81,8 @@ class ExplicitEndpointIdTest {
                 assertThat(rooms.roomsOf(senderInfo)).containsExactly("twins");
 
                 DeliveryReport report = rooms.broadcastExcept("twins", "not to the sender", senderInfo)
-                        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS);
                 assertThat(report.recipients()).isEqualTo(1);
                 assertThat(other.nextText()).isEqualTo("not to the sender");
                 assertThat(sender.nextTextWithin(Duration.ofMillis(200))).isNull();
@@ -103,15 +105,16 @@ class ExplicitEndpointIdTest {
         }
         System.setProperty("switchboard.TwinEndpoint.enabled", "false"); // the simple name is no longer its id
         try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, NAMED);
-             TestClient client = TestClient.connect(server.base().resolve("twin-named"))) {
+                TestClient client = TestClient.connect(server.base().resolve("twin-named"))) {
             assertThat(client.ask("x")).isEqualTo("named:x");
-            assertThat(server.cdi().select(OpenSessions.class).get().countByEndpoint("twin-named")).isEqualTo(1);
+            assertThat(server.cdi().select(OpenSessions.class).get().countByEndpoint("twin-named"))
+                    .isEqualTo(1);
         } finally {
             System.clearProperty("switchboard.TwinEndpoint.enabled");
         }
         System.setProperty("switchboard.twin-named.enabled", "false");
         try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, NAMED);
-             TestClient client = TestClient.connect(server.base().resolve("twin-named"))) {
+                TestClient client = TestClient.connect(server.base().resolve("twin-named"))) {
             assertThat(client.ask("x")).isEqualTo("named:x");
             assertThat(server.cdi().select(OpenSessions.class).get().count()).isZero();
         } finally {

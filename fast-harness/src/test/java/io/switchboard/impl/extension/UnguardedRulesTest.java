@@ -1,5 +1,8 @@
 package io.switchboard.impl.extension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.appconfig.EveryEndpointConfig;
 import io.switchboard.tck.client.TestClient;
@@ -8,13 +11,9 @@ import io.switchboard.tck.unguarded.disabled.DisabledDeniedEndpoint;
 import io.switchboard.tck.unguarded.permitted.PermittedUntrackedEndpoint;
 import io.switchboard.tck.unguarded.plain.PlainUntrackedEndpoint;
 import io.switchboard.tck.unguarded.untracked.UntrackedAdminEndpoint;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A rule on an endpoint Switchboard does not bridge fails the deployment, naming the endpoint and why; an endpoint
@@ -22,9 +21,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class UnguardedRulesTest {
 
-    private static final List<String> KEYS = List.of("switchboard.DisabledDeniedEndpoint.enabled",
-            "switchboard.default.roles-allowed", "switchboard.default.allowed-origins",
-            "switchboard.PlainUntrackedEndpoint.roles-allowed", "switchboard.PlainUntrackedEndpoint.allowed-origins",
+    private static final List<String> KEYS = List.of(
+            "switchboard.DisabledDeniedEndpoint.enabled",
+            "switchboard.default.roles-allowed",
+            "switchboard.default.allowed-origins",
+            "switchboard.PlainUntrackedEndpoint.roles-allowed",
+            "switchboard.PlainUntrackedEndpoint.allowed-origins",
             "switchboard.PermittedUntrackedEndpoint.allowed-origins");
 
     @AfterEach
@@ -58,11 +60,11 @@ class UnguardedRulesTest {
 
         System.setProperty("switchboard.PlainUntrackedEndpoint.roles-allowed", "*");
         try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, PlainUntrackedEndpoint.class);
-             TestClient client = TestClient.connect(server.base().resolve("unguarded/plain"))) {
+                TestClient client = TestClient.connect(server.base().resolve("unguarded/plain"))) {
             assertThat(client.ask("x")).isEqualTo("PlainUntrackedEndpoint:x");
         }
         try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, PermittedUntrackedEndpoint.class);
-             TestClient client = TestClient.connect(server.base().resolve("unguarded/permitted"))) {
+                TestClient client = TestClient.connect(server.base().resolve("unguarded/permitted"))) {
             assertThat(client.ask("x")).isEqualTo("PermittedUntrackedEndpoint:x");
         }
     }
@@ -82,8 +84,8 @@ class UnguardedRulesTest {
 
     @Test
     void aGuardedEndpointDeployedByTheApplicationsOwnConfigFailsTheDeployment() {
-        assertThatThrownBy(() -> FastServer.start(FastServer.Mode.SWITCHBOARD, GuardedAppEndpoint.class,
-                EveryEndpointConfig.class))
+        assertThatThrownBy(() -> FastServer.start(
+                        FastServer.Mode.SWITCHBOARD, GuardedAppEndpoint.class, EveryEndpointConfig.class))
                 .hasMessageContaining("endpoint GuardedAppEndpoint")
                 .hasMessageContaining("the application's own ServerApplicationConfig ("
                         + EveryEndpointConfig.class.getName() + ") deploys it");

@@ -4,15 +4,15 @@ import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.ratelimit.RateLimitScenarios;
 import io.switchboard.tck.ratelimit.ThrottledRoomEndpoint;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rate limit scenarios on Tyrus with Weld SE (no handshake filter: refusals come right after the upgrade). */
 class RateLimitsTest extends RateLimitScenarios {
 
     @RegisterExtension
-    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, ThrottledRoomEndpoint.class);
+    static FastServerExtension server =
+            new FastServerExtension(FastServer.Mode.SWITCHBOARD, ThrottledRoomEndpoint.class);
 
     @Override
     protected URI base() {

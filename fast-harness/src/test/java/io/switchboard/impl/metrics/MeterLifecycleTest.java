@@ -1,13 +1,13 @@
 package io.switchboard.impl.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.impl.metrics.registry.PrometheusRegistryProducer;
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.metrics.MeteredEndpoint;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A registry that outlives the application (WildFly's does) keeps none of its meters: gauges would go on reading
@@ -19,8 +19,8 @@ class MeterLifecycleTest {
     @Test
     void everySwitchboardMeterIsRemovedWhenTheApplicationStops() throws Exception {
         MeterRegistry registry;
-        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class,
-                PrometheusRegistryProducer.class)) {
+        try (FastServer server = FastServer.start(
+                FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class, PrometheusRegistryProducer.class)) {
             try (TestClient client = TestClient.connect(server.base().resolve("metered/lobby"))) {
                 assertThat(client.ask("hi")).isEqualTo("hi");
             }
@@ -34,8 +34,8 @@ class MeterLifecycleTest {
     @Test
     void anEndpointWithMetricsSwitchedOffRecordsNothing() throws Exception {
         System.setProperty("switchboard.MeteredEndpoint.metrics.enabled", "false");
-        try (FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class,
-                PrometheusRegistryProducer.class)) {
+        try (FastServer server = FastServer.start(
+                FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class, PrometheusRegistryProducer.class)) {
             try (TestClient client = TestClient.connect(server.base().resolve("metered/lobby"))) {
                 assertThat(client.ask("hi")).isEqualTo("hi");
             }

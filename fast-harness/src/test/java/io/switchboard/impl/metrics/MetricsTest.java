@@ -6,16 +6,15 @@ import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.metrics.MeteredEndpoint;
 import io.switchboard.tck.metrics.MetricsScenarios;
 import io.switchboard.tck.metrics.PrometheusText;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The metrics scenario on Tyrus with Weld SE, recorded by Micrometer into a Prometheus registry bean. */
 class MetricsTest extends MetricsScenarios {
 
     @RegisterExtension
-    static FastServerExtension server = new FastServerExtension(FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class,
-            PrometheusRegistryProducer.class)
+    static FastServerExtension server = new FastServerExtension(
+                    FastServer.Mode.SWITCHBOARD, MeteredEndpoint.class, PrometheusRegistryProducer.class)
             .withConfig("switchboard.MeteredEndpoint.allowed-origins", "https://app.example.com");
 
     @Override

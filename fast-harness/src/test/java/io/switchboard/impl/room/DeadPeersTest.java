@@ -4,9 +4,8 @@ import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.rooms.DeadPeerScenarios;
 import io.switchboard.tck.rooms.RoomChatEndpoint;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dead-peer scenarios on Tyrus with Weld SE. */
 class DeadPeersTest extends DeadPeerScenarios {

@@ -4,9 +4,8 @@ import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.rooms.RoomChatEndpoint;
 import io.switchboard.tck.rooms.RoomScenarios;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The room scenarios on Tyrus with the fast path off: every session on the portable async sends. ({@link RoomsTest}

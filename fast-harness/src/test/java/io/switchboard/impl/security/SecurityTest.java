@@ -1,13 +1,12 @@
 package io.switchboard.impl.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.security.ChatMemberEndpoint;
 import io.switchboard.tck.security.SecurityConfig;
 import io.switchboard.tck.security.SecurityScenarios;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The security scenarios on Tyrus with Weld SE: no filter, so the configurator refuses during the handshake. */
 class SecurityTest extends SecurityScenarios {
@@ -44,12 +43,10 @@ class SecurityTest extends SecurityScenarios {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         capture.setLevel(Level.ALL);
         Logger root = Logger.getLogger("");
@@ -81,9 +78,12 @@ class SecurityTest extends SecurityScenarios {
             }
             String text = new java.util.logging.SimpleFormatter().format(record);
             assertThat(record.getThrown() == null || record.getThrown().getStackTrace().length == 0)
-                    .as("a stack trace in: %s", text).isTrue();
+                    .as("a stack trace in: %s", text)
+                    .isTrue();
             for (String secret : secrets) {
-                assertThat(text).as("token text in a %s record", record.getLevel()).doesNotContain(secret);
+                assertThat(text)
+                        .as("token text in a %s record", record.getLevel())
+                        .doesNotContain(secret);
             }
         }
     }

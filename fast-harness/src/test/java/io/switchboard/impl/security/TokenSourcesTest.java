@@ -5,9 +5,8 @@ import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.security.ChatMemberEndpoint;
 import io.switchboard.tck.security.SecurityConfig;
 import io.switchboard.tck.security.TokenSourceScenarios;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The opt-in token sources on Tyrus with Weld SE. */
 class TokenSourcesTest extends TokenSourceScenarios {

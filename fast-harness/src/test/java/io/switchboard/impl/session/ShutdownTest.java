@@ -1,20 +1,19 @@
 package io.switchboard.impl.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.impl.testing.FastServer;
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.shutdown.FeedEndpoint;
 import io.switchboard.tck.tracking.SlowCloseEndpoint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Graceful shutdown on Tyrus with Weld SE: closing the fast server plays the part of a servlet container
@@ -36,9 +35,13 @@ class ShutdownTest {
     void queuedMessagesGoOutBeforeEverySessionClosesWith1001() throws Exception {
         FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, FeedEndpoint.class);
         try (RawClient reader = RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096);
-             RawClient idle = RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096)) {
+                RawClient idle =
+                        RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096)) {
             reader.sendText("feed:1000:16384");
-            await().until(() -> server.cdi().select(SessionRegistry.class).get().trackedSessions()
+            await().until(() -> server.cdi()
+                    .select(SessionRegistry.class)
+                    .get()
+                    .trackedSessions()
                     .anyMatch(s -> s.outbox().size() > 200));
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
             for (int n = 0; n < 1000; n++) {
@@ -52,17 +55,23 @@ class ShutdownTest {
             assertThat(idle.readFrame(10_000).closeCode()).isEqualTo(1001);
             stopped.get();
         }
-        assertThat(FeedEndpoint.closed()).containsExactly("FeedEndpoint 1001 shutdown Server shutting down",
-                "FeedEndpoint 1001 shutdown Server shutting down");
+        assertThat(FeedEndpoint.closed())
+                .containsExactly(
+                        "FeedEndpoint 1001 shutdown Server shutting down",
+                        "FeedEndpoint 1001 shutdown Server shutting down");
     }
 
     @Test
     void drainTimeoutBoundsHowLongAPeerThatStoppedReadingHoldsTheShutdown() throws Exception {
         System.setProperty("switchboard.shutdown.drain-timeout", "1s");
         FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, FeedEndpoint.class);
-        try (RawClient stalled = RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096)) {
+        try (RawClient stalled =
+                RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096)) {
             stalled.sendText("feed:2000:16384");
-            await().until(() -> server.cdi().select(SessionRegistry.class).get().trackedSessions()
+            await().until(() -> server.cdi()
+                    .select(SessionRegistry.class)
+                    .get()
+                    .trackedSessions()
                     .anyMatch(s -> s.outbox().size() > 200));
             long start = System.nanoTime();
             server.close();
@@ -86,7 +95,9 @@ class ShutdownTest {
             }
             await().until(() -> SlowCloseEndpoint.endings().contains("onClose start"));
             server.close();
-            assertThat(SlowCloseEndpoint.endings()).startsWith("onClose start").contains("preDestroy")
+            assertThat(SlowCloseEndpoint.endings())
+                    .startsWith("onClose start")
+                    .contains("preDestroy")
                     .doesNotContain("onClose end");
         } finally {
             SlowCloseEndpoint.release();
@@ -95,7 +106,8 @@ class ShutdownTest {
         Thread.sleep(500);
         List<String> endings = SlowCloseEndpoint.endings();
         assertThat(endings.stream().filter(step -> step.startsWith("closed "))).hasSize(1);
-        assertThat(endings).containsSubsequence("onClose start", "left hall", "preDestroy", "onClose end")
+        assertThat(endings)
+                .containsSubsequence("onClose start", "left hall", "preDestroy", "onClose end")
                 .containsOnlyOnce("left hall", "preDestroy");
     }
 

@@ -4,9 +4,8 @@ import io.switchboard.impl.testing.FastServer;
 import io.switchboard.impl.testing.FastServerExtension;
 import io.switchboard.tck.tracking.QuietEndpoint;
 import io.switchboard.tck.tracking.TrackingScenarios;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.URI;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tracking scenarios on Tyrus with Weld SE. */
 class TrackingTest extends TrackingScenarios {

@@ -9,7 +9,6 @@ import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -35,14 +34,18 @@ public class SessionBroadcaster implements Broadcaster {
     public CompletionStage<DeliveryReport> toMatching(Predicate<? super SessionInfo> filter, Object message) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(message, "message");
-        Iterable<TrackedSession> matching = () -> sessions.trackedSessions().filter(filter).iterator();
+        Iterable<TrackedSession> matching =
+                () -> sessions.trackedSessions().filter(filter).iterator();
         return fanout.send(matching, message, null);
     }
 
     @Override
     public CompletionStage<DeliveryReport> toPrincipal(String principalName, Object message) {
         Objects.requireNonNull(principalName, "principalName");
-        return toMatching(session -> session.principal().map(p -> principalName.equals(p.getName())).orElse(false),
+        return toMatching(
+                session -> session.principal()
+                        .map(p -> principalName.equals(p.getName()))
+                        .orElse(false),
                 message);
     }
 
@@ -69,8 +72,8 @@ public class SessionBroadcaster implements Broadcaster {
     private CompletionStage<DeliveryReport> toSession(TrackedSession recipient, String id, Object message) {
         Objects.requireNonNull(message, "message");
         if (recipient == null) {
-            throw new IllegalArgumentException("Switchboard: session " + id
-                    + " is not an open session of a tracked endpoint");
+            throw new IllegalArgumentException(
+                    "Switchboard: session " + id + " is not an open session of a tracked endpoint");
         }
         return fanout.send(List.of(recipient), message, null);
     }

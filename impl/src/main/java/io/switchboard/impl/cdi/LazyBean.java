@@ -1,7 +1,6 @@
 package io.switchboard.impl.cdi;
 
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.util.function.Supplier;
 
 /**

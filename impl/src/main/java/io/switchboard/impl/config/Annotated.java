@@ -6,5 +6,4 @@ package io.switchboard.impl.config;
  * @param where such as {@code @SendQueue(capacity)}
  * @param value the annotation's value as text
  */
-public record Annotated(String where, String value) {
-}
+public record Annotated(String where, String value) {}

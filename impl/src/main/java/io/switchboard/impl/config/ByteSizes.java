@@ -9,8 +9,7 @@ public final class ByteSizes {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?");
 
-    private ByteSizes() {
-    }
+    private ByteSizes() {}
 
     /**
      * Parses a size. KB, MB and GB mean powers of 1024, like KiB, MiB and GiB.

@@ -2,7 +2,6 @@ package io.switchboard.impl.config;
 
 import io.switchboard.Heartbeat;
 import io.switchboard.IdleTimeout;
-
 import java.time.Duration;
 
 /**
@@ -15,8 +14,8 @@ import java.time.Duration;
  * @param idleTimeout       how long a session may receive no message; zero means never
  * @param pongsCount        whether pongs count as messages for the idle timeout
  */
-public record LivenessSettings(Duration heartbeatInterval, Duration heartbeatTimeout, Duration idleTimeout,
-                               boolean pongsCount) {
+public record LivenessSettings(
+        Duration heartbeatInterval, Duration heartbeatTimeout, Duration idleTimeout, boolean pongsCount) {
 
     /** Heartbeats every 30 s of quiet with 10 s to answer; no idle timeout. */
     public static final LivenessSettings DEFAULT =
@@ -34,19 +33,23 @@ public record LivenessSettings(Duration heartbeatInterval, Duration heartbeatTim
      * @throws IllegalArgumentException if a value is not a duration, or the heartbeat timeout is not positive
      */
     public static LivenessSettings read(Settings.Endpoint endpoint, Heartbeat heartbeat, IdleTimeout idle) {
-        Duration interval = endpoint.key("heartbeat.interval").as(Parsers.DURATION)
+        Duration interval = endpoint.key("heartbeat.interval")
+                .as(Parsers.DURATION)
                 .or(heartbeat == null ? null : new Annotated("@Heartbeat(interval)", heartbeat.interval()))
                 .orDefault(DEFAULT.heartbeatInterval());
-        Duration timeout = endpoint.key("heartbeat.timeout").as(Parsers.DURATION)
+        Duration timeout = endpoint.key("heartbeat.timeout")
+                .as(Parsers.DURATION)
                 .or(heartbeat == null ? null : new Annotated("@Heartbeat(timeout)", heartbeat.timeout()))
                 .orDefault(DEFAULT.heartbeatTimeout());
         if (!interval.isZero() && timeout.isZero()) {
             throw endpoint.bad("the heartbeat timeout must be positive while the heartbeat interval is " + interval);
         }
-        Duration idleTimeout = endpoint.key("idle.timeout").as(Parsers.DURATION)
+        Duration idleTimeout = endpoint.key("idle.timeout")
+                .as(Parsers.DURATION)
                 .or(idle == null ? null : new Annotated("@IdleTimeout", idle.value()))
                 .orDefault(DEFAULT.idleTimeout());
-        boolean pongsCount = endpoint.key("idle.pongs-count").as(Parsers.BOOLEAN)
+        boolean pongsCount = endpoint.key("idle.pongs-count")
+                .as(Parsers.BOOLEAN)
                 .or(idle == null ? null : new Annotated("@IdleTimeout(pongsCount)", String.valueOf(idle.pongsCount())))
                 .orDefault(DEFAULT.pongsCount());
         return new LivenessSettings(interval, timeout, idleTimeout, pongsCount);

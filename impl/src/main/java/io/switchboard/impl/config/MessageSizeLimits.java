@@ -24,9 +24,12 @@ public record MessageSizeLimits(long text, long binary) {
      */
     public static MessageSizeLimits read(Settings.Endpoint endpoint, MaxMessageSize limits) {
         return new MessageSizeLimits(
-                endpoint.key("max-message-size.text").as(Parsers.SIZE)
-                        .or(limits == null ? null : new Annotated("@MaxMessageSize(text)", limits.text())).orDefault(0L),
-                endpoint.key("max-message-size.binary").as(Parsers.SIZE)
+                endpoint.key("max-message-size.text")
+                        .as(Parsers.SIZE)
+                        .or(limits == null ? null : new Annotated("@MaxMessageSize(text)", limits.text()))
+                        .orDefault(0L),
+                endpoint.key("max-message-size.binary")
+                        .as(Parsers.SIZE)
                         .or(limits == null ? null : new Annotated("@MaxMessageSize(binary)", limits.binary()))
                         .orDefault(0L));
     }

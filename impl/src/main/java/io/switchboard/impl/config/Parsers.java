@@ -19,8 +19,9 @@ public final class Parsers {
     };
 
     /** A duration of zero or more: {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 0}, {@code PT30S}. */
-    public static final Parser<Duration> DURATION = Parser.of(Durations::parse,
-            "a duration such as 30s, 500ms, 2m or PT30S").requiring(d -> !d.isNegative(), "a duration of zero or more");
+    public static final Parser<Duration> DURATION = Parser.of(
+                    Durations::parse, "a duration such as 30s, 500ms, 2m or PT30S")
+            .requiring(d -> !d.isNegative(), "a duration of zero or more");
 
     /** A size in bytes: {@code 65536}, {@code 64KiB}, {@code 1MiB}. */
     public static final Parser<Long> SIZE = Parser.of(ByteSizes::parse, "a size such as 65536, 64KiB or 1MiB");
@@ -30,10 +31,11 @@ public final class Parsers {
 
     /** A comma-separated list: items trimmed, empty items left out; may be empty. */
     public static final Parser<List<String>> LIST = text -> Arrays.stream(text.split(","))
-            .map(String::trim).filter(item -> !item.isEmpty()).collect(Collectors.toUnmodifiableList());
+            .map(String::trim)
+            .filter(item -> !item.isEmpty())
+            .collect(Collectors.toUnmodifiableList());
 
-    private Parsers() {
-    }
+    private Parsers() {}
 
     /**
      * A whole number in a range.

@@ -2,7 +2,6 @@ package io.switchboard.impl.config;
 
 import io.switchboard.OverflowPolicy;
 import io.switchboard.SendQueue;
-
 import java.time.Duration;
 
 /**
@@ -32,10 +31,12 @@ public record SendQueueSettings(int capacity, long maxBytes, OverflowPolicy over
      * @throws IllegalArgumentException if a value does not parse or is out of range
      */
     public static SendQueueSettings read(Settings.Endpoint endpoint, SendQueue queue) {
-        long capacity = endpoint.key("send-queue.capacity").as(Parsers.number(1, Integer.MAX_VALUE))
+        long capacity = endpoint.key("send-queue.capacity")
+                .as(Parsers.number(1, Integer.MAX_VALUE))
                 .or(queue == null ? null : new Annotated("@SendQueue(capacity)", String.valueOf(queue.capacity())))
                 .orDefault((long) DEFAULT.capacity());
-        long maxBytes = endpoint.key("send-queue.max-bytes").as(Parsers.SIZE)
+        long maxBytes = endpoint.key("send-queue.max-bytes")
+                .as(Parsers.SIZE)
                 .or(queue == null ? null : new Annotated("@SendQueue(maxBytes)", queue.maxBytes()))
                 .orDefault(DEFAULT.maxBytes());
         if (maxBytes < 1) {
@@ -43,9 +44,14 @@ public record SendQueueSettings(int capacity, long maxBytes, OverflowPolicy over
         }
         OverflowPolicy overflow = endpoint.key("send-queue.overflow")
                 .as(Parsers.oneOf(OverflowPolicy.class, "one of drop-oldest, drop-newest, close"))
-                .or(queue == null ? null : new Annotated("@SendQueue(overflow)", queue.overflow().name()))
+                .or(
+                        queue == null
+                                ? null
+                                : new Annotated(
+                                        "@SendQueue(overflow)", queue.overflow().name()))
                 .orDefault(DEFAULT.overflow());
-        Duration sendTimeout = endpoint.key("send-queue.send-timeout").as(Parsers.DURATION)
+        Duration sendTimeout = endpoint.key("send-queue.send-timeout")
+                .as(Parsers.DURATION)
                 .or(queue == null ? null : new Annotated("@SendQueue(sendTimeout)", queue.sendTimeout()))
                 .orDefault(DEFAULT.sendTimeout());
         if (sendTimeout.isZero()) {

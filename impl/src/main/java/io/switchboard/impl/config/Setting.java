@@ -18,14 +18,21 @@ public final class Setting<T> {
     private final String key;
     /** The key looked at last, {@code switchboard.default.<setting>}, or {@code null}. */
     private final String defaultKey;
+
     private final Parser<T> parser;
     /** The annotation's value, between the two keys; or {@code null}. */
     private final Annotated annotated;
     /** The value the annotations give, already typed, between the two keys; or {@code null}. */
     private final Supplier<Optional<T>> fromAnnotations;
 
-    private Setting(Settings settings, String endpointId, String key, String defaultKey, Parser<T> parser,
-                    Annotated annotated, Supplier<Optional<T>> fromAnnotations) {
+    private Setting(
+            Settings settings,
+            String endpointId,
+            String key,
+            String defaultKey,
+            Parser<T> parser,
+            Annotated annotated,
+            Supplier<Optional<T>> fromAnnotations) {
         this.settings = settings;
         this.endpointId = endpointId;
         this.key = key;
@@ -40,8 +47,14 @@ public final class Setting<T> {
     }
 
     static Setting<String> endpointKey(Settings settings, String endpointId, String setting) {
-        return new Setting<>(settings, endpointId, "switchboard." + endpointId + "." + setting,
-                "switchboard.default." + setting, Parsers.TEXT, null, null);
+        return new Setting<>(
+                settings,
+                endpointId,
+                "switchboard." + endpointId + "." + setting,
+                "switchboard.default." + setting,
+                Parsers.TEXT,
+                null,
+                null);
     }
 
     /**
@@ -110,7 +123,8 @@ public final class Setting<T> {
                 return value;
             }
         }
-        return defaultKey == null ? Optional.empty()
+        return defaultKey == null
+                ? Optional.empty()
                 : settings.raw(defaultKey).map(value -> parse(new Found(defaultKey, value)));
     }
 
@@ -150,6 +164,5 @@ public final class Setting<T> {
      * @param key   the key, or the annotation such as {@code @SendQueue(capacity)}
      * @param value the text as configured
      */
-    public record Found(String key, String value) {
-    }
+    public record Found(String key, String value) {}
 }

@@ -1,10 +1,9 @@
 package io.switchboard.impl.config;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Reads Switchboard's settings from MicroProfile Config, typed and strict:

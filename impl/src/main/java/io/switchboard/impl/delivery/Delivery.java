@@ -1,7 +1,6 @@
 package io.switchboard.impl.delivery;
 
 import io.switchboard.DeliveryReport;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -28,6 +27,7 @@ public final class Delivery {
     private int recipients;
     /** Recipients not ended yet, plus one while recipients are being added. */
     private volatile int pending = 1;
+
     private volatile int queued;
     private volatile int delivered;
     private volatile int dropped;

@@ -1,12 +1,11 @@
 package io.switchboard.impl.delivery;
 
 import io.switchboard.DeliveryReport;
-import jakarta.annotation.PreDestroy;
 import io.switchboard.impl.metrics.SwitchboardMetrics;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.EncodeException;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,8 +46,8 @@ public class Fanout {
      * @param excluded   who does not, or {@code null}
      * @return the stage of the delivery report
      */
-    public CompletionStage<DeliveryReport> send(Iterable<? extends Recipient> recipients, Object message,
-                                                Recipient excluded) {
+    public CompletionStage<DeliveryReport> send(
+            Iterable<? extends Recipient> recipients, Object message, Recipient excluded) {
         Delivery delivery = new Delivery();
         List<Outbox> idle = new ArrayList<>();
         Encodings encodings = new Encodings(message);
@@ -111,8 +110,8 @@ public class Fanout {
         synchronized (this) {
             if (executor == null) {
                 ClassLoader application = Thread.currentThread().getContextClassLoader();
-                ThreadPoolExecutor created = new ThreadPoolExecutor(helpers, helpers, 30, TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(), task -> {
+                ThreadPoolExecutor created = new ThreadPoolExecutor(
+                        helpers, helpers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                             Thread thread = new Thread(task, "switchboard-fanout");
                             thread.setDaemon(true);
                             thread.setContextClassLoader(application);
@@ -171,8 +170,11 @@ public class Fanout {
                 try {
                     payload = encoder.encode(message);
                 } catch (EncodeException e) {
-                    LOG.log(Level.WARNING, "Switchboard: cannot send a " + message.getClass().getName()
-                            + " to some sessions: " + e.getMessage(), e.getCause());
+                    LOG.log(
+                            Level.WARNING,
+                            "Switchboard: cannot send a " + message.getClass().getName() + " to some sessions: "
+                                    + e.getMessage(),
+                            e.getCause());
                     payload = null;
                 }
                 byEncoder.put(encoder, payload);

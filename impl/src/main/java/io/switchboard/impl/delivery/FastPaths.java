@@ -3,7 +3,6 @@ package io.switchboard.impl.delivery;
 import io.switchboard.impl.config.Parsers;
 import io.switchboard.impl.config.Settings;
 import jakarta.websocket.Session;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,8 +32,7 @@ public final class FastPaths {
      */
     private static final List<FastPath> FOUND = load();
 
-    private FastPaths() {
-    }
+    private FastPaths() {}
 
     /**
      * The writer for a session that just opened.
@@ -90,8 +88,8 @@ public final class FastPaths {
     }
 
     private static List<FastPath> load() {
-        Iterator<FastPath> providers =
-                ServiceLoader.load(FastPath.class, FastPaths.class.getClassLoader()).iterator();
+        Iterator<FastPath> providers = ServiceLoader.load(FastPath.class, FastPaths.class.getClassLoader())
+                .iterator();
         List<FastPath> found = new ArrayList<>();
         // The iterator can go on after a provider fails, "on a best effort" (ServiceLoader's words): a bound keeps a
         // broken service file from looping.

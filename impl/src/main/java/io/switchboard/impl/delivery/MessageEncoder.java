@@ -3,7 +3,6 @@ package io.switchboard.impl.delivery;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.Encoder;
 import jakarta.websocket.EndpointConfig;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,8 +38,7 @@ public final class MessageEncoder {
     /** Set once, when the endpoint has ended; read under each encoder's lock, so no encoding outlives its encoder. */
     private volatile boolean destroyed;
 
-    private record Typed(Class<?> type, Encoder encoder) {
-    }
+    private record Typed(Class<?> type, Encoder encoder) {}
 
     private MessageEncoder(List<Typed> encoders) {
         this.encoders = encoders;
@@ -107,7 +105,8 @@ public final class MessageEncoder {
         if (message instanceof Number || message instanceof Boolean || message instanceof Character) {
             return Payload.text(message.toString());
         }
-        throw new EncodeException(message, "No encoder for " + message.getClass().getName());
+        throw new EncodeException(
+                message, "No encoder for " + message.getClass().getName());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

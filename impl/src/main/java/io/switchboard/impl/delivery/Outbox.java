@@ -4,7 +4,6 @@ import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.SendQueueSettings;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,7 +98,7 @@ public final class Outbox implements SendHandler {
             wasDiscarded = discarded;
             if (!discarded && !fits(payload)) {
                 switch (limits.overflow()) {
-                    case DROP_NEWEST -> { }
+                    case DROP_NEWEST -> {}
                     case DROP_OLDEST -> {
                         evicted = new ArrayList<>();
                         while (count > 0 && !fits(payload)) {

@@ -2,7 +2,6 @@ package io.switchboard.impl.delivery;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

@@ -2,7 +2,6 @@ package io.switchboard.impl.delivery;
 
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -43,7 +42,8 @@ public interface SessionWriter {
 
             @Override
             public void ping(long stamp) throws IOException {
-                session.getAsyncRemote().sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, stamp));
+                session.getAsyncRemote()
+                        .sendPing(ByteBuffer.allocate(Long.BYTES).putLong(0, stamp));
             }
         };
     }

@@ -5,14 +5,12 @@ import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
-
 import java.util.Arrays;
 
 /** Builds the container config that puts a {@link BridgeEndpoint} at a user endpoint's path. */
 public final class BridgeConfigs {
 
-    private BridgeConfigs() {
-    }
+    private BridgeConfigs() {}
 
     /**
      * The config to pass to {@code ServerContainer.addEndpoint} in place of the user's class: same path,
@@ -33,8 +31,16 @@ public final class BridgeConfigs {
                 .decoders(Arrays.asList(annotation.decoders()))
                 .encoders(Arrays.asList(annotation.encoders()))
                 .subprotocols(Arrays.asList(annotation.subprotocols()))
-                .configurator(new BridgeConfigurator(runtime, user, new Admission(settings.security(), runtime.limits(), guard,
-                        runtime::tallies, () -> runtime.registry().stopping()), guard))
+                .configurator(new BridgeConfigurator(
+                        runtime,
+                        user,
+                        new Admission(
+                                settings.security(),
+                                runtime.limits(),
+                                guard,
+                                runtime::tallies,
+                                () -> runtime.registry().stopping()),
+                        guard))
                 .build();
         runtime.endpointConfig(config);
         return config;

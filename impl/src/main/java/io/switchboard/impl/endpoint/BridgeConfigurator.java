@@ -12,7 +12,6 @@ import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
-
 import java.util.List;
 
 /**
@@ -30,8 +29,11 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
     private final Admission admission;
     private final String tokenMarker;
 
-    BridgeConfigurator(EndpointRuntime runtime, ServerEndpointConfig.Configurator user, Admission admission,
-                       HandshakeGuard guard) {
+    BridgeConfigurator(
+            EndpointRuntime runtime,
+            ServerEndpointConfig.Configurator user,
+            Admission admission,
+            HandshakeGuard guard) {
         this.runtime = runtime;
         this.user = user;
         this.admission = admission;

@@ -3,25 +3,23 @@ package io.switchboard.impl.endpoint;
 import io.switchboard.CloseCategory;
 import io.switchboard.RateLimited;
 import io.switchboard.SessionError;
-import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.handshake.Admission;
 import io.switchboard.impl.handshake.HandshakeProperties;
 import io.switchboard.impl.handshake.HandshakeRefusal;
 import io.switchboard.impl.metrics.MessageKind;
 import io.switchboard.impl.metrics.Rejection;
+import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.session.Peer;
 import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.DecodeException;
+import jakarta.websocket.EncodeException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.PongMessage;
-import jakarta.websocket.DecodeException;
-import jakarta.websocket.EncodeException;
 import jakarta.websocket.Session;
-
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,25 +50,35 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private final AtomicBoolean countedIn = new AtomicBoolean();
     /** Refused by a connection limit after the upgrade: none of the user's callbacks run. */
     private volatile boolean refused;
+
     private final SessionEnd ending;
 
     BridgeEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
         this.model = runtime.model();
-        this.ending = new SessionEnd(new EndSteps(),
-                () -> model.id() + " for session " + (session == null ? "?" : session.getId()));
+        this.ending = new SessionEnd(
+                new EndSteps(), () -> model.id() + " for session " + (session == null ? "?" : session.getId()));
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
         this.userConfig = config instanceof jakarta.websocket.server.ServerEndpointConfig server
-                ? new UserEndpointConfig(server, model.type()) : config;
+                ? new UserEndpointConfig(server, model.type())
+                : config;
         RequestContextController scope = runtime.requestScope().enter();
         try {
             user = runtime.instances().create();
-            tracked = runtime.registry().opened(session, model.id(), model.type(), peer(session), runtime.liveness(),
-                    runtime.sendQueue(), runtime.encoder(), ending);
+            tracked = runtime.registry()
+                    .opened(
+                            session,
+                            model.id(),
+                            model.type(),
+                            peer(session),
+                            runtime.liveness(),
+                            runtime.sendQueue(),
+                            runtime.encoder(),
+                            ending);
             Admission.Refusal refusal = HandshakeRefusal.of(session.getUserProperties());
             if (refusal != null) {
                 // Refused during a handshake no filter saw, by a container that cannot refuse there (already
@@ -87,7 +95,8 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             }
             joinRoom();
         } catch (InstantiationException e) {
-            throw new IllegalStateException("Switchboard: cannot create " + model.type().getName(), e);
+            throw new IllegalStateException(
+                    "Switchboard: cannot create " + model.type().getName(), e);
         } finally {
             runtime.requestScope().exit(scope);
         }
@@ -122,7 +131,9 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         if (principal == null) {
             principal = session.getUserPrincipal();
         }
-        return new Peer((String) properties.get(HandshakeProperties.REMOTE_ADDRESS), principal,
+        return new Peer(
+                (String) properties.get(HandshakeProperties.REMOTE_ADDRESS),
+                principal,
                 runtime.credentialsExpiry(principal));
     }
 
@@ -170,7 +181,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         switch (method.frame()) {
             case TEXT -> session.setMaxTextMessageBufferSize(size);
             case BINARY -> session.setMaxBinaryMessageBufferSize(size);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -187,12 +198,16 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         long max = runtime.maxMessageSize(method);
         if (method.frame() != MessageMethod.Frame.PONG) {
             long size = MessageSizes.of(message);
-            tracked.meters().received(method.frame() == MessageMethod.Frame.TEXT ? MessageKind.TEXT
-                    : MessageKind.BINARY, size, last);
+            tracked.meters()
+                    .received(
+                            method.frame() == MessageMethod.Frame.TEXT ? MessageKind.TEXT : MessageKind.BINARY,
+                            size,
+                            last);
             switch (inbound.check(size, last, max)) {
                 case DROP -> {
                     tracked.meters().rateLimited();
-                    runtime.registry().fire(new RateLimited(tracked, inbound.exceeded().scope()), tracked);
+                    runtime.registry()
+                            .fire(new RateLimited(tracked, inbound.exceeded().scope()), tracked);
                     return;
                 }
                 case CLOSE_RATE_LIMITED -> {
@@ -204,7 +219,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
                     closeTooBig(max);
                     return;
                 }
-                default -> { }
+                default -> {}
             }
         }
         Object delivered = max > 0 ? LimitedStreams.limit(message, max, () -> closeTooBig(max)) : message;
@@ -285,8 +300,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         try {
             user.destroy();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Switchboard: destroying " + model.id() + " for session " + session.getId()
-                    + " failed");
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () -> "Switchboard: destroying " + model.id() + " for session " + session.getId() + " failed");
         }
     }
 
@@ -309,7 +326,8 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         }
         CloseCategory category = ErrorCategories.of(error, fromCode);
         TrackedSession entry = tracked;
-        if (category == CloseCategory.SERVER_ERROR && error instanceof IOException
+        if (category == CloseCategory.SERVER_ERROR
+                && error instanceof IOException
                 && (!session.isOpen() || entry != null && !entry.isOpen())) {
             // The endpoint's read of a streamed message failed because the session was already closing: closed by
             // the container (Tyrus closes with 1009 itself when a Reader's unread buffer passes its size), or by
@@ -333,8 +351,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         try {
             model.onError().invoke(user.instance(), Invocation.error(session, error));
         } catch (Throwable thrown) {
-            LOG.log(Level.INFO, thrown, () -> "Switchboard: @OnError of " + model.id() + " threw, session "
-                    + session.getId());
+            LOG.log(
+                    Level.INFO,
+                    thrown,
+                    () -> "Switchboard: @OnError of " + model.id() + " threw, session " + session.getId());
         } finally {
             runtime.requestScope().exit(scope);
         }
@@ -348,9 +368,12 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private void logError(Session session, Throwable error, CloseCategory category, boolean handled) {
         Level level = handled ? Level.FINE : JulLevels.of(category.logLevel());
         boolean trace = category == CloseCategory.SERVER_ERROR;
-        LOG.log(level, trace ? error : null, () -> "Switchboard: " + category.tag() + " in endpoint " + model.id()
-                + ", session " + session.getId() + (handled ? " (to @OnError)" : "")
-                + (trace ? "" : ": " + error));
+        LOG.log(
+                level,
+                trace ? error : null,
+                () -> "Switchboard: " + category.tag() + " in endpoint " + model.id()
+                        + ", session " + session.getId() + (handled ? " (to @OnError)" : "")
+                        + (trace ? "" : ": " + error));
     }
 
     /** Calls an open or message callback, unless the session has ended; a failure goes to {@code @OnError}. */

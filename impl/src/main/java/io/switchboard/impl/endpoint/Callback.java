@@ -1,18 +1,17 @@
 package io.switchboard.impl.endpoint;
 
+import io.switchboard.impl.handshake.HandshakeProperties;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
-import io.switchboard.impl.handshake.HandshakeProperties;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.function.Function;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * One annotated method of a user endpoint with, for each of its parameters, where the argument comes from.
@@ -53,8 +52,9 @@ final class Callback {
             } else if (extra != null && parameters[i].getType().isAssignableFrom(extra)) {
                 sources[i] = extraValue::apply;
             } else {
-                throw new DeploymentException("Switchboard: parameter " + i + " (" + parameters[i].getType().getName()
-                        + ") of " + describe(method) + " is not allowed on this callback");
+                throw new DeploymentException("Switchboard: parameter " + i + " ("
+                        + parameters[i].getType().getName() + ") of " + describe(method)
+                        + " is not allowed on this callback");
             }
         }
         return new Callback(method, sources);
@@ -127,7 +127,8 @@ final class Callback {
                 try {
                     return raw == null ? null : Conversions.fromString(raw, type);
                 } catch (RuntimeException e) {
-                    throw new DecodeException(raw, "Cannot convert path parameter '" + name + "' to " + type.getName(), e);
+                    throw new DecodeException(
+                            raw, "Cannot convert path parameter '" + name + "' to " + type.getName(), e);
                 }
             };
         }

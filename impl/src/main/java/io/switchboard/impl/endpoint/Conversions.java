@@ -8,18 +8,25 @@ final class Conversions {
 
     private static final Map<Class<?>, Function<String, Object>> PARSERS = Map.ofEntries(
             Map.entry(String.class, s -> s),
-            Map.entry(int.class, Integer::valueOf), Map.entry(Integer.class, Integer::valueOf),
-            Map.entry(long.class, Long::valueOf), Map.entry(Long.class, Long::valueOf),
-            Map.entry(short.class, Short::valueOf), Map.entry(Short.class, Short::valueOf),
-            Map.entry(byte.class, Byte::valueOf), Map.entry(Byte.class, Byte::valueOf),
-            Map.entry(double.class, Double::valueOf), Map.entry(Double.class, Double::valueOf),
-            Map.entry(float.class, Float::valueOf), Map.entry(Float.class, Float::valueOf),
+            Map.entry(int.class, Integer::valueOf),
+            Map.entry(Integer.class, Integer::valueOf),
+            Map.entry(long.class, Long::valueOf),
+            Map.entry(Long.class, Long::valueOf),
+            Map.entry(short.class, Short::valueOf),
+            Map.entry(Short.class, Short::valueOf),
+            Map.entry(byte.class, Byte::valueOf),
+            Map.entry(Byte.class, Byte::valueOf),
+            Map.entry(double.class, Double::valueOf),
+            Map.entry(Double.class, Double::valueOf),
+            Map.entry(float.class, Float::valueOf),
+            Map.entry(Float.class, Float::valueOf),
             // Boolean.valueOf, as Tyrus's decoder: anything but "true" (any case) is false.
-            Map.entry(boolean.class, Boolean::valueOf), Map.entry(Boolean.class, Boolean::valueOf),
-            Map.entry(char.class, Conversions::singleChar), Map.entry(Character.class, Conversions::singleChar));
+            Map.entry(boolean.class, Boolean::valueOf),
+            Map.entry(Boolean.class, Boolean::valueOf),
+            Map.entry(char.class, Conversions::singleChar),
+            Map.entry(Character.class, Conversions::singleChar));
 
-    private Conversions() {
-    }
+    private Conversions() {}
 
     /** Whether {@link #fromString} converts to this type. */
     static boolean isConvertible(Class<?> type) {

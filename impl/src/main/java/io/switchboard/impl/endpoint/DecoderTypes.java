@@ -1,7 +1,6 @@
 package io.switchboard.impl.endpoint;
 
 import jakarta.websocket.Decoder;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -9,8 +8,7 @@ import java.util.List;
 /** Finds which of an endpoint's decoders produce a type, and from which frame type. */
 final class DecoderTypes {
 
-    private DecoderTypes() {
-    }
+    private DecoderTypes() {}
 
     /**
      * The frame type a decoded message parameter is read from: that of the first declared decoder whose
@@ -31,7 +29,8 @@ final class DecoderTypes {
         for (Class<?> c = decoder; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Type implemented : c.getGenericInterfaces()) {
                 if (implemented instanceof ParameterizedType parameterized
-                        && parameterized.getRawType() instanceof Class<?> raw && Decoder.class.isAssignableFrom(raw)
+                        && parameterized.getRawType() instanceof Class<?> raw
+                        && Decoder.class.isAssignableFrom(raw)
                         && parameterized.getActualTypeArguments()[0] instanceof Class<?> produced) {
                     return produced;
                 }

@@ -3,7 +3,6 @@ package io.switchboard.impl.endpoint;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EndpointConfig;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -22,8 +21,7 @@ final class Decoding {
 
     private static final Logger LOG = Logger.getLogger(Decoding.class.getName());
 
-    private record Typed(Class<?> type, Decoder decoder) {
-    }
+    private record Typed(Class<?> type, Decoder decoder) {}
 
     private final List<Typed> decoders;
 
@@ -80,12 +78,15 @@ final class Decoding {
                     }
                 }
             } catch (IOException e) {
-                throw raw instanceof String text ? new DecodeException(text, "Decoding failed", e)
+                throw raw instanceof String text
+                        ? new DecodeException(text, "Decoding failed", e)
                         : new DecodeException((ByteBuffer) raw, "Decoding failed", e);
             }
         }
         String reason = "No decoder of the endpoint decodes this message into " + wanted.getName();
-        throw raw instanceof String text ? new DecodeException(text, reason) : new DecodeException((ByteBuffer) raw, reason);
+        throw raw instanceof String text
+                ? new DecodeException(text, reason)
+                : new DecodeException((ByteBuffer) raw, reason);
     }
 
     void destroy() {

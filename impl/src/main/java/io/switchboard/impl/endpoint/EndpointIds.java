@@ -2,7 +2,6 @@ package io.switchboard.impl.endpoint;
 
 import io.switchboard.EndpointId;
 import jakarta.websocket.DeploymentException;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,7 @@ public final class EndpointIds {
     private static final Set<String> RESERVED =
             Set.of("default", "security", "shutdown", "fast-path", "client", "backplane");
 
-    private EndpointIds() {
-    }
+    private EndpointIds() {}
 
     /**
      * The id of an endpoint class.
@@ -57,11 +55,12 @@ public final class EndpointIds {
      * @throws DeploymentException naming each shared id and every class that has it
      */
     public static void checkUnique(Set<Class<?>> endpoints) throws DeploymentException {
-        Map<String, List<Class<?>>> byId = endpoints.stream().collect(Collectors.groupingBy(EndpointIds::of,
-                LinkedHashMap::new, Collectors.toList()));
-        List<String> clashes = byId.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(e -> "endpoint id " + e.getKey() + " is taken by " + e.getValue().stream().map(Class::getName)
-                        .sorted().collect(Collectors.joining(" and ")))
+        Map<String, List<Class<?>>> byId = endpoints.stream()
+                .collect(Collectors.groupingBy(EndpointIds::of, LinkedHashMap::new, Collectors.toList()));
+        List<String> clashes = byId.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(e -> "endpoint id " + e.getKey() + " is taken by "
+                        + e.getValue().stream().map(Class::getName).sorted().collect(Collectors.joining(" and ")))
                 .toList();
         if (!clashes.isEmpty()) {
             throw new DeploymentException("Switchboard: " + String.join("; ", clashes) + ". An endpoint id names "

@@ -7,7 +7,6 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +28,13 @@ public final class EndpointModel {
     private final Callback onError;
     private final List<MessageMethod> messageMethods;
 
-    private EndpointModel(Class<?> type, ServerEndpoint annotation, Callback onOpen, Callback onClose, Callback onError,
-                          List<MessageMethod> messageMethods) {
+    private EndpointModel(
+            Class<?> type,
+            ServerEndpoint annotation,
+            Callback onOpen,
+            Callback onClose,
+            Callback onError,
+            List<MessageMethod> messageMethods) {
         this.type = type;
         this.id = EndpointIds.of(type);
         this.annotation = annotation;
@@ -87,9 +91,11 @@ public final class EndpointModel {
 
     private static Callback single(Callback existing, Callback found, Class<?> annotation) throws DeploymentException {
         if (existing != null) {
-            throw new DeploymentException("Switchboard: " + found.method().getDeclaringClass().getName() + " has two @"
-                    + annotation.getSimpleName() + " methods: " + existing.method().getName() + " and "
-                    + found.method().getName());
+            throw new DeploymentException(
+                    "Switchboard: " + found.method().getDeclaringClass().getName() + " has two @"
+                            + annotation.getSimpleName() + " methods: "
+                            + existing.method().getName() + " and "
+                            + found.method().getName());
         }
         return found;
     }

@@ -1,18 +1,18 @@
 package io.switchboard.impl.endpoint;
 
-import io.switchboard.impl.limit.EndpointLimits;
-import io.switchboard.impl.limit.Tallies;
-import io.switchboard.impl.config.MessageSizeLimits;
 import io.switchboard.Room;
+import io.switchboard.impl.cdi.LazyBean;
+import io.switchboard.impl.config.LivenessSettings;
+import io.switchboard.impl.config.MessageSizeLimits;
 import io.switchboard.impl.config.SendQueueSettings;
 import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.delivery.MessageEncoder;
+import io.switchboard.impl.limit.EndpointLimits;
+import io.switchboard.impl.limit.Tallies;
 import io.switchboard.impl.metrics.EndpointMeters;
 import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.room.RoomRegistry;
 import io.switchboard.impl.security.HandshakeGuard;
-import io.switchboard.impl.config.LivenessSettings;
-import io.switchboard.impl.cdi.LazyBean;
 import io.switchboard.impl.session.SessionRegistry;
 import jakarta.websocket.server.ServerEndpointConfig;
 
@@ -38,11 +38,15 @@ final class EndpointRuntime {
     private final LazyBean<SwitchboardMetrics> metrics = new LazyBean<>(SwitchboardMetrics.class);
     /** Created with the first session, from {@link #endpointConfig}; guarded by this. */
     private MessageEncoder encoder;
+
     private volatile ServerEndpointConfig endpointConfig;
     private final HandshakeGuard guard;
 
-    EndpointRuntime(EndpointModel model, EndpointSettings settings, ServerEndpointConfig.Configurator userConfigurator,
-                    HandshakeGuard guard) {
+    EndpointRuntime(
+            EndpointModel model,
+            EndpointSettings settings,
+            ServerEndpointConfig.Configurator userConfigurator,
+            HandshakeGuard guard) {
         this.model = model;
         this.guard = guard;
         this.instances = new UserInstances(model.type(), userConfigurator);
@@ -66,8 +70,8 @@ final class EndpointRuntime {
         }
         String path = model.annotation().value();
         if (room.value().isBlank() || !path.contains("{" + room.value() + "}")) {
-            throw new IllegalArgumentException("Switchboard: bad @Room on endpoint " + model.id() + ": its path "
-                    + path + " has no parameter {" + room.value() + "}");
+            throw new IllegalArgumentException("Switchboard: bad @Room on endpoint " + model.id() + ": its path " + path
+                    + " has no parameter {" + room.value() + "}");
         }
         return room.value();
     }

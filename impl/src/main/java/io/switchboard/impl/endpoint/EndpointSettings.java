@@ -28,8 +28,12 @@ import io.switchboard.impl.session.SessionRegistry;
  * @param messageSizes the largest messages accepted
  * @param limits       rate and connection limits
  */
-public record EndpointSettings(EndpointSecurity security, LivenessSettings liveness, SendQueueSettings sendQueue,
-                               MessageSizeLimits messageSizes, EndpointLimits limits) {
+public record EndpointSettings(
+        EndpointSecurity security,
+        LivenessSettings liveness,
+        SendQueueSettings sendQueue,
+        MessageSizeLimits messageSizes,
+        EndpointLimits limits) {
 
     /**
      * Reads and checks an endpoint's settings, and the deployment-wide keys that are read later (the fast path at
@@ -45,10 +49,11 @@ public record EndpointSettings(EndpointSecurity security, LivenessSettings liven
         Settings.Endpoint endpoint = settings.endpoint(model.id());
         Class<?> type = model.type();
         EndpointSecurity security = EndpointSecurity.of(endpoint, type);
-        LivenessSettings liveness = LivenessSettings.read(endpoint, type.getAnnotation(Heartbeat.class),
-                type.getAnnotation(IdleTimeout.class));
+        LivenessSettings liveness = LivenessSettings.read(
+                endpoint, type.getAnnotation(Heartbeat.class), type.getAnnotation(IdleTimeout.class));
         SendQueueSettings sendQueue = SendQueueSettings.read(endpoint, type.getAnnotation(SendQueue.class));
-        EndpointLimits limits = new EndpointLimits(model.id(),
+        EndpointLimits limits = new EndpointLimits(
+                model.id(),
                 RateLimitSettings.read(endpoint, type.getAnnotationsByType(RateLimit.class)),
                 ConnectionLimitSettings.read(endpoint, type.getAnnotation(ConnectionLimits.class)));
         FastPaths.configured(settings);

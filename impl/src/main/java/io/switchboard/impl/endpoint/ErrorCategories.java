@@ -2,15 +2,13 @@ package io.switchboard.impl.endpoint;
 
 import io.switchboard.CloseCategory;
 import jakarta.websocket.DecodeException;
-
 import java.io.IOException;
 import java.util.Locale;
 
 /** Which {@link CloseCategory} an error in a session belongs to, and the close reason sent for it. */
 final class ErrorCategories {
 
-    private ErrorCategories() {
-    }
+    private ErrorCategories() {}
 
     /**
      * The category of an error the container reported, or the endpoint's code threw.

@@ -29,6 +29,7 @@ final class InboundChecks {
     private boolean droppingMessage;
     /** The bytes of the partial message under way so far. */
     private long partialSize;
+
     private RateLimitSettings exceeded;
 
     void limiter(SessionLimiter limiter) {

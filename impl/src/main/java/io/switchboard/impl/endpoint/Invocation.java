@@ -14,8 +14,8 @@ import jakarta.websocket.Session;
  * @param message the message ({@code @OnMessage} only)
  * @param last    whether a partial message is the last part
  */
-record Invocation(Session session, EndpointConfig config, CloseReason reason, Throwable error, Object message,
-                  boolean last) {
+record Invocation(
+        Session session, EndpointConfig config, CloseReason reason, Throwable error, Object message, boolean last) {
 
     static Invocation open(Session session, EndpointConfig config) {
         return new Invocation(session, config, null, null, null, true);

@@ -13,8 +13,7 @@ import java.io.Reader;
  */
 final class LimitedStreams {
 
-    private LimitedStreams() {
-    }
+    private LimitedStreams() {}
 
     /**
      * Wraps a streamed message; other messages are returned as they are.

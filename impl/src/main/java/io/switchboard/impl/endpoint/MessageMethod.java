@@ -6,7 +6,6 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-
 import java.io.InputStream;
 import java.io.Reader;
 import java.lang.reflect.Method;
@@ -24,7 +23,11 @@ import java.util.function.Function;
 final class MessageMethod {
 
     /** The frame type a method consumes; an endpoint has at most one method of each. */
-    enum Frame { TEXT, BINARY, PONG }
+    enum Frame {
+        TEXT,
+        BINARY,
+        PONG
+    }
 
     /** Receives the messages of every handler of one session. */
     interface Receiver {
@@ -93,7 +96,8 @@ final class MessageMethod {
             return new MessageMethod(Callback.onMessage(method, message, last, null), frame, type, true, max);
         }
         if (free.size() != 1) {
-            throw new DeploymentException("Switchboard: " + Callback.describe(method) + " must take one message parameter");
+            throw new DeploymentException(
+                    "Switchboard: " + Callback.describe(method) + " must take one message parameter");
         }
         int index = free.get(0);
         Class<?> type = parameters[index].getType();
@@ -109,14 +113,19 @@ final class MessageMethod {
         Frame decoded = DecoderTypes.frameFor(type, decoders);
         if (decoded != null) {
             // The container delivers the raw message; the bridge decodes it after the limits (see Decoding).
-            MessageMethod decoding = new MessageMethod(Callback.onMessage(method, index, -1, null), decoded,
-                    decoded == Frame.TEXT ? String.class : ByteBuffer.class, false, max);
+            MessageMethod decoding = new MessageMethod(
+                    Callback.onMessage(method, index, -1, null),
+                    decoded,
+                    decoded == Frame.TEXT ? String.class : ByteBuffer.class,
+                    false,
+                    max);
             decoding.decodedType = type;
             return decoding;
         }
         if (Conversions.isConvertible(type)) {
             Function<Object, Object> convert = text -> Conversions.fromString((String) text, type);
-            return new MessageMethod(Callback.onMessage(method, index, -1, convert), Frame.TEXT, String.class, false, max);
+            return new MessageMethod(
+                    Callback.onMessage(method, index, -1, convert), Frame.TEXT, String.class, false, max);
         }
         throw new DeploymentException("Switchboard: " + Callback.describe(method) + " takes " + type.getName()
                 + ", for which the endpoint declares no decoder");
@@ -127,9 +136,11 @@ final class MessageMethod {
     <T> void addTo(Session session, Receiver receiver) {
         Class<T> type = (Class<T>) handlerType;
         if (partial) {
-            session.addMessageHandler(type, (MessageHandler.Partial<T>) (part, last) -> receiver.onMessage(this, part, last));
+            session.addMessageHandler(
+                    type, (MessageHandler.Partial<T>) (part, last) -> receiver.onMessage(this, part, last));
         } else {
-            session.addMessageHandler(type, (MessageHandler.Whole<T>) message -> receiver.onMessage(this, message, true));
+            session.addMessageHandler(
+                    type, (MessageHandler.Whole<T>) message -> receiver.onMessage(this, message, true));
         }
     }
 }

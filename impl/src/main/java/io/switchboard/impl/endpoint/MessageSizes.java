@@ -1,14 +1,12 @@
 package io.switchboard.impl.endpoint;
 
 import io.switchboard.impl.delivery.Utf8;
-
 import java.nio.ByteBuffer;
 
 /** The size in bytes of a received message or part, as the limits count it. */
 final class MessageSizes {
 
-    private MessageSizes() {
-    }
+    private MessageSizes() {}
 
     /**
      * The size of a text or binary message in bytes (UTF-8 for text), or -1 for forms whose size is not known

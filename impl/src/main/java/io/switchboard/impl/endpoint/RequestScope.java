@@ -2,7 +2,6 @@ package io.switchboard.impl.endpoint;
 
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 

@@ -2,7 +2,6 @@ package io.switchboard.impl.endpoint;
 
 import io.switchboard.impl.session.Ending;
 import jakarta.websocket.CloseReason;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;

@@ -4,7 +4,6 @@ import jakarta.websocket.Decoder;
 import jakarta.websocket.Encoder;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
-
 import java.util.List;
 import java.util.Map;
 

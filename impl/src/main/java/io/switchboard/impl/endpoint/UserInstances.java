@@ -50,15 +50,15 @@ final class UserInstances {
                     return instance;
                 }
 
-                public void destroy() {
-                }
+                public void destroy() {}
             };
         }
         Instance<?> beans = CDI.current().select(type);
         // Only a @Dependent bean gives an instance per connection that can be destroyed with it; a normal-scoped
         // endpoint would be one shared contextual instance, destroyed when any connection closed. Containers
         // create such endpoints per connection, non-contextually: so does Unmanaged.
-        if (beans.isResolvable() && beans.getHandle().getBean().getBeanClass() == type
+        if (beans.isResolvable()
+                && beans.getHandle().getBean().getBeanClass() == type
                 && beans.getHandle().getBean().getScope() == Dependent.class) {
             return bean(beans);
         }
@@ -86,7 +86,8 @@ final class UserInstances {
             factory = new Unmanaged<>(beanManager, (Class<Object>) type);
             unmanaged = factory;
         }
-        Unmanaged.UnmanagedInstance<Object> created = factory.newInstance().produce().inject().postConstruct();
+        Unmanaged.UnmanagedInstance<Object> created =
+                factory.newInstance().produce().inject().postConstruct();
         return new Handle() {
             public Object instance() {
                 return created.get();

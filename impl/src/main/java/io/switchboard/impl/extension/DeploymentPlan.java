@@ -5,7 +5,6 @@ import io.switchboard.impl.config.Parsers;
 import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.endpoint.EndpointIds;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,8 +16,7 @@ import java.util.Set;
  */
 final class DeploymentPlan {
 
-    private DeploymentPlan() {
-    }
+    private DeploymentPlan() {}
 
     /** Whether Switchboard bridges this class: a concrete {@code @ServerEndpoint} not opted out. */
     static boolean bridges(Class<?> type) {

@@ -1,10 +1,10 @@
 package io.switchboard.impl.extension;
 
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.endpoint.BridgeConfigs;
 import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.endpoint.EndpointModel;
 import io.switchboard.impl.endpoint.EndpointSettings;
-import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.handshake.HandshakeFilter;
 import io.switchboard.impl.security.HandshakeGuard;
 import jakarta.servlet.ServletContextEvent;
@@ -12,7 +12,6 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerContainer;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -39,7 +38,13 @@ public final class EndpointRegistrar implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         // Usually the handshake filter's end came first and this does nothing; see SessionRegistry.shutdown.
         try {
-            jakarta.enterprise.inject.spi.CDI.current().select(io.switchboard.impl.session.SessionRegistry.class).get()
+            jakarta.enterprise
+                    .inject
+                    .spi
+                    .CDI
+                    .current()
+                    .select(io.switchboard.impl.session.SessionRegistry.class)
+                    .get()
                     .shutdown(io.switchboard.impl.session.SessionRegistry.drainTimeout(Settings.global()));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(java.util.logging.Level.FINE, "Switchboard: no graceful shutdown from the listener", e);
@@ -50,12 +55,13 @@ public final class EndpointRegistrar implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         Object container = event.getServletContext().getAttribute(SERVER_CONTAINER);
         if (!(container instanceof ServerContainer serverContainer)) {
-            LOG.warning("Switchboard: no WebSocket ServerContainer in " + event.getServletContext().getContextPath()
-                    + "; nothing is tracked");
+            LOG.warning("Switchboard: no WebSocket ServerContainer in "
+                    + event.getServletContext().getContextPath() + "; nothing is tracked");
             return;
         }
         try {
-            HandshakeGuard guard = HandshakeGuard.configured(Thread.currentThread().getContextClassLoader());
+            HandshakeGuard guard =
+                    HandshakeGuard.configured(Thread.currentThread().getContextClassLoader());
             deploy(serverContainer, endpoints, applicationConfigs, guard);
             event.getServletContext().setAttribute(HandshakeFilter.GUARD, guard);
         } catch (DeploymentException e) {
@@ -76,10 +82,15 @@ public final class EndpointRegistrar implements ServletContextListener {
      * @throws DeploymentException if an endpoint class is invalid, two share an endpoint id, or the container
      *                             refuses one
      */
-    public static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
-                                       Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
+    public static Set<Class<?>> deploy(
+            ServerContainer container,
+            Set<Class<?>> endpoints,
+            Set<Class<? extends ServerApplicationConfig>> applicationConfigs)
             throws DeploymentException {
-        return deploy(container, endpoints, applicationConfigs,
+        return deploy(
+                container,
+                endpoints,
+                applicationConfigs,
                 HandshakeGuard.configured(Thread.currentThread().getContextClassLoader()));
     }
 
@@ -95,8 +106,11 @@ public final class EndpointRegistrar implements ServletContextListener {
      *                               refuses one
      * @throws IllegalStateException if an endpoint the container deploys itself carries a rule nothing would apply
      */
-    static Set<Class<?>> deploy(ServerContainer container, Set<Class<?>> endpoints,
-                                Set<Class<? extends ServerApplicationConfig>> applicationConfigs, HandshakeGuard guard)
+    static Set<Class<?>> deploy(
+            ServerContainer container,
+            Set<Class<?>> endpoints,
+            Set<Class<? extends ServerApplicationConfig>> applicationConfigs,
+            HandshakeGuard guard)
             throws DeploymentException {
         // Before anything reads switchboard.<id>.* keys: with a shared id they would configure both endpoints.
         EndpointIds.checkUnique(concrete(endpoints));
@@ -122,9 +136,10 @@ public final class EndpointRegistrar implements ServletContextListener {
         return bridged;
     }
 
-    private static void warnAboutApplicationConfigs(Set<Class<?>> endpoints,
-                                                    Set<Class<? extends ServerApplicationConfig>> applicationConfigs,
-                                                    Set<Class<?>> bridged) {
+    private static void warnAboutApplicationConfigs(
+            Set<Class<?>> endpoints,
+            Set<Class<? extends ServerApplicationConfig>> applicationConfigs,
+            Set<Class<?>> bridged) {
         Set<Class<?>> claimed = new LinkedHashSet<>();
         for (Class<? extends ServerApplicationConfig> type : applicationConfigs) {
             try {

@@ -3,7 +3,6 @@ package io.switchboard.impl.extension;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
-
 import java.util.Set;
 
 /**

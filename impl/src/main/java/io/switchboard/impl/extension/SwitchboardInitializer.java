@@ -8,7 +8,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.lang.reflect.Modifier;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -33,8 +32,10 @@ public class SwitchboardInitializer implements ServletContainerInitializer {
         for (Class<?> type : classes == null ? Set.<Class<?>>of() : classes) {
             if (type.isAnnotationPresent(ServerEndpoint.class)) {
                 endpoints.add(type);
-            } else if (ServerApplicationConfig.class.isAssignableFrom(type) && type != FilteringApplicationConfig.class
-                    && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+            } else if (ServerApplicationConfig.class.isAssignableFrom(type)
+                    && type != FilteringApplicationConfig.class
+                    && !type.isInterface()
+                    && !Modifier.isAbstract(type.getModifiers())) {
                 applicationConfigs.add(type.asSubclass(ServerApplicationConfig.class));
             }
         }

@@ -1,12 +1,11 @@
 package io.switchboard.impl.extension;
 
 import io.switchboard.Untracked;
-import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.config.Settings;
+import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.security.EndpointSecurity;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,8 +27,7 @@ final class UnguardedRules {
 
     private static final Logger LOG = Logger.getLogger(UnguardedRules.class.getName());
 
-    private UnguardedRules() {
-    }
+    private UnguardedRules() {}
 
     /**
      * Checks every endpoint the container deploys without a bridge.
@@ -39,8 +37,10 @@ final class UnguardedRules {
      * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
      * @throws IllegalStateException naming each endpoint whose rule nothing would apply, and why
      */
-    static void check(Set<Class<?>> scanned, Set<Class<?>> bridged,
-                      Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
+    static void check(
+            Set<Class<?>> scanned,
+            Set<Class<?>> bridged,
+            Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
         Set<Class<?>> deployedByContainer = deployedByContainer(scanned, applicationConfigs);
         List<String> problems = new ArrayList<>();
         for (Class<?> type : deployedByContainer) {
@@ -67,15 +67,16 @@ final class UnguardedRules {
      * Switchboard's filtering config) the classes Switchboard does not bridge. A config that cannot be asked counts
      * as returning everything: its answer is unknown.
      */
-    private static Set<Class<?>> deployedByContainer(Set<Class<?>> scanned,
-                                                     Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
+    private static Set<Class<?>> deployedByContainer(
+            Set<Class<?>> scanned, Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
         if (applicationConfigs.isEmpty()) {
             return DeploymentPlan.notBridged(scanned);
         }
         Set<Class<?>> deployed = new LinkedHashSet<>();
         for (Class<? extends ServerApplicationConfig> type : applicationConfigs) {
             try {
-                Set<Class<?>> returned = type.getDeclaredConstructor().newInstance().getAnnotatedEndpointClasses(scanned);
+                Set<Class<?>> returned =
+                        type.getDeclaredConstructor().newInstance().getAnnotatedEndpointClasses(scanned);
                 if (returned != null) {
                     deployed.addAll(returned);
                 }
@@ -89,11 +90,13 @@ final class UnguardedRules {
     }
 
     private static boolean concreteEndpoint(Class<?> type) {
-        return type.isAnnotationPresent(ServerEndpoint.class) && !type.isInterface()
+        return type.isAnnotationPresent(ServerEndpoint.class)
+                && !type.isInterface()
                 && !Modifier.isAbstract(type.getModifiers());
     }
 
-    private static String whyUnguarded(Class<?> type, Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
+    private static String whyUnguarded(
+            Class<?> type, Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
         if (!applicationConfigs.isEmpty()) {
             return "the application's own ServerApplicationConfig ("
                     + applicationConfigs.stream().map(Class::getName).sorted().collect(Collectors.joining(", "))
@@ -112,7 +115,9 @@ final class UnguardedRules {
             case AUTHENTICATED -> "only authenticated users (**)";
             case ROLES -> "only the roles " + security.roles().stream().sorted().toList();
         };
-        return security.origins().isEmpty() ? who
-                : who + " from the origins " + security.origins().stream().sorted().toList();
+        return security.origins().isEmpty()
+                ? who
+                : who + " from the origins "
+                        + security.origins().stream().sorted().toList();
     }
 }

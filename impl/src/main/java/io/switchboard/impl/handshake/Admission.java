@@ -8,7 +8,6 @@ import io.switchboard.impl.metrics.Rejection;
 import io.switchboard.impl.security.EndpointSecurity;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeView;
-
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +92,12 @@ public final class Admission {
      * @param tallies  the deployment's counts, looked up when first needed
      * @param stopping whether the application is stopping
      */
-    public Admission(EndpointSecurity security, EndpointLimits limits, HandshakeGuard guard, Supplier<Tallies> tallies,
-                     BooleanSupplier stopping) {
+    public Admission(
+            EndpointSecurity security,
+            EndpointLimits limits,
+            HandshakeGuard guard,
+            Supplier<Tallies> tallies,
+            BooleanSupplier stopping) {
         this.security = security;
         this.limits = limits;
         this.guard = guard;
@@ -117,13 +120,16 @@ public final class Admission {
         HandshakeGuard.Identity identity = scope != null ? scope.identity() : guard.identify(request);
         HandshakeGuard.Decision decision = guard.check(security, request, identity);
         if (!decision.passes()) {
-            return refused(new Refusal(decision.status(), decision.unauthorized() ? "Unauthorized" : "Forbidden",
-                    rejection(decision), 0));
+            return refused(new Refusal(
+                    decision.status(), decision.unauthorized() ? "Unauthorized" : "Forbidden", rejection(decision), 0));
         }
         Principal principal = decision.principal();
         if (limits.connections().any()) {
-            HandshakeGate.Verdict gate = HandshakeGate.check(limits, tallies.get(),
-                    principal == null ? null : principal.getName(), scope == null ? null : scope.host());
+            HandshakeGate.Verdict gate = HandshakeGate.check(
+                    limits,
+                    tallies.get(),
+                    principal == null ? null : principal.getName(),
+                    scope == null ? null : scope.host());
             if (!gate.passes()) {
                 return refused(new Refusal(gate.status(), gate.reason(), Rejection.LIMITS, gate.retryAfterSeconds()));
             }
@@ -150,7 +156,8 @@ public final class Admission {
 
     /** The metrics' reason for a refusal of the guard: the one place that knows both the guard and the tags. */
     private static Rejection rejection(HandshakeGuard.Decision decision) {
-        return decision.unauthorized() ? Rejection.UNAUTHORIZED
+        return decision.unauthorized()
+                ? Rejection.UNAUTHORIZED
                 : decision.origin() ? Rejection.ORIGIN : Rejection.FORBIDDEN;
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.impl.handshake;
 
-import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.cdi.LazyBean;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeView;
 import io.switchboard.impl.session.SessionRegistry;
@@ -11,14 +11,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Runs around the container's WebSocket upgrade (it is registered ahead of Tyrus's and Undertow's filters). It does
@@ -54,16 +53,19 @@ public class HandshakeFilter extends HttpFilter {
             return;
         }
         if (stopping()) {
-            answer(response, new Admission.Refusal(503, "The application is stopping",
-                    io.switchboard.impl.metrics.Rejection.SHUTDOWN, 5));
+            answer(
+                    response,
+                    new Admission.Refusal(
+                            503, "The application is stopping", io.switchboard.impl.metrics.Rejection.SHUTDOWN, 5));
             return;
         }
         HandshakeGuard guard = (HandshakeGuard) getServletContext().getAttribute(GUARD);
-        HandshakeGuard.Identity identity = guard == null ? HandshakeGuard.Identity.ANONYMOUS
-                : guard.identify(HandshakeView.of(request));
+        HandshakeGuard.Identity identity =
+                guard == null ? HandshakeGuard.Identity.ANONYMOUS : guard.identify(HandshakeView.of(request));
         HandshakeScope scope = new HandshakeScope(request.getRemoteAddr() + ":" + request.getRemotePort(), identity);
         HttpServletRequest upgraded = identity.principal() == null || identity.principal() == request.getUserPrincipal()
-                ? request : new Authenticated(request, identity.principal());
+                ? request
+                : new Authenticated(request, identity.principal());
         scope.enter();
         try {
             chain.doFilter(upgraded, response);

@@ -14,8 +14,7 @@ public final class HandshakeProperties {
     /** User property: the principal the handshake was admitted as (a {@code JsonWebToken} for a bearer token). */
     public static final String PRINCIPAL = "io.switchboard.principal";
 
-    private HandshakeProperties() {
-    }
+    private HandshakeProperties() {}
 
     /**
      * Records what an admitted handshake established.

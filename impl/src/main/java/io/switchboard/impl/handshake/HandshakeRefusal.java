@@ -1,7 +1,6 @@
 package io.switchboard.impl.handshake;
 
 import jakarta.websocket.HandshakeResponse;
-
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,7 @@ public final class HandshakeRefusal {
 
     private static final String TYRUS_EXCEPTION = "org.glassfish.tyrus.core.HandshakeException";
 
-    private HandshakeRefusal() {
-    }
+    private HandshakeRefusal() {}
 
     /**
      * Refuses the handshake.
@@ -37,8 +35,12 @@ public final class HandshakeRefusal {
      * @param response   the container's handshake response, whose headers become the refusal's on bare Tyrus
      * @param properties the connection's user properties
      */
-    public static void refuse(Admission.Refusal refusal, HandshakeScope scope, Object request,
-                              HandshakeResponse response, Map<String, Object> properties) {
+    public static void refuse(
+            Admission.Refusal refusal,
+            HandshakeScope scope,
+            Object request,
+            HandshakeResponse response,
+            Map<String, Object> properties) {
         if (scope != null) {
             throw new HandshakeRefused(refusal);
         }

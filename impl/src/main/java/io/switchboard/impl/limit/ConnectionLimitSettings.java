@@ -4,7 +4,6 @@ import io.switchboard.ConnectionLimits;
 import io.switchboard.impl.config.Annotated;
 import io.switchboard.impl.config.Parsers;
 import io.switchboard.impl.config.Settings;
-
 import java.time.Duration;
 
 /**
@@ -16,8 +15,8 @@ import java.time.Duration;
  * @param handshakesPerAddress the most handshakes from one remote address per period
  * @param handshakePeriodNanos that period
  */
-public record ConnectionLimitSettings(int max, int perPrincipal, int perAddress, int handshakesPerAddress,
-                                      long handshakePeriodNanos) {
+public record ConnectionLimitSettings(
+        int max, int perPrincipal, int perAddress, int handshakesPerAddress, long handshakePeriodNanos) {
 
     /** No limits. */
     public static final ConnectionLimitSettings NONE = new ConnectionLimitSettings(0, 0, 0, 0, 1_000_000_000L);
@@ -33,26 +32,39 @@ public record ConnectionLimitSettings(int max, int perPrincipal, int perAddress,
      * @throws IllegalArgumentException if a value does not parse
      */
     public static ConnectionLimitSettings read(Settings.Endpoint endpoint, ConnectionLimits a) {
-        long max = endpoint.key("connections.max").as(Parsers.count())
-                .or(a == null ? null : new Annotated("@ConnectionLimits(max)", String.valueOf(a.max()))).orDefault(0L);
-        long perPrincipal = endpoint.key("connections.per-principal").as(Parsers.count())
-                .or(a == null ? null : new Annotated("@ConnectionLimits(perPrincipal)", String.valueOf(a.perPrincipal())))
+        long max = endpoint.key("connections.max")
+                .as(Parsers.count())
+                .or(a == null ? null : new Annotated("@ConnectionLimits(max)", String.valueOf(a.max())))
                 .orDefault(0L);
-        long perAddress = endpoint.key("connections.per-address").as(Parsers.count())
+        long perPrincipal = endpoint.key("connections.per-principal")
+                .as(Parsers.count())
+                .or(
+                        a == null
+                                ? null
+                                : new Annotated("@ConnectionLimits(perPrincipal)", String.valueOf(a.perPrincipal())))
+                .orDefault(0L);
+        long perAddress = endpoint.key("connections.per-address")
+                .as(Parsers.count())
                 .or(a == null ? null : new Annotated("@ConnectionLimits(perAddress)", String.valueOf(a.perAddress())))
                 .orDefault(0L);
-        long handshakes = endpoint.key("connections.handshakes-per-address").as(Parsers.count())
-                .or(a == null ? null : new Annotated("@ConnectionLimits(handshakesPerAddress)",
-                        String.valueOf(a.handshakesPerAddress())))
+        long handshakes = endpoint.key("connections.handshakes-per-address")
+                .as(Parsers.count())
+                .or(
+                        a == null
+                                ? null
+                                : new Annotated(
+                                        "@ConnectionLimits(handshakesPerAddress)",
+                                        String.valueOf(a.handshakesPerAddress())))
                 .orDefault(0L);
-        Duration period = endpoint.key("connections.handshake-period").as(Parsers.DURATION)
+        Duration period = endpoint.key("connections.handshake-period")
+                .as(Parsers.DURATION)
                 .or(a == null ? null : new Annotated("@ConnectionLimits(handshakePeriod)", a.handshakePeriod()))
                 .orDefault(Duration.ofSeconds(1));
         if (handshakes > 0 && period.isZero()) {
             throw endpoint.bad("the handshake period must be positive");
         }
-        return new ConnectionLimitSettings((int) max, (int) perPrincipal, (int) perAddress, (int) handshakes,
-                period.toNanos());
+        return new ConnectionLimitSettings(
+                (int) max, (int) perPrincipal, (int) perAddress, (int) handshakes, period.toNanos());
     }
 
     /** Whether any limit is set. */

@@ -1,7 +1,6 @@
 package io.switchboard.impl.limit;
 
 import io.switchboard.RateLimit;
-
 import java.util.Map;
 
 /**
@@ -12,8 +11,8 @@ import java.util.Map;
  * @param rates       the rate limits by scope (only those configured)
  * @param connections the connection limits
  */
-public record EndpointLimits(String endpointId, Map<RateLimit.Scope, RateLimitSettings> rates,
-                             ConnectionLimitSettings connections) {
+public record EndpointLimits(
+        String endpointId, Map<RateLimit.Scope, RateLimitSettings> rates, ConnectionLimitSettings connections) {
 
     /**
      * Counts an opening session in and checks the connection limits against the counts that include it (two
@@ -73,9 +72,13 @@ public record EndpointLimits(String endpointId, Map<RateLimit.Scope, RateLimitSe
         RateLimitSettings own = rates.get(RateLimit.Scope.SESSION);
         RateLimitSettings byPrincipal = principal == null ? null : rates.get(RateLimit.Scope.PRINCIPAL);
         RateLimitSettings byAddress = address == null ? null : rates.get(RateLimit.Scope.ADDRESS);
-        return new SessionLimiter(own, own == null ? null : own.newBuckets(System.nanoTime()),
-                byPrincipal, byPrincipal == null ? null : shared(tallies, rateKey("principal", principal), byPrincipal),
-                byAddress, byAddress == null ? null : shared(tallies, rateKey("address", address), byAddress));
+        return new SessionLimiter(
+                own,
+                own == null ? null : own.newBuckets(System.nanoTime()),
+                byPrincipal,
+                byPrincipal == null ? null : shared(tallies, rateKey("principal", principal), byPrincipal),
+                byAddress,
+                byAddress == null ? null : shared(tallies, rateKey("address", address), byAddress));
     }
 
     private static RateLimitSettings.Buckets shared(Tallies tallies, String key, RateLimitSettings settings) {

@@ -22,8 +22,7 @@ public final class HandshakeGate {
     /** The seconds a client over a session-count limit is told to wait: sessions free up at no known time. */
     private static final long RETRY_WHEN_FULL = 5;
 
-    private HandshakeGate() {
-    }
+    private HandshakeGate() {}
 
     /**
      * Decides on one handshake.
@@ -42,7 +41,9 @@ public final class HandshakeGate {
     static Verdict check(EndpointLimits limits, Tallies tallies, String principal, String address, long now) {
         ConnectionLimitSettings connections = limits.connections();
         if (connections.handshakesPerAddress() > 0 && address != null) {
-            Bucket.Rate rate = new Bucket.Rate(connections.handshakesPerAddress(), connections.handshakePeriodNanos(),
+            Bucket.Rate rate = new Bucket.Rate(
+                    connections.handshakesPerAddress(),
+                    connections.handshakePeriodNanos(),
                     connections.handshakesPerAddress());
             long wait = tallies.take("handshakes|" + limits.endpointId() + "|" + address, rate, now);
             if (wait > 0) {
@@ -53,11 +54,13 @@ public final class HandshakeGate {
         if (connections.max() > 0 && tallies.count(limits.endpointKey()) >= connections.max()) {
             return new Verdict(503, RETRY_WHEN_FULL, "The endpoint is full");
         }
-        if (connections.perPrincipal() > 0 && principal != null
+        if (connections.perPrincipal() > 0
+                && principal != null
                 && tallies.count(limits.principalKey(principal)) >= connections.perPrincipal()) {
             return new Verdict(429, RETRY_WHEN_FULL, "Too many sessions for this user");
         }
-        if (connections.perAddress() > 0 && address != null
+        if (connections.perAddress() > 0
+                && address != null
                 && tallies.count(limits.addressKey(address)) >= connections.perAddress()) {
             return new Verdict(429, RETRY_WHEN_FULL, "Too many sessions from this address");
         }

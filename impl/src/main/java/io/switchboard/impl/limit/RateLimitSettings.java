@@ -4,7 +4,6 @@ import io.switchboard.RateLimit;
 import io.switchboard.impl.config.Annotated;
 import io.switchboard.impl.config.Parsers;
 import io.switchboard.impl.config.Settings;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -19,8 +18,8 @@ import java.util.Map;
  * @param bytes    the byte rate, or {@code null} for none
  * @param policy   what happens to a message over the limit
  */
-public record RateLimitSettings(RateLimit.Scope scope, Bucket.Rate messages, Bucket.Rate bytes,
-                                RateLimit.Policy policy) {
+public record RateLimitSettings(
+        RateLimit.Scope scope, Bucket.Rate messages, Bucket.Rate bytes, RateLimit.Policy policy) {
 
     /**
      * An endpoint's rate limits by scope ({@code session}, {@code principal}, {@code address}): for each, the keys
@@ -45,20 +44,33 @@ public record RateLimitSettings(RateLimit.Scope scope, Bucket.Rate messages, Buc
             RateLimit a = byScope.get(scope);
             String prefix = "rate-limit." + scope.name().toLowerCase(Locale.ROOT) + ".";
             String where = "@RateLimit(scope = " + scope + ", ";
-            long messages = endpoint.key(prefix + "messages").as(Parsers.count())
+            long messages = endpoint.key(prefix + "messages")
+                    .as(Parsers.count())
                     .or(a == null ? null : new Annotated(where + "messages)", String.valueOf(a.messages())))
                     .orDefault(0L);
-            long burst = endpoint.key(prefix + "burst").as(Parsers.count())
-                    .or(a == null ? null : new Annotated(where + "burst)", String.valueOf(a.burst()))).orDefault(0L);
-            long bytes = endpoint.key(prefix + "bytes").as(Parsers.SIZE)
-                    .or(a == null ? null : new Annotated(where + "bytes)", a.bytes())).orDefault(0L);
-            long burstBytes = endpoint.key(prefix + "burst-bytes").as(Parsers.SIZE)
-                    .or(a == null ? null : new Annotated(where + "burstBytes)", a.burstBytes())).orDefault(0L);
-            Duration per = endpoint.key(prefix + "per").as(Parsers.DURATION)
-                    .or(a == null ? null : new Annotated(where + "per)", a.per())).orDefault(Duration.ofSeconds(1));
+            long burst = endpoint.key(prefix + "burst")
+                    .as(Parsers.count())
+                    .or(a == null ? null : new Annotated(where + "burst)", String.valueOf(a.burst())))
+                    .orDefault(0L);
+            long bytes = endpoint.key(prefix + "bytes")
+                    .as(Parsers.SIZE)
+                    .or(a == null ? null : new Annotated(where + "bytes)", a.bytes()))
+                    .orDefault(0L);
+            long burstBytes = endpoint.key(prefix + "burst-bytes")
+                    .as(Parsers.SIZE)
+                    .or(a == null ? null : new Annotated(where + "burstBytes)", a.burstBytes()))
+                    .orDefault(0L);
+            Duration per = endpoint.key(prefix + "per")
+                    .as(Parsers.DURATION)
+                    .or(a == null ? null : new Annotated(where + "per)", a.per()))
+                    .orDefault(Duration.ofSeconds(1));
             RateLimit.Policy policy = endpoint.key(prefix + "policy")
                     .as(Parsers.oneOf(RateLimit.Policy.class, "drop or close"))
-                    .or(a == null ? null : new Annotated(where + "policy)", a.policy().name()))
+                    .or(
+                            a == null
+                                    ? null
+                                    : new Annotated(
+                                            where + "policy)", a.policy().name()))
                     .orDefault(RateLimit.Policy.CLOSE);
             if ((messages > 0 || bytes > 0) && per.isZero()) {
                 throw endpoint.bad("the rate limit period (" + prefix + "per) must be positive");
@@ -83,12 +95,19 @@ public record RateLimitSettings(RateLimit.Scope scope, Bucket.Rate messages, Buc
      * @param policy       what happens to a message over the limit
      * @return the settings, or {@code null} when neither rate is set
      */
-    public static RateLimitSettings of(RateLimit.Scope scope, long messages, long burst, long bytes, long burstBytes,
-                                       long periodNanos, RateLimit.Policy policy) {
+    public static RateLimitSettings of(
+            RateLimit.Scope scope,
+            long messages,
+            long burst,
+            long bytes,
+            long burstBytes,
+            long periodNanos,
+            RateLimit.Policy policy) {
         if (messages <= 0 && bytes <= 0) {
             return null;
         }
-        return new RateLimitSettings(scope,
+        return new RateLimitSettings(
+                scope,
                 messages <= 0 ? null : new Bucket.Rate(messages, periodNanos, burst > 0 ? burst : messages),
                 bytes <= 0 ? null : new Bucket.Rate(bytes, periodNanos, burstBytes > 0 ? burstBytes : bytes),
                 policy);
@@ -96,8 +115,8 @@ public record RateLimitSettings(RateLimit.Scope scope, Bucket.Rate messages, Buc
 
     /** A fresh pair of buckets at these rates. */
     Buckets newBuckets(long now) {
-        return new Buckets(messages == null ? null : new Bucket(messages, now),
-                bytes == null ? null : new Bucket(bytes, now));
+        return new Buckets(
+                messages == null ? null : new Bucket(messages, now), bytes == null ? null : new Bucket(bytes, now));
     }
 
     /** The message and byte buckets of one holder (a session, a principal, an address). */

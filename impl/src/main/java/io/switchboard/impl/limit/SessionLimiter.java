@@ -16,9 +16,13 @@ public final class SessionLimiter {
     private final RateLimitSettings addressSettings;
     private final RateLimitSettings.Buckets address;
 
-    SessionLimiter(RateLimitSettings ownSettings, RateLimitSettings.Buckets own,
-                   RateLimitSettings principalSettings, RateLimitSettings.Buckets principal,
-                   RateLimitSettings addressSettings, RateLimitSettings.Buckets address) {
+    SessionLimiter(
+            RateLimitSettings ownSettings,
+            RateLimitSettings.Buckets own,
+            RateLimitSettings principalSettings,
+            RateLimitSettings.Buckets principal,
+            RateLimitSettings addressSettings,
+            RateLimitSettings.Buckets address) {
         this.ownSettings = ownSettings;
         this.own = own;
         this.principalSettings = principalSettings;

@@ -1,7 +1,6 @@
 package io.switchboard.impl.limit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +30,7 @@ public class Tallies {
         private volatile Bucket single;
 
         boolean idle(long now) {
-            return holders == 0 && (buckets == null || buckets.isFull(now))
-                    && (single == null || single.isFull(now));
+            return holders == 0 && (buckets == null || buckets.isFull(now)) && (single == null || single.isFull(now));
         }
     }
 
@@ -89,13 +87,14 @@ public class Tallies {
      */
     RateLimitSettings.Buckets acquireBuckets(String key, RateLimitSettings settings) {
         return entries.compute(key, (k, entry) -> {
-            Entry held = entry == null ? new Entry() : entry;
-            held.holders++;
-            if (held.buckets == null) {
-                held.buckets = settings.newBuckets(System.nanoTime());
-            }
-            return held;
-        }).buckets;
+                    Entry held = entry == null ? new Entry() : entry;
+                    held.holders++;
+                    if (held.buckets == null) {
+                        held.buckets = settings.newBuckets(System.nanoTime());
+                    }
+                    return held;
+                })
+                .buckets;
     }
 
     /**

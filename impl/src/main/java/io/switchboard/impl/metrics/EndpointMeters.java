@@ -2,7 +2,6 @@ package io.switchboard.impl.metrics;
 
 import io.switchboard.CloseCategory;
 import io.switchboard.spi.MetricsBackend;
-
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -31,6 +30,7 @@ public final class EndpointMeters {
             new AtomicReferenceArray<>(CloseCategory.values().length);
     /** By {@link MessageKind} ordinal; made up front: these are recorded per message. */
     private final MetricsBackend.Counter[] received = new MetricsBackend.Counter[MessageKind.values().length];
+
     private final MetricsBackend.Counter[] sent = new MetricsBackend.Counter[MessageKind.values().length];
     private final AtomicReferenceArray<MetricsBackend.Counter> rejected =
             new AtomicReferenceArray<>(Rejection.values().length);
@@ -43,20 +43,20 @@ public final class EndpointMeters {
         backend.gauge(Names.SESSIONS_ACTIVE, "Sessions open now", tags, active::get);
         opened = backend.counter(Names.SESSIONS_OPENED, "Sessions opened", null, tags);
         duration = backend.timer(Names.SESSION_DURATION, "How long sessions lasted", tags);
-        receivedBytes = backend.counter(Names.RECEIVED_BYTES,
-                "Bytes of text (UTF-8) and binary messages received", null, tags);
+        receivedBytes =
+                backend.counter(Names.RECEIVED_BYTES, "Bytes of text (UTF-8) and binary messages received", null, tags);
         sentBytes = backend.counter(Names.SENT_BYTES, "Bytes of text (UTF-8) and binary messages sent", null, tags);
         roundTrip = backend.timer(Names.HEARTBEAT_ROUND_TRIP, "Heartbeat ping to pong", tags);
         dropped = backend.counter(Names.MESSAGES_DROPPED, "Messages dropped by full send queues", null, tags);
         rateLimited = backend.counter(Names.MESSAGES_RATE_LIMITED, "Messages over a rate limit", null, tags);
         // Pings from clients are answered by the container unseen, and pongs are never sent: no such series.
         for (MessageKind kind : new MessageKind[] {MessageKind.TEXT, MessageKind.BINARY, MessageKind.PONG}) {
-            received[kind.ordinal()] = backend.counter(Names.MESSAGES_RECEIVED, "Messages received", null,
-                    Map.of("endpoint", endpoint, "type", kind.tag));
+            received[kind.ordinal()] = backend.counter(
+                    Names.MESSAGES_RECEIVED, "Messages received", null, Map.of("endpoint", endpoint, "type", kind.tag));
         }
         for (MessageKind kind : new MessageKind[] {MessageKind.TEXT, MessageKind.BINARY, MessageKind.PING}) {
-            sent[kind.ordinal()] = backend.counter(Names.MESSAGES_SENT, "Messages sent", null,
-                    Map.of("endpoint", endpoint, "type", kind.tag));
+            sent[kind.ordinal()] = backend.counter(
+                    Names.MESSAGES_SENT, "Messages sent", null, Map.of("endpoint", endpoint, "type", kind.tag));
         }
     }
 
@@ -119,7 +119,8 @@ public final class EndpointMeters {
      * @param category its category
      */
     public void error(CloseCategory category) {
-        tagged(errors, category.ordinal(), Names.ERRORS, "Errors in sessions", "category", category.tag()).add(1);
+        tagged(errors, category.ordinal(), Names.ERRORS, "Errors in sessions", "category", category.tag())
+                .add(1);
     }
 
     /**
@@ -151,8 +152,13 @@ public final class EndpointMeters {
                 .add(1);
     }
 
-    private MetricsBackend.Counter tagged(AtomicReferenceArray<MetricsBackend.Counter> slots, int slot, String name,
-                                          String description, String tag, String value) {
+    private MetricsBackend.Counter tagged(
+            AtomicReferenceArray<MetricsBackend.Counter> slots,
+            int slot,
+            String name,
+            String description,
+            String tag,
+            String value) {
         MetricsBackend.Counter counter = slots.get(slot);
         if (counter == null) {
             // Two threads may both create it: a registry returns the same instrument for the same name and tags.

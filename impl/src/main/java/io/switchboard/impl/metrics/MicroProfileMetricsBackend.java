@@ -4,16 +4,15 @@ import io.switchboard.spi.MetricsBackend;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * MicroProfile Metrics 5 through the application's {@link MetricRegistry} (Payara 6: scraped at {@code /metrics}).
@@ -49,12 +48,15 @@ final class MicroProfileMetricsBackend implements MetricsBackend {
     }
 
     private static Metadata metadata(String name, String description, String unit) {
-        org.eclipse.microprofile.metrics.MetadataBuilder builder = Metadata.builder().withName(name).withDescription(description);
+        org.eclipse.microprofile.metrics.MetadataBuilder builder =
+                Metadata.builder().withName(name).withDescription(description);
         return (unit == null ? builder : builder.withUnit(unit)).build();
     }
 
     private static Tag[] tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> new Tag(e.getKey(), e.getValue())).toArray(Tag[]::new);
+        return tags.entrySet().stream()
+                .map(e -> new Tag(e.getKey(), e.getValue()))
+                .toArray(Tag[]::new);
     }
 
     private void remember(String name, Tag[] tags) {
@@ -64,7 +66,8 @@ final class MicroProfileMetricsBackend implements MetricsBackend {
     @Override
     public Counter counter(String name, String description, String unit, Map<String, String> tags) {
         Tag[] tagArray = tags(tags);
-        org.eclipse.microprofile.metrics.Counter counter = registry.counter(metadata(name, description, unit), tagArray);
+        org.eclipse.microprofile.metrics.Counter counter =
+                registry.counter(metadata(name, description, unit), tagArray);
         remember(name, tagArray);
         return counter::inc;
     }

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import io.switchboard.spi.MetricsBackend;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -19,6 +19,5 @@ final class Names {
     static final String ROOMS_ACTIVE = "switchboard.rooms.active";
     static final String BROADCAST_RECIPIENTS = "switchboard.broadcast.recipients";
 
-    private Names() {
-    }
+    private Names() {}
 }

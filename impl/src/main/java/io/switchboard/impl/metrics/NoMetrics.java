@@ -1,7 +1,6 @@
 package io.switchboard.impl.metrics;
 
 import io.switchboard.spi.MetricsBackend;
-
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -9,11 +8,10 @@ import java.util.function.LongSupplier;
 final class NoMetrics implements MetricsBackend {
 
     static final NoMetrics INSTANCE = new NoMetrics();
-    private static final Counter COUNTER = amount -> { };
-    private static final Distribution DISTRIBUTION = value -> { };
+    private static final Counter COUNTER = amount -> {};
+    private static final Distribution DISTRIBUTION = value -> {};
 
-    private NoMetrics() {
-    }
+    private NoMetrics() {}
 
     @Override
     public Counter counter(String name, String description, String unit, Map<String, String> tags) {
@@ -31,10 +29,8 @@ final class NoMetrics implements MetricsBackend {
     }
 
     @Override
-    public void gauge(String name, String description, Map<String, String> tags, LongSupplier value) {
-    }
+    public void gauge(String name, String description, Map<String, String> tags, LongSupplier value) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

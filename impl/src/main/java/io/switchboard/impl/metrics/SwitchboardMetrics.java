@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -40,15 +39,19 @@ public class SwitchboardMetrics {
     void start() {
         backend = choose();
         recipients = backend.histogram(Names.BROADCAST_RECIPIENTS, "Recipients of each broadcast", null, Map.of());
-        backend.gauge(Names.ROOMS_ACTIVE, "Rooms with members", Map.of(), () -> rooms.get().rooms().size());
+        backend.gauge(
+                Names.ROOMS_ACTIVE,
+                "Rooms with members",
+                Map.of(),
+                () -> rooms.get().rooms().size());
     }
 
     private MetricsBackend choose() {
         if (applicationBackends.isResolvable()) {
             return announce("the application's " + MetricsBackend.class.getSimpleName(), applicationBackends.get());
         }
-        MetricsBackend found = tryBackend("org.eclipse.microprofile.metrics.MetricRegistry",
-                MicroProfileMetricsBackend.class.getName());
+        MetricsBackend found = tryBackend(
+                "org.eclipse.microprofile.metrics.MetricRegistry", MicroProfileMetricsBackend.class.getName());
         if (found != null) {
             return announce("MicroProfile Metrics", found);
         }
@@ -73,13 +76,19 @@ public class SwitchboardMetrics {
             return null;
         }
         try {
-            return (MetricsBackend) Class.forName(backendClass, true, loader).getDeclaredMethod("lookup").invoke(null);
+            return (MetricsBackend) Class.forName(backendClass, true, loader)
+                    .getDeclaredMethod("lookup")
+                    .invoke(null);
         } catch (java.lang.reflect.InvocationTargetException e) {
-            LOG.log(Level.INFO, "Switchboard: " + apiClass + " is there but cannot be used; trying the next backend",
+            LOG.log(
+                    Level.INFO,
+                    "Switchboard: " + apiClass + " is there but cannot be used; trying the next backend",
                     e.getCause());
             return null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(Level.INFO, "Switchboard: " + apiClass + " is there but cannot be used; trying the next backend",
+            LOG.log(
+                    Level.INFO,
+                    "Switchboard: " + apiClass + " is there but cannot be used; trying the next backend",
                     e);
             return null;
         }
@@ -109,9 +118,11 @@ public class SwitchboardMetrics {
      * @return its instruments, created on first use
      */
     public EndpointMeters endpoint(String endpointId) {
-        return endpoints.computeIfAbsent(endpointId, id -> enabled(Settings.global().endpoint(id))
-                ? new EndpointMeters(backend, id, backend != NoMetrics.INSTANCE)
-                : new EndpointMeters(NoMetrics.INSTANCE, id, false));
+        return endpoints.computeIfAbsent(
+                endpointId,
+                id -> enabled(Settings.global().endpoint(id))
+                        ? new EndpointMeters(backend, id, backend != NoMetrics.INSTANCE)
+                        : new EndpointMeters(NoMetrics.INSTANCE, id, false));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.switchboard.impl.room;
 
 import io.switchboard.impl.session.TrackedSession;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

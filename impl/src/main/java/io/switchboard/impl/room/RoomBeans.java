@@ -3,7 +3,6 @@ package io.switchboard.impl.room;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.spi.Contextual;
 import jakarta.enterprise.context.spi.CreationalContext;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,8 +74,11 @@ final class RoomBeans {
         try {
             created.destroy();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Switchboard: destroying a @RoomScoped "
-                    + created.instance().getClass().getName() + " of " + room + " failed");
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () -> "Switchboard: destroying a @RoomScoped "
+                            + created.instance().getClass().getName() + " of " + room + " failed");
         }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -238,7 +237,8 @@ public class RoomRegistry implements RoomService {
     /** The names of the rooms, for the log and tests: a snapshot with member counts. */
     @Override
     public String toString() {
-        return rooms.values().stream().map(r -> r.name() + "=" + r.members().size())
+        return rooms.values().stream()
+                .map(r -> r.name() + "=" + r.members().size())
                 .collect(Collectors.joining(", ", "rooms[", "]"));
     }
 
@@ -251,8 +251,8 @@ public class RoomRegistry implements RoomService {
     private TrackedSession tracked(Session session) {
         TrackedSession member = sessions.tracked(session.getId());
         if (member == null) {
-            throw new IllegalArgumentException("Switchboard: session " + session.getId() + " is not an open session"
-                    + " of a tracked endpoint");
+            throw new IllegalArgumentException(
+                    "Switchboard: session " + session.getId() + " is not an open session" + " of a tracked endpoint");
         }
         return member;
     }
@@ -260,8 +260,8 @@ public class RoomRegistry implements RoomService {
     private TrackedSession tracked(SessionInfo session) {
         TrackedSession member = entry(session);
         if (member == null) {
-            throw new IllegalArgumentException("Switchboard: session " + session.id() + " is not a session of a"
-                    + " tracked endpoint");
+            throw new IllegalArgumentException(
+                    "Switchboard: session " + session.id() + " is not a session of a" + " tracked endpoint");
         }
         return member;
     }

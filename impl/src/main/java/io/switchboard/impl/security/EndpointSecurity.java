@@ -5,7 +5,6 @@ import io.switchboard.impl.config.Settings;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +52,15 @@ public record EndpointSecurity(String endpointId, Access access, Set<String> rol
     public static EndpointSecurity of(Settings.Endpoint endpoint, Class<?> type) {
         String endpointId = endpoint.id();
         EndpointSecurity rule = endpoint.key("roles-allowed")
-                .as(Parsers.LIST.requiring(roles -> !roles.isEmpty(), "a list of roles, * or **")
+                .as(Parsers.LIST
+                        .requiring(roles -> !roles.isEmpty(), "a list of roles, * or **")
                         .map(roles -> fromConfig(endpointId, roles)))
                 .orFromAnnotations(() -> fromAnnotations(endpointId, type))
                 .orDefault(new EndpointSecurity(endpointId, Access.OPEN, Set.of(), Set.of()));
-        Set<String> origins = endpoint.key("allowed-origins").found()
-                .map(found -> origins(found.key(), found.value())).orElse(Set.of());
+        Set<String> origins = endpoint.key("allowed-origins")
+                .found()
+                .map(found -> origins(found.key(), found.value()))
+                .orElse(Set.of());
         return new EndpointSecurity(endpointId, rule.access(), rule.roles(), origins);
     }
 
@@ -83,7 +85,8 @@ public record EndpointSecurity(String endpointId, Access access, Set<String> rol
     }
 
     private static EndpointSecurity fromConfig(String endpointId, List<String> roles) {
-        return roles.contains("*") ? new EndpointSecurity(endpointId, Access.PERMIT_ALL, Set.of(), Set.of())
+        return roles.contains("*")
+                ? new EndpointSecurity(endpointId, Access.PERMIT_ALL, Set.of(), Set.of())
                 : rolesRule(endpointId, roles);
     }
 
@@ -92,18 +95,22 @@ public record EndpointSecurity(String endpointId, Access access, Set<String> rol
             return new EndpointSecurity(endpointId, Access.AUTHENTICATED, Set.of(), Set.of());
         }
         // @RolesAllowed({}) names no role anyone could have: no one gets in.
-        return roles.isEmpty() ? new EndpointSecurity(endpointId, Access.DENY_ALL, Set.of(), Set.of())
+        return roles.isEmpty()
+                ? new EndpointSecurity(endpointId, Access.DENY_ALL, Set.of(), Set.of())
                 : new EndpointSecurity(endpointId, Access.ROLES, Set.copyOf(roles), Set.of());
     }
 
     private static Set<String> origins(String key, String value) {
-        Set<String> origins = Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty())
-                .map(o -> o.toLowerCase(Locale.ROOT)).map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
+        Set<String> origins = Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .map(o -> o.toLowerCase(Locale.ROOT))
+                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o)
                 .collect(Collectors.toUnmodifiableSet());
         for (String origin : origins) {
             if (!origin.equals("*") && !origin.equals("null") && !origin.matches("[a-z][a-z0-9+.-]*://[^/?#\\s]+")) {
-                throw new IllegalArgumentException("Switchboard: bad configuration: " + key + " = '" + value
-                        + "': '" + origin + "' is not an origin such as https://app.example.com");
+                throw new IllegalArgumentException("Switchboard: bad configuration: " + key + " = '" + value + "': '"
+                        + origin + "' is not an origin such as https://app.example.com");
             }
         }
         return origins.contains("*") ? Set.of() : origins;

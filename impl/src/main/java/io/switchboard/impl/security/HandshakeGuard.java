@@ -1,10 +1,9 @@
 package io.switchboard.impl.security;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.security.Principal;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Decides whether a handshake may proceed, and as whom: origin, then identity (the container's own principal
@@ -127,8 +126,10 @@ public final class HandshakeGuard {
             try {
                 return new Identity(verifier.verify(token.value()), null);
             } catch (TokenRejected e) {
-                return new Identity(null, "token from the " + token.source().name().toLowerCase(
-                        java.util.Locale.ROOT) + ": " + e.getMessage());
+                return new Identity(
+                        null,
+                        "token from the " + token.source().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                                + e.getMessage());
             }
         }
         return new Identity(principal, null);
@@ -165,11 +166,14 @@ public final class HandshakeGuard {
         return switch (security.access()) {
             case OPEN, PERMIT_ALL -> new Decision(0, null, principal, false);
             case DENY_ALL -> refuse(security, 403, "the endpoint denies everyone");
-            case AUTHENTICATED -> principal == null ? refuse(security, 401, "no credentials")
-                    : new Decision(0, null, principal, false);
-            case ROLES -> principal == null ? refuse(security, 401, "no credentials")
-                    : inRole(principal, security, request) ? new Decision(0, null, principal, false)
-                    : refuse(security, 403, "not in a role the endpoint allows");
+            case AUTHENTICATED ->
+                principal == null ? refuse(security, 401, "no credentials") : new Decision(0, null, principal, false);
+            case ROLES ->
+                principal == null
+                        ? refuse(security, 401, "no credentials")
+                        : inRole(principal, security, request)
+                                ? new Decision(0, null, principal, false)
+                                : refuse(security, 403, "not in a role the endpoint allows");
         };
     }
 
@@ -215,8 +219,10 @@ public final class HandshakeGuard {
     }
 
     private static Decision refuse(EndpointSecurity security, int status, String reason, boolean origin) {
-        LOG.log(Level.FINE, () -> "Switchboard: handshake to endpoint " + security.endpointId() + " refused with "
-                + status + ": " + reason);
+        LOG.log(
+                Level.FINE,
+                () -> "Switchboard: handshake to endpoint " + security.endpointId() + " refused with " + status + ": "
+                        + reason);
         return new Decision(status, reason, null, origin);
     }
 }

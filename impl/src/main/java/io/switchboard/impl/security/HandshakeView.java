@@ -2,7 +2,6 @@ package io.switchboard.impl.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.server.HandshakeRequest;
-
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,7 +84,8 @@ public interface HandshakeView {
             public List<String> headers(String name) {
                 // Header names are case-insensitive; not every container's map is.
                 List<String> values = new ArrayList<>();
-                for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
+                for (Map.Entry<String, List<String>> header :
+                        request.getHeaders().entrySet()) {
                     if (header.getKey().equalsIgnoreCase(name)) {
                         values.addAll(header.getValue());
                     }

@@ -6,7 +6,6 @@ import io.switchboard.impl.config.Parser;
 import io.switchboard.impl.config.Parsers;
 import io.switchboard.impl.config.Setting;
 import io.switchboard.impl.config.Settings;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -36,31 +35,49 @@ import java.util.stream.Collectors;
  * @param keyRefetchInterval {@code switchboard.security.keys.refetch-interval}: the least time between two fetches
  *                          of a remote key set, however many tokens name a key it does not hold
  */
-public record JwtSettings(Optional<String> publicKey, Optional<String> publicKeyLocation, Optional<String> issuer,
-                          Set<String> audiences, Set<JWSAlgorithm> algorithms, long clockSkewSeconds,
-                          long tokenAgeSeconds, String header, String cookie, Set<TokenSource> sources,
-                          String queryParameter, String subprotocol, int maxTokenLength,
-                          boolean allowInsecureKeyLocation, Duration keyRefetchInterval) {
+public record JwtSettings(
+        Optional<String> publicKey,
+        Optional<String> publicKeyLocation,
+        Optional<String> issuer,
+        Set<String> audiences,
+        Set<JWSAlgorithm> algorithms,
+        long clockSkewSeconds,
+        long tokenAgeSeconds,
+        String header,
+        String cookie,
+        Set<TokenSource> sources,
+        String queryParameter,
+        String subprotocol,
+        int maxTokenLength,
+        boolean allowInsecureKeyLocation,
+        Duration keyRefetchInterval) {
 
     /** The refetch interval unless configured: Nimbus's own default rate limit. */
     public static final Duration DEFAULT_KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
     /** The algorithms MP-JWT 2.1 names; each is verified by Nimbus. */
-    private static final Set<JWSAlgorithm> SUPPORTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-            JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    private static final Set<JWSAlgorithm> SUPPORTED = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
 
-    private static final String ALGORITHMS = "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted()
-            .collect(Collectors.joining(", "));
+    private static final String ALGORITHMS =
+            "one of " + SUPPORTED.stream().map(JWSAlgorithm::getName).sorted().collect(Collectors.joining(", "));
 
     /** One algorithm, as MP-JWT (and the servers' own MP-JWT, which reads the same key) allows. */
     private static final Parser<JWSAlgorithm> ALGORITHM = Parser.of(
-            text -> JWSAlgorithm.parse(text.toUpperCase(Locale.ROOT)), ALGORITHMS).requiring(SUPPORTED::contains,
-            ALGORITHMS);
+                    text -> JWSAlgorithm.parse(text.toUpperCase(Locale.ROOT)), ALGORITHMS)
+            .requiring(SUPPORTED::contains, ALGORITHMS);
 
-    private static final Parser<Duration> POSITIVE_DURATION = Parser.of(Durations::parse,
-            "a positive duration such as 30s, 500ms or 2m").requiring(d -> !d.isNegative() && !d.isZero(),
-            "a positive duration such as 30s, 500ms or 2m");
+    private static final Parser<Duration> POSITIVE_DURATION = Parser.of(
+                    Durations::parse, "a positive duration such as 30s, 500ms or 2m")
+            .requiring(d -> !d.isNegative() && !d.isZero(), "a positive duration such as 30s, 500ms or 2m");
 
     /**
      * Reads the settings.
@@ -72,28 +89,42 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
     public static JwtSettings read(Settings settings) {
         String header = text(settings.key("mp.jwt.token.header"), "Authorization");
         Set<TokenSource> sources = settings.key("switchboard.security.token.sources")
-                .as(Parser.of(JwtSettings::sources, "a list of header, subprotocol, query, cookie")).optional()
+                .as(Parser.of(JwtSettings::sources, "a list of header, subprotocol, query, cookie"))
+                .optional()
                 .orElseGet(() -> header.equalsIgnoreCase("Cookie")
                         ? EnumSet.of(TokenSource.COOKIE, TokenSource.SUBPROTOCOL)
                         : EnumSet.of(TokenSource.HEADER, TokenSource.SUBPROTOCOL));
-        return new JwtSettings(settings.key("mp.jwt.verify.publickey").optional(),
+        return new JwtSettings(
+                settings.key("mp.jwt.verify.publickey").optional(),
                 settings.key("mp.jwt.verify.publickey.location").optional(),
                 settings.key("mp.jwt.verify.issuer").optional().map(String::trim),
-                settings.key("mp.jwt.verify.audiences").as(Parsers.LIST).optional().<Set<String>>map(Set::copyOf)
+                settings.key("mp.jwt.verify.audiences")
+                        .as(Parsers.LIST)
+                        .optional()
+                        .<Set<String>>map(Set::copyOf)
                         .orElse(Set.of()),
-                settings.key("mp.jwt.verify.publickey.algorithm").as(ALGORITHM).optional().map(Set::of)
+                settings.key("mp.jwt.verify.publickey.algorithm")
+                        .as(ALGORITHM)
+                        .optional()
+                        .map(Set::of)
                         .orElse(Set.of(JWSAlgorithm.RS256)),
                 settings.key("mp.jwt.verify.clock.skew").as(number(0, 86_400)).orDefault(60L),
-                settings.key("mp.jwt.verify.token.age").as(number(0, Long.MAX_VALUE)).orDefault(0L),
+                settings.key("mp.jwt.verify.token.age")
+                        .as(number(0, Long.MAX_VALUE))
+                        .orDefault(0L),
                 header,
                 text(settings.key("mp.jwt.token.cookie"), "Bearer"),
                 sources,
                 text(settings.key("switchboard.security.token.query-parameter"), "access_token"),
                 readSubprotocol(settings),
-                (int) (long) settings.key("switchboard.security.token.max-length").as(number(64, 1 << 20))
+                (int) (long) settings.key("switchboard.security.token.max-length")
+                        .as(number(64, 1 << 20))
                         .orDefault(8192L),
-                settings.key("switchboard.security.keys.allow-insecure-location").as(Parsers.BOOLEAN).orDefault(false),
-                settings.key("switchboard.security.keys.refetch-interval").as(POSITIVE_DURATION)
+                settings.key("switchboard.security.keys.allow-insecure-location")
+                        .as(Parsers.BOOLEAN)
+                        .orDefault(false),
+                settings.key("switchboard.security.keys.refetch-interval")
+                        .as(POSITIVE_DURATION)
                         .orDefault(DEFAULT_KEY_REFETCH_INTERVAL));
     }
 
@@ -116,7 +147,10 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
         String value = text(settings.key("switchboard.security.token.subprotocol"), "switchboard.bearer");
         // A subprotocol is an HTTP token: the marker must be one, or no browser could offer it.
         if (!value.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-            throw bad("switchboard.security.token.subprotocol", value, "an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+            throw bad(
+                    "switchboard.security.token.subprotocol",
+                    value,
+                    "an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
         }
         return value;
     }
@@ -133,7 +167,7 @@ public record JwtSettings(Optional<String> publicKey, Optional<String> publicKey
     }
 
     static IllegalArgumentException bad(String key, String value, String expected) {
-        return new IllegalArgumentException("Switchboard: bad configuration: " + key + " = '" + value + "' is not "
-                + expected);
+        return new IllegalArgumentException(
+                "Switchboard: bad configuration: " + key + " = '" + value + "' is not " + expected);
     }
 }

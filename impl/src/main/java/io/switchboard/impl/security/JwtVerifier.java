@@ -12,7 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Collections;
@@ -108,8 +107,7 @@ public final class JwtVerifier {
         }
         for (JWK key : candidates) {
             try {
-                if (jwt.verify(verifiers.createJWSVerifier(jwt.getHeader(),
-                        ((AsymmetricJWK) key).toPublicKey()))) {
+                if (jwt.verify(verifiers.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key).toPublicKey()))) {
                     return;
                 }
             } catch (JOSEException | RuntimeException e) {
@@ -136,8 +134,9 @@ public final class JwtVerifier {
         if (issuedAt != null && now.isBefore(issuedAt.toInstant().minusSeconds(skew))) {
             throw new TokenRejected("issued in the future (iat)");
         }
-        if (settings.tokenAgeSeconds() > 0 && (issuedAt == null
-                || now.isAfter(issuedAt.toInstant().plusSeconds(settings.tokenAgeSeconds() + skew)))) {
+        if (settings.tokenAgeSeconds() > 0
+                && (issuedAt == null
+                        || now.isAfter(issuedAt.toInstant().plusSeconds(settings.tokenAgeSeconds() + skew)))) {
             throw new TokenRejected("older than mp.jwt.verify.token.age");
         }
         if (settings.issuer().isPresent() && !settings.issuer().get().equals(string(claims, "iss"))) {

@@ -8,8 +8,7 @@ import java.util.List;
 /** Reads parameters from a raw query string. */
 final class QueryStrings {
 
-    private QueryStrings() {
-    }
+    private QueryStrings() {}
 
     /**
      * Every value of one parameter, URL-decoded.

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class Subprotocols {
 
-    private Subprotocols() {
-    }
+    private Subprotocols() {}
 
     /**
      * The protocols a client offered, in order, from the {@code Sec-WebSocket-Protocol} header lines.

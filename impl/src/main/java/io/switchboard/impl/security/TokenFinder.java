@@ -12,25 +12,20 @@ import java.util.Locale;
 final class TokenFinder {
 
     /** What the request carries. */
-    sealed interface Found {
-    }
+    sealed interface Found {}
 
     /** No token anywhere the settings look. */
-    record None() implements Found {
-    }
+    record None() implements Found {}
 
     /** One token (possibly in several sources, always the same). */
-    record Token(String value, TokenSource source) implements Found {
-    }
+    record Token(String value, TokenSource source) implements Found {}
 
     /** Something token-like that cannot be used; the reason is safe to log (it never quotes the request). */
-    record Malformed(String reason) implements Found {
-    }
+    record Malformed(String reason) implements Found {}
 
     private static final String BEARER = "bearer ";
 
-    private TokenFinder() {
-    }
+    private TokenFinder() {}
 
     static Found find(HandshakeView request, JwtSettings settings) {
         List<Token> tokens = new ArrayList<>();
@@ -38,8 +33,8 @@ final class TokenFinder {
             Found found = switch (source) {
                 case HEADER -> fromHeader(request, settings.header());
                 case SUBPROTOCOL -> fromSubprotocol(request, settings.subprotocol());
-                case QUERY -> single(request.queryParameters(settings.queryParameter()), TokenSource.QUERY,
-                        "query parameter");
+                case QUERY ->
+                    single(request.queryParameters(settings.queryParameter()), TokenSource.QUERY, "query parameter");
                 case COOKIE -> fromCookie(request, settings.cookie());
             };
             if (found instanceof Malformed) {
@@ -55,8 +50,8 @@ final class TokenFinder {
         Token first = tokens.get(0);
         for (Token other : tokens) {
             if (!other.value().equals(first.value())) {
-                return new Malformed("different tokens in the " + name(first.source()) + " and the "
-                        + name(other.source()));
+                return new Malformed(
+                        "different tokens in the " + name(first.source()) + " and the " + name(other.source()));
             }
         }
         return first;
@@ -76,7 +71,8 @@ final class TokenFinder {
             value = value.substring(BEARER.length()).trim();
         } else if (authorization) {
             // Another scheme (Basic, Negotiate) is the container's business, not a token of ours.
-            return value.toLowerCase(Locale.ROOT).equals("bearer") ? new Malformed("an empty bearer token")
+            return value.toLowerCase(Locale.ROOT).equals("bearer")
+                    ? new Malformed("an empty bearer token")
                     : new None();
         }
         return value.isEmpty() ? new Malformed("an empty bearer token") : new Token(value, TokenSource.HEADER);
@@ -104,8 +100,10 @@ final class TokenFinder {
                 int equals = pair.indexOf('=');
                 if (equals > 0 && pair.substring(0, equals).trim().equals(cookie)) {
                     String value = pair.substring(equals + 1).trim();
-                    values.add(value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
-                            ? value.substring(1, value.length() - 1) : value);
+                    values.add(
+                            value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
+                                    ? value.substring(1, value.length() - 1)
+                                    : value);
                 }
             }
         }

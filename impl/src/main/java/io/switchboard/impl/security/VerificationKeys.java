@@ -18,7 +18,6 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,8 +53,8 @@ import java.util.regex.Pattern;
  */
 final class VerificationKeys {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
     private static final Logger LOG = Logger.getLogger(VerificationKeys.class.getName());
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -80,8 +79,9 @@ final class VerificationKeys {
         if (settings.publicKey().isPresent()) {
             return fixed(parse(settings.publicKey().get(), "mp.jwt.verify.publickey"));
         }
-        String location = settings.publicKeyLocation().orElseThrow(() -> new IllegalArgumentException(
-                "Switchboard: no token key: set mp.jwt.verify.publickey or mp.jwt.verify.publickey.location"));
+        String location = settings.publicKeyLocation()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Switchboard: no token key: set mp.jwt.verify.publickey or mp.jwt.verify.publickey.location"));
         String key = "mp.jwt.verify.publickey.location";
         try {
             if (location.startsWith("http://") || location.startsWith("https://")) {
@@ -95,8 +95,10 @@ final class VerificationKeys {
             }
             return fixed(parse(read(location, loader), key));
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Switchboard: bad configuration: " + key + " = '" + location
-                    + "' cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Switchboard: bad configuration: " + key + " = '" + location + "' cannot be read: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -106,9 +108,12 @@ final class VerificationKeys {
      * own rate limit is off because {@link RefetchLimit} is stricter.
      */
     private static VerificationKeys remote(URL url, Duration interval) {
-        JWKSetSource<SecurityContext> fetch = new URLBasedJWKSetSource<>(url, new DefaultResourceRetriever(
-                JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT, JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT,
-                JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT));
+        JWKSetSource<SecurityContext> fetch = new URLBasedJWKSetSource<>(
+                url,
+                new DefaultResourceRetriever(
+                        JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
+                        JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT,
+                        JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT));
         return new VerificationKeys(JWKSourceBuilder.create(new RefetchLimit<>(fetch, interval))
                 .rateLimited(false)
                 .build());
@@ -171,8 +176,10 @@ final class VerificationKeys {
             String decodedText = new String(decoded, StandardCharsets.UTF_8).trim();
             return decodedText.startsWith("{") ? json(decodedText) : new JWKSet(jwk(publicKey(decoded)));
         } catch (java.text.ParseException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Switchboard: bad configuration: " + key
-                    + " is not a PEM public key or certificate, a JWK or a JWKS (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "Switchboard: bad configuration: " + key
+                            + " is not a PEM public key or certificate, a JWK or a JWKS (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -187,10 +194,13 @@ final class VerificationKeys {
             byte[] der = Base64.getMimeDecoder().decode(matcher.group(2));
             switch (matcher.group(1)) {
                 case "PUBLIC KEY" -> keys.add(jwk(publicKey(der)));
-                case "CERTIFICATE" -> keys.add(jwk(CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(der)).getPublicKey()));
-                default -> throw new IllegalArgumentException("a PEM block of type " + matcher.group(1)
-                        + " (expected PUBLIC KEY or CERTIFICATE)");
+                case "CERTIFICATE" ->
+                    keys.add(jwk(CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new ByteArrayInputStream(der))
+                            .getPublicKey()));
+                default ->
+                    throw new IllegalArgumentException(
+                            "a PEM block of type " + matcher.group(1) + " (expected PUBLIC KEY or CERTIFICATE)");
             }
         }
         if (keys.isEmpty()) {
@@ -201,7 +211,8 @@ final class VerificationKeys {
 
     private static byte[] decodeBase64(String text) {
         String compact = text.replaceAll("\\s", "");
-        return compact.contains("-") || compact.contains("_") ? Base64.getUrlDecoder().decode(compact)
+        return compact.contains("-") || compact.contains("_")
+                ? Base64.getUrlDecoder().decode(compact)
                 : Base64.getDecoder().decode(compact);
     }
 

@@ -3,9 +3,6 @@ package io.switchboard.impl.security;
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
@@ -13,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A token Switchboard verified, as MicroProfile JWT presents one: the name is {@code upn}, else
@@ -100,8 +99,10 @@ public final class VerifiedToken implements JsonWebToken {
             return (T) value;
         }
         if (type == Set.class) {
-            return (T) (value instanceof Collection<?> list ? Set.copyOf(list.stream().map(String::valueOf).toList())
-                    : Set.of(String.valueOf(value)));
+            return (T)
+                    (value instanceof Collection<?> list
+                            ? Set.copyOf(list.stream().map(String::valueOf).toList())
+                            : Set.of(String.valueOf(value)));
         }
         if (type == Boolean.class && value instanceof Boolean) {
             return (T) value;

@@ -3,7 +3,6 @@ package io.switchboard.impl.session;
 import io.switchboard.CloseCategory;
 import io.switchboard.SessionState;
 import jakarta.websocket.CloseReason;
-
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,8 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CloseState {
 
     /** Why and when Switchboard closed the session. */
-    record Closing(CloseCategory category, CloseReason reason, long requestedNanos) {
-    }
+    record Closing(CloseCategory category, CloseReason reason, long requestedNanos) {}
 
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPEN);
     private final AtomicReference<Closing> closing = new AtomicReference<>();

@@ -5,8 +5,7 @@ import java.util.logging.Level;
 /** Maps the API's {@link System.Logger.Level} to the java.util.logging level both servers route. */
 public final class JulLevels {
 
-    private JulLevels() {
-    }
+    private JulLevels() {}
 
     /**
      * The JUL level of an API level.

@@ -1,7 +1,6 @@
 package io.switchboard.impl.session;
 
 import io.switchboard.impl.config.LivenessSettings;
-
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
@@ -55,8 +54,12 @@ final class Liveness {
     /** A timeout has been acted on: the session is being closed for it, and no other is reported. */
     private volatile boolean timedOut;
 
-    Liveness(LivenessSettings settings, long sendTimeoutNanos, long openedAtNanos, long openedAtMillis,
-             long credentialsExpireMillis) {
+    Liveness(
+            LivenessSettings settings,
+            long sendTimeoutNanos,
+            long openedAtNanos,
+            long openedAtMillis,
+            long credentialsExpireMillis) {
         this.openedAtNanos = openedAtNanos;
         this.lastMessageNanos = openedAtNanos;
         this.lastPongNanos = openedAtNanos;
@@ -65,7 +68,8 @@ final class Liveness {
         this.idleTimeoutNanos = settings.idleTimeout().toNanos();
         this.pongsCount = settings.pongsCount();
         this.sendTimeoutNanos = sendTimeoutNanos;
-        this.credentialsExpireNanos = credentialsExpireMillis == 0 ? 0
+        this.credentialsExpireNanos = credentialsExpireMillis == 0
+                ? 0
                 : openedAtNanos + TimeUnit.MILLISECONDS.toNanos(Math.max(1, credentialsExpireMillis - openedAtMillis));
     }
 
@@ -116,7 +120,9 @@ final class Liveness {
             timedOut = true;
             return verdict;
         }
-        if (!inCallback && heartbeatIntervalNanos != 0 && pingSentNanos == 0
+        if (!inCallback
+                && heartbeatIntervalNanos != 0
+                && pingSentNanos == 0
                 && now - Math.max(lastMessageNanos, lastPongNanos) >= heartbeatIntervalNanos) {
             pingSentNanos = now;
             return Verdict.PING;

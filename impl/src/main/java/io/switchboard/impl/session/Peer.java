@@ -9,5 +9,4 @@ import java.security.Principal;
  * @param principal        whom the handshake admitted, or {@code null} for an anonymous peer
  * @param expiresAtMillis  when the peer's credentials expire (epoch milliseconds, clock skew included), or 0
  */
-public record Peer(String remoteAddress, Principal principal, long expiresAtMillis) {
-}
+public record Peer(String remoteAddress, Principal principal, long expiresAtMillis) {}

@@ -1,28 +1,27 @@
 package io.switchboard.impl.session;
 
+import io.switchboard.CloseCategory;
+import io.switchboard.MessageDropped;
 import io.switchboard.OpenSessions;
+import io.switchboard.OverflowPolicy;
 import io.switchboard.SessionClosed;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
-import io.switchboard.CloseCategory;
-import io.switchboard.MessageDropped;
 import io.switchboard.impl.config.Durations;
-import io.switchboard.impl.config.Parser;
-import io.switchboard.impl.config.Settings;
-import jakarta.annotation.PreDestroy;
-import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.LivenessSettings;
+import io.switchboard.impl.config.Parser;
 import io.switchboard.impl.config.SendQueueSettings;
+import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.delivery.MessageEncoder;
+import io.switchboard.impl.metrics.EndpointMeters;
+import io.switchboard.impl.metrics.SwitchboardMetrics;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
-import io.switchboard.impl.metrics.EndpointMeters;
-import io.switchboard.impl.metrics.SwitchboardMetrics;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -74,12 +73,18 @@ public class SessionRegistry implements OpenSessions {
      * @param ending        ends the session where the container does not (runs its close handling once, in order)
      * @return the registry's entry, to hand back to {@link #closed}
      */
-    public TrackedSession opened(Session session, String endpointId, Class<?> endpointClass, Peer peer,
-                                 LivenessSettings liveness, SendQueueSettings sendQueue, MessageEncoder encoder,
-                                 Ending ending) {
+    public TrackedSession opened(
+            Session session,
+            String endpointId,
+            Class<?> endpointClass,
+            Peer peer,
+            LivenessSettings liveness,
+            SendQueueSettings sendQueue,
+            MessageEncoder encoder,
+            Ending ending) {
         EndpointMeters meters = metrics.endpoint(endpointId);
-        TrackedSession tracked = new TrackedSession(this, session, endpointId, endpointClass, peer,
-                liveness, sendQueue, encoder, meters, ending);
+        TrackedSession tracked = new TrackedSession(
+                this, session, endpointId, endpointClass, peer, liveness, sendQueue, encoder, meters, ending);
         meters.opened();
         sessions.put(session.getId(), tracked);
         sweeper.start(this);
@@ -103,7 +108,9 @@ public class SessionRegistry implements OpenSessions {
         }
         tracked.closed();
         CloseReason reason = tracked.reportedReason(containerReason);
-        int code = reason == null ? CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode() : reason.getCloseCode().getCode();
+        int code = reason == null
+                ? CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode()
+                : reason.getCloseCode().getCode();
         String phrase = reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase();
         CloseCategory category = tracked.categoryFor(code);
         if (stopping.get() && !tracked.closedBySwitchboard()) {
@@ -111,8 +118,10 @@ public class SessionRegistry implements OpenSessions {
         }
         SessionClosed event = new SessionClosed(tracked, code, phrase, category, tracked.age());
         tracked.meters().closed(category, event.duration().toNanos());
-        LOG.log(JulLevels.of(event.category().logLevel()), () -> "Session " + tracked + " closed: " + code
-                + " " + event.category().tag() + (phrase.isEmpty() ? "" : " (" + phrase + ")"));
+        LOG.log(
+                JulLevels.of(event.category().logLevel()),
+                () -> "Session " + tracked + " closed: " + code + " "
+                        + event.category().tag() + (phrase.isEmpty() ? "" : " (" + phrase + ")"));
         fire(event, tracked);
     }
 
@@ -176,7 +185,8 @@ public class SessionRegistry implements OpenSessions {
         long deadline = System.nanoTime() + drain.toNanos();
         boolean backlog = sessions.values().stream().anyMatch(s -> s.outbox().size() > 0);
         while (System.nanoTime() < deadline
-                && sessions.values().stream().anyMatch(s -> s.isOpen() && s.outbox().size() > 0)) {
+                && sessions.values().stream()
+                        .anyMatch(s -> s.isOpen() && s.outbox().size() > 0)) {
             pause();
         }
         sessions.values().forEach(s -> s.close(CloseCategory.SHUTDOWN, SHUTDOWN_REASON));
@@ -184,8 +194,7 @@ public class SessionRegistry implements OpenSessions {
         // writer takes megabytes into its own buffers, and stopping the application tears connections down with
         // whatever is still there. Where messages were waiting, the rest of the drain time is left to the container
         // to finish writing; else two seconds for the closes to be confirmed.
-        long closeDeadline = backlog ? deadline
-                : System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        long closeDeadline = backlog ? deadline : System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
         while ((backlog || !sessions.isEmpty()) && System.nanoTime() < closeDeadline) {
             pause();
         }
@@ -255,9 +264,13 @@ public class SessionRegistry implements OpenSessions {
             try {
                 observer.notify(payload);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> "Switchboard: an observer of " + payload.getClass().getSimpleName()
-                        + " (" + observer.getBeanClass().getName() + ") for session " + tracked
-                        + " threw; the session and the other observers are unaffected");
+                LOG.log(
+                        Level.WARNING,
+                        e,
+                        () -> "Switchboard: an observer of "
+                                + payload.getClass().getSimpleName()
+                                + " (" + observer.getBeanClass().getName() + ") for session " + tracked
+                                + " threw; the session and the other observers are unaffected");
             }
         }
     }
@@ -265,8 +278,9 @@ public class SessionRegistry implements OpenSessions {
     /** The synchronous observers of an event type, by priority: resolved once, as observers are fixed at boot. */
     @SuppressWarnings("unchecked")
     private <T> List<ObserverMethod<? super T>> synchronousObservers(T payload) {
-        return (List<ObserverMethod<? super T>>) (List<?>) observers.computeIfAbsent(payload.getClass(), type ->
-                beanManager.resolveObserverMethods(payload).stream()
+        return (List<ObserverMethod<? super T>>) (List<?>) observers.computeIfAbsent(
+                payload.getClass(),
+                type -> beanManager.resolveObserverMethods(payload).stream()
                         .filter(observer -> !observer.isAsync())
                         .sorted(Comparator.comparingInt(ObserverMethod::getPriority))
                         .toList());

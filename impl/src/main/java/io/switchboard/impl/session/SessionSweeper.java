@@ -2,14 +2,13 @@ package io.switchboard.impl.session;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +25,7 @@ public class SessionSweeper {
     private static final Logger LOG = Logger.getLogger(SessionSweeper.class.getName());
     /** How often every session is looked at; heartbeat timings are this precise. */
     static final long PERIOD_MILLIS = 250;
+
     private static final int CLOSER_THREADS = 2;
 
     private volatile ScheduledExecutorService executor;
@@ -49,14 +49,19 @@ public class SessionSweeper {
             ClassLoader application = Thread.currentThread().getContextClassLoader();
             // Closes run application callbacks (@OnClose, @PreDestroy, observers): on a few threads of their
             // own, so that a slow one delays neither the sweep nor other closes much.
-            ThreadPoolExecutor closes = new ThreadPoolExecutor(CLOSER_THREADS, CLOSER_THREADS, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), threads("switchboard-closer", application));
+            ThreadPoolExecutor closes = new ThreadPoolExecutor(
+                    CLOSER_THREADS,
+                    CLOSER_THREADS,
+                    30,
+                    TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(),
+                    threads("switchboard-closer", application));
             closes.allowCoreThreadTimeOut(true);
             closer = closes;
             ScheduledExecutorService started =
                     Executors.newSingleThreadScheduledExecutor(threads("switchboard-sweeper", application));
-            started.scheduleWithFixedDelay(() -> sweep(registry, closes), PERIOD_MILLIS, PERIOD_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            started.scheduleWithFixedDelay(
+                    () -> sweep(registry, closes), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
             executor = started;
         }
     }

@@ -1,25 +1,23 @@
 package io.switchboard.impl.session;
 
 import io.switchboard.CloseCategory;
+import io.switchboard.OverflowPolicy;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionState;
-import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SendQueueSettings;
 import io.switchboard.impl.delivery.FastPaths;
 import io.switchboard.impl.delivery.MessageEncoder;
 import io.switchboard.impl.delivery.Outbox;
+import io.switchboard.impl.delivery.Payload;
 import io.switchboard.impl.delivery.Recipient;
 import io.switchboard.impl.delivery.SessionWriter;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import io.switchboard.impl.delivery.Payload;
 import io.switchboard.impl.metrics.EndpointMeters;
 import io.switchboard.impl.metrics.MessageKind;
-
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,9 +63,17 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     private volatile boolean endRequested;
     private final CloseState closeState = new CloseState();
 
-    TrackedSession(SessionRegistry registry, Session session, String endpointId, Class<?> endpointClass,
-                   Peer peer, LivenessSettings liveness, SendQueueSettings sendQueue,
-                   MessageEncoder encoder, EndpointMeters meters, Ending ending) {
+    TrackedSession(
+            SessionRegistry registry,
+            Session session,
+            String endpointId,
+            Class<?> endpointClass,
+            Peer peer,
+            LivenessSettings liveness,
+            SendQueueSettings sendQueue,
+            MessageEncoder encoder,
+            EndpointMeters meters,
+            Ending ending) {
         this.meters = meters;
         this.registry = registry;
         this.session = session;
@@ -77,8 +83,8 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         this.principal = peer.principal() != null ? peer.principal() : session.getUserPrincipal();
         this.openedAtMillis = System.currentTimeMillis();
         this.openedAtNanos = System.nanoTime();
-        this.liveness = new Liveness(liveness, sendQueue.sendTimeout().toNanos(), openedAtNanos, openedAtMillis,
-                peer.expiresAtMillis());
+        this.liveness = new Liveness(
+                liveness, sendQueue.sendTimeout().toNanos(), openedAtNanos, openedAtMillis, peer.expiresAtMillis());
         this.ending = ending;
         this.writer = FastPaths.writerFor(session);
         this.outbox = new Outbox(writer, sendQueue, this);
@@ -168,7 +174,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
             case CREDENTIALS_EXPIRED -> closer.execute(() -> close(CloseCategory.TOKEN_EXPIRED, "Token expired"));
             case IDLE_TIMEOUT -> closer.execute(() -> close(CloseCategory.IDLE_TIMEOUT, "Idle timeout"));
             case HEARTBEAT_TIMEOUT -> closer.execute(() -> close(CloseCategory.HEARTBEAT_TIMEOUT, "Heartbeat timeout"));
-            case NONE -> { }
+            case NONE -> {}
         }
     }
 
@@ -290,8 +296,10 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      */
     void endNow() {
         CloseState.Closing started = closeState.closing();
-        ending.abandon(started != null ? started.reason()
-                : new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SessionRegistry.SHUTDOWN_REASON));
+        ending.abandon(
+                started != null
+                        ? started.reason()
+                        : new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SessionRegistry.SHUTDOWN_REASON));
     }
 
     /**

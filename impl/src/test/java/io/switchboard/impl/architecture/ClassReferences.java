@@ -32,8 +32,7 @@ final class ClassReferences {
     /** A class named in a descriptor or signature: {@code Lio/switchboard/impl/room/Room;} or {@code ...<}. */
     private static final Pattern NAMED = Pattern.compile("L([\\w/$]+)[;<]");
 
-    private ClassReferences() {
-    }
+    private ClassReferences() {}
 
     /**
      * Reads every class under a class-path root (a folder or a jar).
@@ -43,7 +42,8 @@ final class ClassReferences {
      */
     static Map<String, Set<String>> of(Class<?> anyClass) {
         try {
-            Path location = Path.of(anyClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(
+                    anyClass.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(location)) {
                 return read(location);
             }
@@ -65,7 +65,8 @@ final class ClassReferences {
                 if (name.endsWith("module-info.class") || name.endsWith("package-info.class")) {
                     continue;
                 }
-                references.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                references.put(
+                        name.substring(0, name.length() - ".class".length()).replace('/', '.'),
                         referencesOf(Files.readAllBytes(file)));
             }
         }

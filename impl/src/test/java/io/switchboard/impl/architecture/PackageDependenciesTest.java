@@ -1,9 +1,9 @@
 package io.switchboard.impl.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.OpenSessions;
 import io.switchboard.impl.config.Settings;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Package dependencies point one way: no cycle among the packages of {@code impl}, and nothing in {@code api}
@@ -39,7 +38,8 @@ class PackageDependenciesTest {
                 String toPackage = ClassReferences.packageOf(to);
                 if (classes.containsKey(to) && !toPackage.equals(fromPackage) && fromPackage.startsWith(IMPL)) {
                     edges.computeIfAbsent(fromPackage, p -> new TreeMap<>())
-                            .computeIfAbsent(toPackage, p -> new TreeSet<>()).add(simple(from) + " → " + simple(to));
+                            .computeIfAbsent(toPackage, p -> new TreeSet<>())
+                            .add(simple(from) + " → " + simple(to));
                 }
             }
         });
@@ -51,7 +51,12 @@ class PackageDependenciesTest {
                 for (String from : component) {
                     edges.getOrDefault(from, Map.of()).forEach((to, why) -> {
                         if (component.contains(to)) {
-                            text.append("\n    ").append(from).append(" → ").append(to).append(": ").append(why);
+                            text.append("\n    ")
+                                    .append(from)
+                                    .append(" → ")
+                                    .append(to)
+                                    .append(": ")
+                                    .append(why);
                         }
                     });
                 }
@@ -75,7 +80,8 @@ class PackageDependenciesTest {
         ClassReferences.of(Settings.class).forEach((from, targets) -> {
             Set<String> mayUse = allowed.get(ClassReferences.packageOf(from));
             if (mayUse != null) {
-                targets.stream().filter(to -> to.startsWith(IMPL + "."))
+                targets.stream()
+                        .filter(to -> to.startsWith(IMPL + "."))
                         .map(ClassReferences::packageOf)
                         .filter(to -> !to.equals(ClassReferences.packageOf(from)) && !mayUse.contains(to))
                         .distinct()
@@ -90,8 +96,8 @@ class PackageDependenciesTest {
         Map<String, Set<String>> api = ClassReferences.of(OpenSessions.class);
         assertThat(api).as("api classes read").isNotEmpty();
         List<String> wrong = new ArrayList<>();
-        api.forEach((from, targets) -> targets.stream().filter(to -> to.startsWith(IMPL + "."))
-                .forEach(to -> wrong.add(from + " → " + to)));
+        api.forEach((from, targets) ->
+                targets.stream().filter(to -> to.startsWith(IMPL + ".")).forEach(to -> wrong.add(from + " → " + to)));
         assertThat(wrong).as("api classes referring to impl").isEmpty();
     }
 
@@ -116,9 +122,14 @@ class PackageDependenciesTest {
         return components;
     }
 
-    private static void visit(String node, Map<String, Map<String, Set<String>>> edges, Map<String, Integer> index,
-                              Map<String, Integer> low, Deque<String> stack, Set<String> onStack,
-                              List<Set<String>> components) {
+    private static void visit(
+            String node,
+            Map<String, Map<String, Set<String>>> edges,
+            Map<String, Integer> index,
+            Map<String, Integer> low,
+            Deque<String> stack,
+            Set<String> onStack,
+            List<Set<String>> components) {
         index.put(node, index.size());
         low.put(node, index.get(node));
         stack.push(node);

@@ -1,11 +1,10 @@
 package io.switchboard.impl.config;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /**
  * Durations and sizes as people write them in configuration, and the errors for what is not one: always an
@@ -26,10 +25,23 @@ class DurationsAndSizesParseAsWrittenTest {
 
     @Test
     void whatIsNotADurationIsAnIllegalArgument() {
-        for (String text : new String[] {"", "s", "30", "30 sec", "1d", "-5s", "1.5s", "PT", "9999999999999999999s",
-                "9223372036854775807h", "9223372036854775807m"}) {
-            assertThatThrownBy(() -> Durations.parse(text)).as("'%s'", text)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(text);
+        for (String text : new String[] {
+            "",
+            "s",
+            "30",
+            "30 sec",
+            "1d",
+            "-5s",
+            "1.5s",
+            "PT",
+            "9999999999999999999s",
+            "9223372036854775807h",
+            "9223372036854775807m"
+        }) {
+            assertThatThrownBy(() -> Durations.parse(text))
+                    .as("'%s'", text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(text);
         }
     }
 
@@ -47,10 +59,12 @@ class DurationsAndSizesParseAsWrittenTest {
 
     @Test
     void whatIsNotASizeIsAnIllegalArgument() {
-        for (String text : new String[] {"", "KiB", "-1", "1.5MiB", "1TB", "64 KiB s", "8589934592GiB",
-                "99999999999999999999"}) {
-            assertThatThrownBy(() -> ByteSizes.parse(text)).as("'%s'", text)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(text);
+        for (String text :
+                new String[] {"", "KiB", "-1", "1.5MiB", "1TB", "64 KiB s", "8589934592GiB", "99999999999999999999"}) {
+            assertThatThrownBy(() -> ByteSizes.parse(text))
+                    .as("'%s'", text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(text);
         }
     }
 }

@@ -1,15 +1,14 @@
 package io.switchboard.impl.config;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * A MicroProfile {@code Config} over a map of strings, for reading settings in unit tests without a server. Only
@@ -56,7 +55,9 @@ public final class MapConfig implements Config {
         if (propertyType != String.class) {
             throw new UnsupportedOperationException("only String values: " + propertyType);
         }
-        return Optional.ofNullable(values.get(propertyName)).filter(v -> !v.isEmpty()).map(propertyType::cast);
+        return Optional.ofNullable(values.get(propertyName))
+                .filter(v -> !v.isEmpty())
+                .map(propertyType::cast);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.switchboard.impl.config;
 
-import io.switchboard.OverflowPolicy;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.OverflowPolicy;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Every parsing rule of the shared parsers, and the words each uses to say what a good value is. */
 class ParsersTest {
@@ -18,7 +17,8 @@ class ParsersTest {
         assertThat(Parsers.BOOLEAN.parse(" FALSE ")).isFalse();
         assertThat(Parsers.BOOLEAN.parse("True")).isTrue();
         for (String bad : List.of("yes", "1", "on", "maybe", "")) {
-            assertThatThrownBy(() -> Parsers.BOOLEAN.parse(bad)).isInstanceOf(Parser.Rejected.class)
+            assertThatThrownBy(() -> Parsers.BOOLEAN.parse(bad))
+                    .isInstanceOf(Parser.Rejected.class)
                     .hasMessage("a boolean (true or false)");
         }
     }
@@ -33,9 +33,11 @@ class ParsersTest {
         assertThat(Parsers.DURATION.parse("0")).isEqualTo(Duration.ZERO);
         assertThat(Parsers.DURATION.parse("PT30S")).isEqualTo(Duration.ofSeconds(30));
         assertThat(Parsers.DURATION.parse("pt1m")).isEqualTo(Duration.ofMinutes(1));
-        assertThatThrownBy(() -> Parsers.DURATION.parse("soon")).hasMessage("a duration such as 30s, 500ms, 2m or PT30S");
+        assertThatThrownBy(() -> Parsers.DURATION.parse("soon"))
+                .hasMessage("a duration such as 30s, 500ms, 2m or PT30S");
         assertThatThrownBy(() -> Parsers.DURATION.parse("30")).hasMessage("a duration such as 30s, 500ms, 2m or PT30S");
-        assertThatThrownBy(() -> Parsers.DURATION.parse("-5s")).hasMessage("a duration such as 30s, 500ms, 2m or PT30S");
+        assertThatThrownBy(() -> Parsers.DURATION.parse("-5s"))
+                .hasMessage("a duration such as 30s, 500ms, 2m or PT30S");
         assertThatThrownBy(() -> Parsers.DURATION.parse("PT-5S")).hasMessage("a duration of zero or more");
     }
 

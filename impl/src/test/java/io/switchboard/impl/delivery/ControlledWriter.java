@@ -2,7 +2,6 @@ package io.switchboard.impl.delivery;
 
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ final class ControlledWriter implements SessionWriter {
 
     /** Every payload whose write started, in order. */
     final List<Payload> started = new ArrayList<>();
+
     private SendHandler pending;
     private boolean inline;
     private int depth;
@@ -63,6 +63,5 @@ final class ControlledWriter implements SessionWriter {
     }
 
     @Override
-    public void ping(long stamp) {
-    }
+    public void ping(long stamp) {}
 }

@@ -1,10 +1,10 @@
 package io.switchboard.impl.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.DeliveryReport;
 import io.switchboard.OverflowPolicy;
 import io.switchboard.impl.config.SendQueueSettings;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * An outbox under random offers and random completions, each policy checked against a model of what it promises:
@@ -49,14 +48,18 @@ class OutboxKeepsItsBoundsAndOrderTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         for (int run = 0; run < RUNS; run++) {
-            SendQueueSettings settings = new SendQueueSettings(1 + random.nextInt(8), 16 + random.nextInt(500),
-                    policy, Duration.ofSeconds(10));
+            SendQueueSettings settings = new SendQueueSettings(
+                    1 + random.nextInt(8), 16 + random.nextInt(500), policy, Duration.ofSeconds(10));
             new Run(settings, random, "seed " + seed + ", run " + run + ", " + settings).go();
         }
     }
 
     /** What should become of a message. */
-    private enum Fate { DELIVERED, DROPPED, FAILED }
+    private enum Fate {
+        DELIVERED,
+        DROPPED,
+        FAILED
+    }
 
     private static final class Run {
         final SendQueueSettings settings;
@@ -111,7 +114,8 @@ class OutboxKeepsItsBoundsAndOrderTest {
         }
 
         void offer(int step) {
-            long size = random.nextInt(10) == 0 ? settings.maxBytes() + random.nextInt(50)
+            long size = random.nextInt(10) == 0
+                    ? settings.maxBytes() + random.nextInt(50)
                     : 1 + random.nextInt((int) Math.max(1, settings.maxBytes() / 3));
             Payload payload = Payload.text("x".repeat((int) size));
             int id = offered.size();
@@ -134,7 +138,7 @@ class OutboxKeepsItsBoundsAndOrderTest {
             }
             if (!fits(size)) {
                 switch (settings.overflow()) {
-                    case DROP_NEWEST -> { }
+                    case DROP_NEWEST -> {}
                     case DROP_OLDEST -> {
                         while (!waiting.isEmpty() && !fits(size)) {
                             int evicted = waiting.removeFirst();
@@ -222,11 +226,11 @@ class OutboxKeepsItsBoundsAndOrderTest {
                 }
                 if (report.recipients() != 1
                         || report.delivered() + report.dropped() + report.failed() != report.recipients()) {
-                    throw new AssertionError("the counts of message " + id + " do not add up: " + report + "; "
-                            + context);
+                    throw new AssertionError(
+                            "the counts of message " + id + " do not add up: " + report + "; " + context);
                 }
-                Fate actual = report.delivered() == 1 ? Fate.DELIVERED
-                        : report.dropped() == 1 ? Fate.DROPPED : Fate.FAILED;
+                Fate actual =
+                        report.delivered() == 1 ? Fate.DELIVERED : report.dropped() == 1 ? Fate.DROPPED : Fate.FAILED;
                 if (actual != expected.get(id) || writtenIds.contains(id) != (actual == Fate.DELIVERED)) {
                     throw new AssertionError("message " + id + " was " + actual + ", expected " + expected.get(id)
                             + ", written " + writtenIds.contains(id) + "; " + context);

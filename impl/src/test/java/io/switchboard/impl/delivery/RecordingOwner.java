@@ -1,7 +1,6 @@
 package io.switchboard.impl.delivery;
 
 import io.switchboard.OverflowPolicy;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.switchboard.impl.docs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every public type of an api package ({@code io.switchboard}, {@code io.switchboard.spi}) is named in that package's
@@ -21,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiOverviewTest {
 
-    private static final Path API = Path.of("").toAbsolutePath().resolve("../api/src/main/java").normalize();
-    private static final Pattern PUBLIC_TYPE =
-            Pattern.compile("^public\\s+(?:final\\s+|abstract\\s+|sealed\\s+|non-sealed\\s+)*"
-                    + "(?:class|interface|enum|record|@interface)\\s", Pattern.MULTILINE);
+    private static final Path API =
+            Path.of("").toAbsolutePath().resolve("../api/src/main/java").normalize();
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "^public\\s+(?:final\\s+|abstract\\s+|sealed\\s+|non-sealed\\s+)*"
+                    + "(?:class|interface|enum|record|@interface)\\s",
+            Pattern.MULTILINE);
 
     @Test
     void everyPublicApiTypeIsNamedInItsPackageOverview() throws IOException {
@@ -33,16 +34,20 @@ class ApiOverviewTest {
             Path folder = API.resolve(pkg);
             String overview = Files.readString(folder.resolve("package-info.java"));
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java")
-                        && !f.endsWith("package-info.java"))::iterator) {
+                for (Path file : (Iterable<Path>) files.filter(
+                        f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))::iterator) {
                     String name = file.getFileName().toString().replace(".java", "");
                     if (PUBLIC_TYPE.matcher(Files.readString(file)).find()
-                            && !Pattern.compile("\\b" + name + "\\b").matcher(overview).find()) {
+                            && !Pattern.compile("\\b" + name + "\\b")
+                                    .matcher(overview)
+                                    .find()) {
                         unnamed.add(pkg.replace('/', '.') + "." + name);
                     }
                 }
             }
         }
-        assertThat(unnamed).as("public api types missing from their package-info.java").isEmpty();
+        assertThat(unnamed)
+                .as("public api types missing from their package-info.java")
+                .isEmpty();
     }
 }

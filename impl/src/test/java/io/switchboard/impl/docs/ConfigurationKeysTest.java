@@ -1,6 +1,6 @@
 package io.switchboard.impl.docs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -16,8 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The README's configuration table names exactly the keys the code reads.
@@ -51,23 +50,30 @@ class ConfigurationKeysTest {
     private static final Path SOURCES = MODULE.resolve("src/main/java");
 
     /** Key-shaped literals that are values, not keys. */
-    private static final Set<String> NOT_KEYS = Set.of(
-            "switchboard.bearer"); // the default subprotocol marker (switchboard.security.token.subprotocol)
+    private static final Set<String> NOT_KEYS =
+            Set.of("switchboard.bearer"); // the default subprotocol marker (switchboard.security.token.subprotocol)
 
-    private static final Pattern CODE_OR_COMMENT = Pattern.compile(
-            "\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])+'|//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+    private static final Pattern CODE_OR_COMMENT =
+            Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])+'|//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern WHOLE_KEY = Pattern.compile("\"((?:switchboard|mp\\.jwt)\\.[a-z0-9.-]*[a-z0-9])\"");
-    private static final Pattern AROUND_ID = Pattern.compile("\"switchboard\\.\"\\s*\\+\\s*[^\";]+?\\+\\s*\"\\.([a-z0-9.-]*[a-z0-9])");
+    private static final Pattern AROUND_ID =
+            Pattern.compile("\"switchboard\\.\"\\s*\\+\\s*[^\";]+?\\+\\s*\"\\.([a-z0-9.-]*[a-z0-9])");
     /** The receiver of a per-endpoint setting: a variable named {@code endpoint}, or {@code settings.endpoint(id)}. */
     private static final String ENDPOINT = "\\bendpoint\\s*(?:\\([^()]*\\))?\\s*\\.\\s*key\\(\\s*";
-    private static final Pattern SETTING = Pattern.compile(ENDPOINT + "\"(?!switchboard\\.|mp\\.jwt\\.)([a-z][a-z0-9.-]*)\"");
+
+    private static final Pattern SETTING =
+            Pattern.compile(ENDPOINT + "\"(?!switchboard\\.|mp\\.jwt\\.)([a-z][a-z0-9.-]*)\"");
     /** A call of {@code key} with an argument (not a record's {@code key()} accessor). */
     private static final Pattern KEY_CALL = Pattern.compile("\\.\\s*key\\(\\s*(?!\\))");
     /** A per-endpoint setting read in a form {@link #SETTING} or {@link #PREFIX} sees; group 1 is the dot before key. */
-    private static final Pattern ENDPOINT_CALL = Pattern.compile("\\bendpoint\\s*(?:\\([^()]*\\))?\\s*(\\.)\\s*key\\(\\s*"
-            + "(?:\"[a-z][a-z0-9.-]*\"|(\\w+)\\s*\\+\\s*\"[a-z][a-z0-9.-]*\")\\s*\\)");
-    private static final Pattern WHOLE_KEY_CALL = Pattern.compile("\\.\\s*key\\(\\s*\"(?:switchboard|mp\\.jwt)\\.[a-z0-9.-]*[a-z0-9]\"\\s*\\)");
-    private static final Pattern PREFIX = Pattern.compile("String\\s+(\\w+)\\s*=\\s*\"([a-z][a-z0-9.-]*\\.)\"\\s*\\+[^;]*\\+\\s*\"\\.\"\\s*;");
+    private static final Pattern ENDPOINT_CALL =
+            Pattern.compile("\\bendpoint\\s*(?:\\([^()]*\\))?\\s*(\\.)\\s*key\\(\\s*"
+                    + "(?:\"[a-z][a-z0-9.-]*\"|(\\w+)\\s*\\+\\s*\"[a-z][a-z0-9.-]*\")\\s*\\)");
+
+    private static final Pattern WHOLE_KEY_CALL =
+            Pattern.compile("\\.\\s*key\\(\\s*\"(?:switchboard|mp\\.jwt)\\.[a-z0-9.-]*[a-z0-9]\"\\s*\\)");
+    private static final Pattern PREFIX =
+            Pattern.compile("String\\s+(\\w+)\\s*=\\s*\"([a-z][a-z0-9.-]*\\.)\"\\s*\\+[^;]*\\+\\s*\"\\.\"\\s*;");
     private static final Pattern README_KEY = Pattern.compile("`((?:switchboard|mp\\.jwt)\\.[^`]+|\\.[a-z][^`]*)`");
 
     /** A key in the form both sides are compared in: {@code <id>.heartbeat.interval}, {@code mp.jwt.token.header}. */
@@ -133,7 +139,8 @@ class ConfigurationKeysTest {
             }
             m = PREFIX.matcher(code);
             while (m.find()) {
-                Matcher uses = Pattern.compile(ENDPOINT + m.group(1) + "\\s*\\+\\s*\"([a-z][a-z0-9.-]*)\"").matcher(code);
+                Matcher uses = Pattern.compile(ENDPOINT + m.group(1) + "\\s*\\+\\s*\"([a-z][a-z0-9.-]*)\"")
+                        .matcher(code);
                 while (uses.find()) {
                     keys.putIfAbsent("<id>." + m.group(2) + "<*>." + uses.group(1), file.toString());
                 }
@@ -149,7 +156,8 @@ class ConfigurationKeysTest {
         assertThat(start).as("the README's configuration section").isNotNegative();
         int end = readme.indexOf("\n## ", start + 1);
         Set<String> keys = new TreeSet<>();
-        for (String line : readme.substring(start, end < 0 ? readme.length() : end).split("\n")) {
+        for (String line :
+                readme.substring(start, end < 0 ? readme.length() : end).split("\n")) {
             if (!line.startsWith("| `")) {
                 continue;
             }
@@ -159,7 +167,9 @@ class ConfigurationKeysTest {
             while (m.find()) {
                 String key = m.group(1);
                 if (key.startsWith(".")) {
-                    assertThat(previous).as("a shorthand key with no key before it: " + line).isNotNull();
+                    assertThat(previous)
+                            .as("a shorthand key with no key before it: " + line)
+                            .isNotNull();
                     key = previous.substring(0, previous.lastIndexOf('.')) + key;
                 }
                 keys.add(normal(key));
@@ -178,7 +188,9 @@ class ConfigurationKeysTest {
                 missing.add(key + " (" + file + ")");
             }
         });
-        assertThat(missing).as("keys read by the code but missing from the README's configuration table").isEmpty();
+        assertThat(missing)
+                .as("keys read by the code but missing from the README's configuration table")
+                .isEmpty();
     }
 
     @Test
@@ -186,7 +198,8 @@ class ConfigurationKeysTest {
         Set<String> read = readByCode().keySet();
         assertThat(documented()).as("the README's configuration table").isNotEmpty();
         assertThat(documented().stream().filter(key -> !read.contains(key)).toList())
-                .as("keys in the README's configuration table that the code does not read").isEmpty();
+                .as("keys in the README's configuration table that the code does not read")
+                .isEmpty();
     }
 
     @Test
@@ -198,8 +211,10 @@ class ConfigurationKeysTest {
                 readers.add(file.toString());
             }
         });
-        assertThat(readers).as("classes reading MicroProfile Config past impl.config.Settings, which this test cannot"
-                + " see into").isEmpty();
+        assertThat(readers)
+                .as("classes reading MicroProfile Config past impl.config.Settings, which this test cannot"
+                        + " see into")
+                .isEmpty();
     }
 
     @Test
@@ -221,13 +236,20 @@ class ConfigurationKeysTest {
             m = KEY_CALL.matcher(code);
             while (m.find()) {
                 if (!seen.contains(m.start())
-                        && !WHOLE_KEY_CALL.matcher(code).region(m.start(), code.length()).lookingAt()) {
+                        && !WHOLE_KEY_CALL
+                                .matcher(code)
+                                .region(m.start(), code.length())
+                                .lookingAt()) {
                     int end = code.indexOf(')', m.end());
-                    unseen.add(file + ": " + code.substring(Math.max(0, m.start() - 40),
-                            end < 0 ? m.end() : end + 1).replaceAll("\\s+", " ").trim());
+                    unseen.add(file + ": "
+                            + code.substring(Math.max(0, m.start() - 40), end < 0 ? m.end() : end + 1)
+                                    .replaceAll("\\s+", " ")
+                                    .trim());
                 }
             }
         });
-        assertThat(unseen).as("key(…) calls in no form this test reads keys from").isEmpty();
+        assertThat(unseen)
+                .as("key(…) calls in no form this test reads keys from")
+                .isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package io.switchboard.impl.docs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/architecture.md}'s table of impl packages matches the tree: every folder under
@@ -36,11 +35,14 @@ class PackageTableTest {
     private static Map<String, Set<String>> tree() throws IOException {
         Map<String, Set<String>> packages = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java")).forEach(f -> {
-                String pkg = SOURCES.relativize(f.getParent()).toString().replace(f.getFileSystem().getSeparator(), ".");
-                String name = f.getFileName().toString();
-                packages.computeIfAbsent(pkg, p -> new TreeSet<>()).add(name.substring(0, name.length() - 5));
-            });
+            files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))
+                    .forEach(f -> {
+                        String pkg = SOURCES.relativize(f.getParent())
+                                .toString()
+                                .replace(f.getFileSystem().getSeparator(), ".");
+                        String name = f.getFileName().toString();
+                        packages.computeIfAbsent(pkg, p -> new TreeSet<>()).add(name.substring(0, name.length() - 5));
+                    });
         }
         return packages;
     }
@@ -54,7 +56,9 @@ class PackageTableTest {
         Map<String, String> rows = new TreeMap<>();
         Matcher m = ROW.matcher(page.substring(start, end < 0 ? page.length() : end));
         while (m.find()) {
-            assertThat(rows.put(m.group(1), m.group(2))).as("rows for impl." + m.group(1)).isNull();
+            assertThat(rows.put(m.group(1), m.group(2)))
+                    .as("rows for impl." + m.group(1))
+                    .isNull();
         }
         return rows;
     }
@@ -76,6 +80,8 @@ class PackageTableTest {
                 }
             }
         });
-        assertThat(missing).as("classes the package table names that are not in that package").isEmpty();
+        assertThat(missing)
+                .as("classes the package table names that are not in that package")
+                .isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package io.switchboard.impl.endpoint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.switchboard.ConnectionLimits;
 import io.switchboard.Heartbeat;
 import io.switchboard.RateLimit;
@@ -9,12 +12,8 @@ import io.switchboard.impl.security.EndpointSecurity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * One call reads and checks everything an endpoint is configured with, including the deployment-wide keys read only
@@ -40,8 +39,8 @@ class EndpointSettingsTest {
 
     @Test
     void readsEverySettingOfTheEndpoint() throws Exception {
-        EndpointSettings settings = read("switchboard.Chat.send-queue.capacity", "7",
-                "switchboard.default.max-message-size.text", "1KiB");
+        EndpointSettings settings =
+                read("switchboard.Chat.send-queue.capacity", "7", "switchboard.default.max-message-size.text", "1KiB");
         assertThat(settings.security().access()).isEqualTo(EndpointSecurity.Access.ROLES);
         assertThat(settings.liveness().heartbeatInterval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.sendQueue().capacity()).isEqualTo(7);
@@ -73,13 +72,20 @@ class EndpointSettingsTest {
     void theDeploymentWideKeysKeepTheirDefaults() {
         Settings none = MapConfig.settings();
         assertThat(io.switchboard.impl.delivery.FastPaths.configured(none)).isTrue();
-        assertThat(io.switchboard.impl.session.SessionRegistry.drainTimeout(none)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(io.switchboard.impl.delivery.FastPaths.configured(MapConfig.settings("switchboard.fast-path",
-                "FALSE"))).isFalse();
-        assertThat(io.switchboard.impl.session.SessionRegistry.drainTimeout(MapConfig.settings(
-                "switchboard.shutdown.drain-timeout", "0"))).isZero();
+        assertThat(io.switchboard.impl.session.SessionRegistry.drainTimeout(none))
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(io.switchboard.impl.delivery.FastPaths.configured(
+                        MapConfig.settings("switchboard.fast-path", "FALSE")))
+                .isFalse();
+        assertThat(io.switchboard.impl.session.SessionRegistry.drainTimeout(
+                        MapConfig.settings("switchboard.shutdown.drain-timeout", "0")))
+                .isZero();
         assertThat(io.switchboard.impl.metrics.SwitchboardMetrics.enabled(MapConfig.settings(
-                "switchboard.default.metrics.enabled", "false", "switchboard.Chat.metrics.enabled", "true")
-                .endpoint("Chat"))).isTrue();
+                                "switchboard.default.metrics.enabled",
+                                "false",
+                                "switchboard.Chat.metrics.enabled",
+                                "true")
+                        .endpoint("Chat")))
+                .isTrue();
     }
 }

@@ -1,14 +1,13 @@
 package io.switchboard.impl.limit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The promise of a token bucket, over random rates and random schedules of takes on a fake clock: in any window,
@@ -51,8 +50,12 @@ class BucketNeverExceedsItsRateTest {
             long now = randomOrigin(random);
             Bucket bucket = new Bucket(rate, now);
             String context = "seed " + seed + ", run " + run + ", " + rate + ", clock at " + now;
-            assertThat(bucket.tryTake(rate.burst(), now)).as("the whole burst at once; %s", context).isTrue();
-            assertThat(bucket.tryTake(1, now)).as("one past the burst; %s", context).isFalse();
+            assertThat(bucket.tryTake(rate.burst(), now))
+                    .as("the whole burst at once; %s", context)
+                    .isTrue();
+            assertThat(bucket.tryTake(1, now))
+                    .as("one past the burst; %s", context)
+                    .isFalse();
             if (rate.burst() <= 1000) {
                 // One at a time, costs rounded down to whole nanoseconds: at most a nanosecond's worth per take more.
                 Bucket single = new Bucket(rate, now);
@@ -60,8 +63,10 @@ class BucketNeverExceedsItsRateTest {
                 while (admitted <= 2 * rate.burst() && single.tryTake(1, now)) {
                     admitted++;
                 }
-                assertThat(admitted).as("one at a time; %s", context).isGreaterThanOrEqualTo(
-                        Math.min(rate.burst(), rate.periodNanos() * rate.burst() / rate.units()));
+                assertThat(admitted)
+                        .as("one at a time; %s", context)
+                        .isGreaterThanOrEqualTo(
+                                Math.min(rate.burst(), rate.periodNanos() * rate.burst() / rate.units()));
                 assertThat(BigInteger.valueOf(admitted - rate.burst()).multiply(BigInteger.valueOf(rate.periodNanos())))
                         .as("one at a time, %d admitted; %s", admitted, context)
                         .isLessThanOrEqualTo(BigInteger.valueOf(rate.units()).multiply(BigInteger.valueOf(admitted)));
@@ -100,8 +105,13 @@ class BucketNeverExceedsItsRateTest {
     }
 
     static Bucket.Rate randomRate(Random random) {
-        long[] periods = {TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(250),
-                TimeUnit.SECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(1), TimeUnit.HOURS.toNanos(1)};
+        long[] periods = {
+            TimeUnit.MILLISECONDS.toNanos(1),
+            TimeUnit.MILLISECONDS.toNanos(250),
+            TimeUnit.SECONDS.toNanos(1),
+            TimeUnit.MINUTES.toNanos(1),
+            TimeUnit.HOURS.toNanos(1)
+        };
         long period = periods[random.nextInt(periods.length)];
         long units = switch (random.nextInt(3)) {
             case 0 -> 1 + random.nextInt(10); // a few messages

@@ -1,11 +1,10 @@
 package io.switchboard.impl.limit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Bucket#waitNanos}, the basis of a {@code Retry-After}: a take refused now succeeds exactly after the wait
@@ -35,10 +34,13 @@ class BucketTellsHowLongToWaitTest {
             String context = "seed " + seed + ", run " + run + ", " + rate + ", " + count + " at " + now;
             assertThat(wait).as(context).isNotNegative();
             if (wait > 0) {
-                assertThat(twin.tryTake(count, now + wait - 1)).as("a nanosecond early; %s",
-                        context).isFalse();
+                assertThat(twin.tryTake(count, now + wait - 1))
+                        .as("a nanosecond early; %s", context)
+                        .isFalse();
             }
-            assertThat(bucket.tryTake(count, now + wait)).as("after the wait; %s", context).isTrue();
+            assertThat(bucket.tryTake(count, now + wait))
+                    .as("after the wait; %s", context)
+                    .isTrue();
         }
     }
 
@@ -59,9 +61,15 @@ class BucketTellsHowLongToWaitTest {
             Bucket bucket = new Bucket(new Bucket.Rate(10, SECOND, 10), start);
             assertThat(bucket.isFull(start)).as("untouched, from %d", start).isTrue();
             assertThat(bucket.tryTake(5, start)).isTrue();
-            assertThat(bucket.isFull(start + SECOND / 2 - 1)).as("half a second later, from %d", start).isFalse();
-            assertThat(bucket.isFull(start + SECOND / 2)).as("refilled, from %d", start).isTrue();
-            assertThat(bucket.isFull(start + 3600 * SECOND)).as("an hour later, from %d", start).isTrue();
+            assertThat(bucket.isFull(start + SECOND / 2 - 1))
+                    .as("half a second later, from %d", start)
+                    .isFalse();
+            assertThat(bucket.isFull(start + SECOND / 2))
+                    .as("refilled, from %d", start)
+                    .isTrue();
+            assertThat(bucket.isFull(start + 3600 * SECOND))
+                    .as("an hour later, from %d", start)
+                    .isTrue();
         }
     }
 

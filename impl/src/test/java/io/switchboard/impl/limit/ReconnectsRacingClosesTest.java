@@ -1,9 +1,8 @@
 package io.switchboard.impl.limit;
 
-import io.switchboard.RateLimit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.RateLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A client reconnecting while its old sockets close, over and over: sessions of one address open and close on many
@@ -33,9 +32,12 @@ class ReconnectsRacingClosesTest {
     @ValueSource(ints = {2, 8})
     void countsAreNeverLostAndNeverAdmitOverTheLimit(int threads) throws Exception {
         int perAddress = 1;
-        EndpointLimits limits = new EndpointLimits("chat",
-                Map.of(RateLimit.Scope.ADDRESS, RateLimitSettings.of(RateLimit.Scope.ADDRESS, 1_000_000, 0, 0, 0,
-                        SECOND, RateLimit.Policy.DROP)),
+        EndpointLimits limits = new EndpointLimits(
+                "chat",
+                Map.of(
+                        RateLimit.Scope.ADDRESS,
+                        RateLimitSettings.of(
+                                RateLimit.Scope.ADDRESS, 1_000_000, 0, 0, 0, SECOND, RateLimit.Policy.DROP)),
                 new ConnectionLimitSettings(0, 0, perAddress, 0, SECOND));
         Tallies tallies = new Tallies();
         String key = limits.addressKey(ADDRESS);

@@ -1,11 +1,10 @@
 package io.switchboard.impl.limit;
 
-import io.switchboard.RateLimit;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.TimeUnit;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.RateLimit;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /**
  * A session's limiter on a fake clock: each of its own, its principal's and its address's buckets can refuse a
@@ -47,8 +46,8 @@ class SessionLimiterChecksEveryBucketTest {
 
     @Test
     void bytesAreCountedWhenTheSizeIsKnown() {
-        RateLimitSettings kib = RateLimitSettings.of(RateLimit.Scope.SESSION, 0, 0, 1024, 0, SECOND,
-                RateLimit.Policy.CLOSE);
+        RateLimitSettings kib =
+                RateLimitSettings.of(RateLimit.Scope.SESSION, 0, 0, 1024, 0, SECOND, RateLimit.Policy.CLOSE);
         SessionLimiter limiter = own(kib);
         assertThat(limiter.admit(true, 1000, T0)).isNull();
         assertThat(limiter.admit(true, -1, T0)).as("streamed, size unknown").isNull();
@@ -63,10 +62,10 @@ class SessionLimiterChecksEveryBucketTest {
         RateLimitSettings perSession = messages(RateLimit.Scope.SESSION, 10);
         RateLimitSettings perPrincipal = messages(RateLimit.Scope.PRINCIPAL, 3);
         RateLimitSettings.Buckets shared = perPrincipal.newBuckets(T0);
-        SessionLimiter first = new SessionLimiter(perSession, perSession.newBuckets(T0), perPrincipal, shared,
-                null, null);
-        SessionLimiter second = new SessionLimiter(perSession, perSession.newBuckets(T0), perPrincipal, shared,
-                null, null);
+        SessionLimiter first =
+                new SessionLimiter(perSession, perSession.newBuckets(T0), perPrincipal, shared, null, null);
+        SessionLimiter second =
+                new SessionLimiter(perSession, perSession.newBuckets(T0), perPrincipal, shared, null, null);
         assertThat(first.admit(true, 1, T0)).isNull();
         assertThat(second.admit(true, 1, T0)).isNull();
         assertThat(first.admit(true, 1, T0)).isNull();
@@ -78,8 +77,8 @@ class SessionLimiterChecksEveryBucketTest {
     void anAddressBucketRefusesAfterTheOthersAdmit() {
         RateLimitSettings perPrincipal = messages(RateLimit.Scope.PRINCIPAL, 5);
         RateLimitSettings perAddress = messages(RateLimit.Scope.ADDRESS, 1);
-        SessionLimiter limiter = new SessionLimiter(null, null, perPrincipal, perPrincipal.newBuckets(T0),
-                perAddress, perAddress.newBuckets(T0));
+        SessionLimiter limiter = new SessionLimiter(
+                null, null, perPrincipal, perPrincipal.newBuckets(T0), perAddress, perAddress.newBuckets(T0));
         assertThat(limiter.admit(true, 1, T0)).isNull();
         assertThat(limiter.admit(true, 1, T0)).isSameAs(perAddress);
     }
@@ -88,18 +87,21 @@ class SessionLimiterChecksEveryBucketTest {
     void withoutLimitsEverythingIsAdmitted() {
         assertThat(SessionLimiter.NONE.admit(true, Long.MAX_VALUE)).isNull();
         assertThat(RateLimitSettings.of(RateLimit.Scope.SESSION, 0, 5, 0, 5, SECOND, RateLimit.Policy.DROP))
-                .as("a burst without a rate is no limit").isNull();
+                .as("a burst without a rate is no limit")
+                .isNull();
     }
 
     @Test
     void theBurstDefaultsToTheRateAndMayBeLarger() {
-        RateLimitSettings settings = RateLimitSettings.of(RateLimit.Scope.SESSION, 2, 5, 100, 0, SECOND,
-                RateLimit.Policy.DROP);
+        RateLimitSettings settings =
+                RateLimitSettings.of(RateLimit.Scope.SESSION, 2, 5, 100, 0, SECOND, RateLimit.Policy.DROP);
         assertThat(settings.messages()).isEqualTo(new Bucket.Rate(2, SECOND, 5));
         assertThat(settings.bytes()).isEqualTo(new Bucket.Rate(100, SECOND, 100));
         SessionLimiter limiter = own(settings);
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.admit(true, 0, T0)).as("message %d of the burst", i + 1).isNull();
+            assertThat(limiter.admit(true, 0, T0))
+                    .as("message %d of the burst", i + 1)
+                    .isNull();
         }
         assertThat(limiter.admit(true, 0, T0)).isSameAs(settings);
     }

@@ -1,12 +1,11 @@
 package io.switchboard.impl.limit;
 
-import io.switchboard.RateLimit;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.RateLimit;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The counts behind the connection limits and the shared rate buckets: a holder counted in is never lost, and an
@@ -25,7 +24,8 @@ class TalliesTest {
         assertThat(limits.open(tallies, "alice", ADDRESS)).isTrue();
         assertThat(limits.open(tallies, "bob", ADDRESS)).isFalse();
         // The refused one still counts until it is closed, so the place stays taken in the meantime.
-        assertThat(HandshakeGate.check(limits, tallies, "carol", ADDRESS).status()).isEqualTo(503);
+        assertThat(HandshakeGate.check(limits, tallies, "carol", ADDRESS).status())
+                .isEqualTo(503);
         limits.close(tallies, "bob", ADDRESS);
         limits.close(tallies, "alice", ADDRESS);
         assertThat(tallies.count(limits.endpointKey())).isZero();
@@ -35,8 +35,7 @@ class TalliesTest {
     @Test
     void holdersOfAKeyShareTheBucketsCreatedForIt() {
         Tallies tallies = new Tallies();
-        RateLimitSettings slow = RateLimitSettings.of(RateLimit.Scope.ADDRESS, 1, 0, 0, 0, HOUR,
-                RateLimit.Policy.DROP);
+        RateLimitSettings slow = RateLimitSettings.of(RateLimit.Scope.ADDRESS, 1, 0, 0, 0, HOUR, RateLimit.Policy.DROP);
         RateLimitSettings.Buckets first = tallies.acquireBuckets("rate|a", slow);
         RateLimitSettings.Buckets second = tallies.acquireBuckets("rate|a", slow);
         assertThat(second).isSameAs(first);
@@ -57,8 +56,8 @@ class TalliesTest {
     @Test
     void fullUnheldBucketsAreDroppedAndHeldOnesKept() {
         Tallies tallies = new Tallies();
-        RateLimitSettings fast = RateLimitSettings.of(RateLimit.Scope.ADDRESS, 1000, 0, 0, 0, SECOND,
-                RateLimit.Policy.DROP);
+        RateLimitSettings fast =
+                RateLimitSettings.of(RateLimit.Scope.ADDRESS, 1000, 0, 0, 0, SECOND, RateLimit.Policy.DROP);
         tallies.acquireBuckets("rate|held", fast);
         tallies.acquireBuckets("rate|left", fast);
         tallies.release("rate|left");

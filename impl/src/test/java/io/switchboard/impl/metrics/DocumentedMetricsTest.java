@@ -1,6 +1,6 @@
 package io.switchboard.impl.metrics;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -11,8 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The README lists every metric Switchboard records, and the Grafana dashboard queries only those. */
 class DocumentedMetricsTest {
@@ -33,7 +32,9 @@ class DocumentedMetricsTest {
         Set<String> names = new TreeSet<>();
         Matcher m = PROMETHEUS_NAME.matcher(Files.readString(file));
         while (m.find()) {
-            names.add(m.group().replaceAll("(_seconds)?(_total|_sum|_count|_max)?$", "").replaceAll("_$", ""));
+            names.add(m.group()
+                    .replaceAll("(_seconds)?(_total|_sum|_count|_max)?$", "")
+                    .replaceAll("_$", ""));
         }
         return names;
     }

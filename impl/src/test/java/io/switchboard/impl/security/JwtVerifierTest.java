@@ -1,12 +1,11 @@
 package io.switchboard.impl.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URL;
@@ -19,9 +18,9 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way MP-JWT lets a deployment name its key, verified against real signed tokens, and the MP-JWT view of a
@@ -30,9 +29,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JwtVerifierTest {
 
     private static JwtSettings settings(Optional<String> key, Optional<String> location, long tokenAge) {
-        return new JwtSettings(key, location, Optional.of(TestTokens.ISSUER), Set.of(TestTokens.AUDIENCE),
-                Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), 5, tokenAge, "Authorization", "Bearer",
-                EnumSet.of(TokenSource.HEADER), "access_token", TestTokens.MARKER, 8192, false,
+        return new JwtSettings(
+                key,
+                location,
+                Optional.of(TestTokens.ISSUER),
+                Set.of(TestTokens.AUDIENCE),
+                Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                5,
+                tokenAge,
+                "Authorization",
+                "Bearer",
+                EnumSet.of(TokenSource.HEADER),
+                "access_token",
+                TestTokens.MARKER,
+                8192,
+                false,
                 JwtSettings.DEFAULT_KEY_REFETCH_INTERVAL);
     }
 
@@ -45,8 +56,10 @@ class JwtVerifierTest {
     }
 
     private static void verifiesBoth(JwtVerifier verifier) throws TokenRejected {
-        assertThat(verifier.verify(TestTokens.forUser("alice", "chat").sign()).getName()).isEqualTo("alice");
-        assertThatThrownBy(() -> verifier.verify(TestTokens.forUser("alice").forged().sign()))
+        assertThat(verifier.verify(TestTokens.forUser("alice", "chat").sign()).getName())
+                .isEqualTo("alice");
+        assertThatThrownBy(() ->
+                        verifier.verify(TestTokens.forUser("alice").forged().sign()))
                 .hasMessage("bad signature");
     }
 
@@ -54,17 +67,24 @@ class JwtVerifierTest {
     void inlinePemJwkJwksAndBase64() throws TokenRejected {
         verifiesBoth(inline(TestTokens.rsaPublicPem()));
         verifiesBoth(inline(TestTokens.jwks()));
-        verifiesBoth(inline(Base64.getUrlEncoder().withoutPadding()
+        verifiesBoth(inline(Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(TestTokens.jwks().getBytes(StandardCharsets.UTF_8))));
-        String pemBody = TestTokens.rsaPublicPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String pemBody =
+                TestTokens.rsaPublicPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         verifiesBoth(inline(pemBody));
         // A PEM key has no kid: it stands for any kid the token names.
-        assertThat(inline(TestTokens.rsaPublicPem()).verify(TestTokens.forUser("bob").kid("rotated-7").sign())
-                .getName()).isEqualTo("bob");
+        assertThat(inline(TestTokens.rsaPublicPem())
+                        .verify(TestTokens.forUser("bob").kid("rotated-7").sign())
+                        .getName())
+                .isEqualTo("bob");
         // ES256 from the JWKS; not from a PEM that holds only the RSA key.
-        assertThat(inline(TestTokens.jwks()).verify(TestTokens.forUser("carol").ec().sign()).getName())
+        assertThat(inline(TestTokens.jwks())
+                        .verify(TestTokens.forUser("carol").ec().sign())
+                        .getName())
                 .isEqualTo("carol");
-        assertThatThrownBy(() -> inline(TestTokens.rsaPublicPem()).verify(TestTokens.forUser("carol").ec().sign()))
+        assertThatThrownBy(() -> inline(TestTokens.rsaPublicPem())
+                        .verify(TestTokens.forUser("carol").ec().sign()))
                 .hasMessage("no key for the token's kid and algorithm");
     }
 
@@ -75,7 +95,8 @@ class JwtVerifierTest {
         verifiesBoth(at(pem.toUri().toString(), getClass().getClassLoader()));
         Files.createDirectories(dir.resolve("META-INF"));
         Files.writeString(dir.resolve("META-INF/jwks.json"), TestTokens.jwks());
-        try (URLClassLoader application = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+        try (URLClassLoader application =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             verifiesBoth(at("META-INF/jwks.json", application));
             verifiesBoth(at("classpath:/META-INF/jwks.json", application));
         }
@@ -89,10 +110,14 @@ class JwtVerifierTest {
         });
         server.start();
         try {
-            verifiesBoth(at("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks", getClass().getClassLoader()));
-            JwtVerifier unreachable = at("http://127.0.0.1:" + server.getAddress().getPort() + "/missing",
+            verifiesBoth(at(
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks",
+                    getClass().getClassLoader()));
+            JwtVerifier unreachable = at(
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/missing",
                     getClass().getClassLoader());
-            assertThatThrownBy(() -> unreachable.verify(TestTokens.forUser("alice").sign()))
+            assertThatThrownBy(
+                            () -> unreachable.verify(TestTokens.forUser("alice").sign()))
                     .hasMessage("the key set cannot be fetched");
         } finally {
             server.stop(0);
@@ -110,17 +135,22 @@ class JwtVerifierTest {
 
     @Test
     void tokenAgeLimitsHowLongAgoATokenWasIssued() throws TokenRejected, IOException {
-        JwtVerifier young = new JwtVerifier(settings(Optional.of(TestTokens.jwks()), Optional.empty(), 60),
+        JwtVerifier young = new JwtVerifier(
+                settings(Optional.of(TestTokens.jwks()), Optional.empty(), 60),
                 getClass().getClassLoader());
         assertThat(young.verify(TestTokens.forUser("dan").sign()).getName()).isEqualTo("dan");
-        assertThatThrownBy(() -> young.verify(TestTokens.forUser("dan").issuedIn(Duration.ofMinutes(-5)).sign()))
+        assertThatThrownBy(() -> young.verify(TestTokens.forUser("dan")
+                        .issuedIn(Duration.ofMinutes(-5))
+                        .sign()))
                 .hasMessage("older than mp.jwt.verify.token.age");
     }
 
     @Test
     void aVerifiedTokenReadsAsMpJwtSays() throws TokenRejected {
-        String raw = TestTokens.forUser("erin", "chat", "admin").claim("preferred_username", "Erin")
-                .claim("settings", java.util.Map.of("theme", "dark")).sign();
+        String raw = TestTokens.forUser("erin", "chat", "admin")
+                .claim("preferred_username", "Erin")
+                .claim("settings", java.util.Map.of("theme", "dark"))
+                .sign();
         JsonWebToken token = inline(TestTokens.jwks()).verify(raw);
         assertThat(token.getName()).isEqualTo("erin"); // upn before preferred_username
         assertThat(token.getRawToken()).isEqualTo(raw);
@@ -129,7 +159,8 @@ class JwtVerifierTest {
         assertThat(token.getIssuer()).isEqualTo(TestTokens.ISSUER);
         assertThat(token.getExpirationTime()).isGreaterThan(token.getIssuedAtTime());
         assertThat(token.<Object>getClaim("tenant")).hasToString("\"acme\"");
-        assertThat(token.<jakarta.json.JsonObject>getClaim("settings").getString("theme")).isEqualTo("dark");
+        assertThat(token.<jakarta.json.JsonObject>getClaim("settings").getString("theme"))
+                .isEqualTo("dark");
         assertThat(token.getClaimNames()).contains("raw_token", "upn", "groups", "tenant");
         assertThat(token.toString()).doesNotContain(raw.substring(raw.lastIndexOf('.') + 1));
     }

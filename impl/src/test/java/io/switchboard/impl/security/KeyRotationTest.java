@@ -1,12 +1,11 @@
 package io.switchboard.impl.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import io.switchboard.tck.security.tokens.JwksServer;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,9 +23,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * An identity provider rotating its keys, served by a JWKS endpoint on loopback that counts its requests: tokens
@@ -54,12 +53,10 @@ class KeyRotationTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
@@ -79,10 +76,22 @@ class KeyRotationTest {
     }
 
     private JwtVerifier verifier(String location, boolean allowInsecure) {
-        JwtSettings settings = new JwtSettings(Optional.empty(), Optional.of(location),
-                Optional.of(TestTokens.ISSUER), Set.of(TestTokens.AUDIENCE), Set.of(JWSAlgorithm.RS256), 5, 0,
-                "Authorization", "Bearer", EnumSet.of(TokenSource.HEADER), "access_token", TestTokens.MARKER, 8192,
-                allowInsecure, INTERVAL);
+        JwtSettings settings = new JwtSettings(
+                Optional.empty(),
+                Optional.of(location),
+                Optional.of(TestTokens.ISSUER),
+                Set.of(TestTokens.AUDIENCE),
+                Set.of(JWSAlgorithm.RS256),
+                5,
+                0,
+                "Authorization",
+                "Bearer",
+                EnumSet.of(TokenSource.HEADER),
+                "access_token",
+                TestTokens.MARKER,
+                8192,
+                allowInsecure,
+                INTERVAL);
         return new JwtVerifier(settings, getClass().getClassLoader());
     }
 
@@ -101,7 +110,8 @@ class KeyRotationTest {
     @Test
     void tokensOfTheRotatedKeyAreAdmittedWithoutWaitingForTheCacheToExpire() throws Exception {
         JwtVerifier verifier = served();
-        assertThat(verifier.verify(token(TestTokens.forUser("alice"))).getName()).isEqualTo("alice");
+        assertThat(verifier.verify(token(TestTokens.forUser("alice"))).getName())
+                .isEqualTo("alice");
         for (int i = 0; i < 20; i++) {
             verifier.verify(token(TestTokens.forUser("alice")));
         }
@@ -110,14 +120,16 @@ class KeyRotationTest {
         keys.publish(TestTokens.rotatedJwks());
         // The cache would keep the old keys for minutes; the refetch interval is all a new kid waits for.
         Thread.sleep(INTERVAL.toMillis());
-        assertThat(verifier.verify(token(TestTokens.forUser("bob").rotated())).getName()).isEqualTo("bob");
+        assertThat(verifier.verify(token(TestTokens.forUser("bob").rotated())).getName())
+                .isEqualTo("bob");
         assertThat(keys.fetches()).isEqualTo(2);
         for (int i = 0; i < 20; i++) {
             verifier.verify(token(TestTokens.forUser("bob").rotated()));
         }
         assertThat(keys.fetches()).isEqualTo(2);
         // The old key is gone from the set, and asking again so soon does not reach the provider.
-        assertThatThrownBy(() -> verifier.verify(token(TestTokens.forUser("alice")))).hasMessage(NO_KEY);
+        assertThatThrownBy(() -> verifier.verify(token(TestTokens.forUser("alice"))))
+                .hasMessage(NO_KEY);
         assertThat(keys.fetches()).isEqualTo(2);
     }
 
@@ -133,7 +145,8 @@ class KeyRotationTest {
             for (int round = 0; round < 2; round++) {
                 List<String> made = new ArrayList<>();
                 for (int i = 0; i < 400; i++) {
-                    made.add(token(TestTokens.forUser("mallory").kid(UUID.randomUUID().toString())));
+                    made.add(token(
+                            TestTokens.forUser("mallory").kid(UUID.randomUUID().toString())));
                 }
                 int before = keys.fetches();
                 long started = System.nanoTime();
@@ -149,11 +162,13 @@ class KeyRotationTest {
                 }
                 long intervals = 1 + (System.nanoTime() - started) / INTERVAL.toNanos();
                 // The sleep before each round opened the interval; so one fetch, unless this machine was too slow.
-                assertThat(keys.fetches() - before).as("fetches for 400 made-up kids in %d interval(s)", intervals)
+                assertThat(keys.fetches() - before)
+                        .as("fetches for 400 made-up kids in %d interval(s)", intervals)
                         .isBetween(1, (int) intervals);
                 // A real user in the middle of the flood still gets in, without a fetch of its own.
                 int now = keys.fetches();
-                assertThat(verifier.verify(token(TestTokens.forUser("alice"))).getName()).isEqualTo("alice");
+                assertThat(verifier.verify(token(TestTokens.forUser("alice"))).getName())
+                        .isEqualTo("alice");
                 assertThat(keys.fetches()).isEqualTo(now);
                 Thread.sleep(INTERVAL.toMillis());
             }
@@ -166,13 +181,18 @@ class KeyRotationTest {
     void plainHttpKeysFromAnotherHostAreWarnedAboutNamingTheSettingAndTheLocation() {
         // Nothing is fetched here: a remote key set is read when the first token arrives.
         verifier("http://idp.example.test/realms/acme/jwks", false);
-        assertThat(warnings()).singleElement().asString()
+        assertThat(warnings())
+                .singleElement()
+                .asString()
                 .contains("mp.jwt.verify.publickey.location = 'http://idp.example.test/realms/acme/jwks'")
                 .contains("switchboard.security.keys.allow-insecure-location=true");
 
         logged.clear();
         verifier("http://user:secret@idp.example.test/jwks", false);
-        assertThat(warnings()).singleElement().asString().contains("'http://idp.example.test/jwks'")
+        assertThat(warnings())
+                .singleElement()
+                .asString()
+                .contains("'http://idp.example.test/jwks'")
                 .doesNotContain("secret");
 
         logged.clear();
@@ -190,8 +210,10 @@ class KeyRotationTest {
     }
 
     private List<String> warnings() {
-        return logged.stream().filter(r -> r.getLevel() == Level.WARNING)
+        return logged.stream()
+                .filter(r -> r.getLevel() == Level.WARNING)
                 .filter(r -> r.getLoggerName().equals(VerificationKeys.class.getName()))
-                .map(LogRecord::getMessage).toList();
+                .map(LogRecord::getMessage)
+                .toList();
     }
 }

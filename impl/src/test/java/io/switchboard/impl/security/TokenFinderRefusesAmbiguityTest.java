@@ -1,6 +1,6 @@
 package io.switchboard.impl.security;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.Principal;
 import java.time.Duration;
@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Where a handshake's token is found, on fake requests: each source alone, the same token in two sources, and the
@@ -21,9 +20,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TokenFinderRefusesAmbiguityTest {
 
-    private static final JwtSettings EVERY_SOURCE = new JwtSettings(Optional.empty(), Optional.empty(),
-            Optional.empty(), Set.of(), Set.of(), 0, 0, "Authorization", "jwt", EnumSet.allOf(TokenSource.class),
-            "access_token", "bearer-token", 8192, false, Duration.ofSeconds(30));
+    private static final JwtSettings EVERY_SOURCE = new JwtSettings(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Set.of(),
+            Set.of(),
+            0,
+            0,
+            "Authorization",
+            "jwt",
+            EnumSet.allOf(TokenSource.class),
+            "access_token",
+            "bearer-token",
+            8192,
+            false,
+            Duration.ofSeconds(30));
 
     /** A request of headers (name as written) and a raw query string. */
     private static final class Request implements HandshakeView {
@@ -83,7 +95,8 @@ class TokenFinderRefusesAmbiguityTest {
                 .isEqualTo(new TokenFinder.Token("abc", TokenSource.COOKIE));
         assertThat(find(new Request())).isEqualTo(new TokenFinder.None());
         assertThat(find(new Request().header("Authorization", "Basic dXNlcjpwdw==")))
-                .as("another scheme is the container's").isEqualTo(new TokenFinder.None());
+                .as("another scheme is the container's")
+                .isEqualTo(new TokenFinder.None());
     }
 
     @Test
@@ -113,14 +126,13 @@ class TokenFinderRefusesAmbiguityTest {
         assertThat(find(new Request().query("access_token="))).isInstanceOf(TokenFinder.Malformed.class);
         assertThat(find(new Request().header("Sec-WebSocket-Protocol", "chat, bearer-token")))
                 .isInstanceOf(TokenFinder.Malformed.class);
-        assertThat(find(new Request().header("Cookie", "jwt=")))
-                .isInstanceOf(TokenFinder.Malformed.class);
+        assertThat(find(new Request().header("Cookie", "jwt="))).isInstanceOf(TokenFinder.Malformed.class);
     }
 
     @Test
     void aMalformedReasonNeverQuotesTheRequest() {
-        TokenFinder.Found found = find(new Request().header("Authorization", "Bearer secret1")
-                .query("access_token=secret2"));
+        TokenFinder.Found found =
+                find(new Request().header("Authorization", "Bearer secret1").query("access_token=secret2"));
         assertThat(((TokenFinder.Malformed) found).reason()).doesNotContain("secret");
     }
 
@@ -128,7 +140,9 @@ class TokenFinderRefusesAmbiguityTest {
     void queryStringsDecodeEveryValueInOrder() {
         assertThat(QueryStrings.values("a=1&b=2&a=%20x&a", "a")).containsExactly("1", " x", "");
         assertThat(QueryStrings.values("a%3D=1", "a=")).containsExactly("1");
-        assertThat(QueryStrings.values("a=%zz", "a")).as("undecodable, as it is").containsExactly("%zz");
+        assertThat(QueryStrings.values("a=%zz", "a"))
+                .as("undecodable, as it is")
+                .containsExactly("%zz");
         assertThat(QueryStrings.values(null, "a")).isEmpty();
         assertThat(QueryStrings.values("", "a")).isEmpty();
     }
@@ -145,15 +159,19 @@ class TokenFinderRefusesAmbiguityTest {
 
     @Test
     void originsAreComparedWhole() {
-        EndpointSecurity security = new EndpointSecurity("chat", EndpointSecurity.Access.OPEN, Set.of(),
-                Set.of("https://app.example.com"));
+        EndpointSecurity security =
+                new EndpointSecurity("chat", EndpointSecurity.Access.OPEN, Set.of(), Set.of("https://app.example.com"));
         assertThat(security.originAllowed(List.of("https://app.example.com"))).isTrue();
         assertThat(security.originAllowed(List.of(" HTTPS://App.Example.com "))).isTrue();
-        assertThat(security.originAllowed(List.of())).as("no Origin: not a browser").isTrue();
-        assertThat(security.originAllowed(List.of("https://app.example.com.evil.net"))).isFalse();
+        assertThat(security.originAllowed(List.of()))
+                .as("no Origin: not a browser")
+                .isTrue();
+        assertThat(security.originAllowed(List.of("https://app.example.com.evil.net")))
+                .isFalse();
         assertThat(security.originAllowed(List.of("http://app.example.com"))).isFalse();
         assertThat(security.originAllowed(List.of("https://app.example.com", "https://app.example.com")))
-                .as("two Origin headers").isFalse();
+                .as("two Origin headers")
+                .isFalse();
         EndpointSecurity any = new EndpointSecurity("chat", EndpointSecurity.Access.OPEN, Set.of(), Set.of());
         assertThat(any.originAllowed(List.of("https://anywhere.example"))).isTrue();
     }

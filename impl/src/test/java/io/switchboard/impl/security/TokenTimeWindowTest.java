@@ -1,16 +1,15 @@
 package io.switchboard.impl.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The time checks of a token, at a fixed clock, one second (or one millisecond) either side of each boundary with
@@ -26,16 +25,28 @@ class TokenTimeWindowTest {
     private static final long T = Instant.parse("2030-01-01T00:00:00Z").getEpochSecond();
 
     private static JwtSettings settings(long tokenAgeSeconds) {
-        return new JwtSettings(Optional.of(TestTokens.jwks()), Optional.empty(), Optional.of(TestTokens.ISSUER),
-                Set.of(TestTokens.AUDIENCE), Set.of(JWSAlgorithm.RS256), SKEW, tokenAgeSeconds, "Authorization",
-                "Bearer", EnumSet.of(TokenSource.HEADER), "access_token", TestTokens.MARKER, 8192, false,
+        return new JwtSettings(
+                Optional.of(TestTokens.jwks()),
+                Optional.empty(),
+                Optional.of(TestTokens.ISSUER),
+                Set.of(TestTokens.AUDIENCE),
+                Set.of(JWSAlgorithm.RS256),
+                SKEW,
+                tokenAgeSeconds,
+                "Authorization",
+                "Bearer",
+                EnumSet.of(TokenSource.HEADER),
+                "access_token",
+                TestTokens.MARKER,
+                8192,
+                false,
                 JwtSettings.DEFAULT_KEY_REFETCH_INTERVAL);
     }
 
-    private static final JwtVerifier VERIFIER = new JwtVerifier(settings(0),
-            TokenTimeWindowTest.class.getClassLoader());
-    private static final JwtVerifier WITH_TOKEN_AGE = new JwtVerifier(settings(AGE),
-            TokenTimeWindowTest.class.getClassLoader());
+    private static final JwtVerifier VERIFIER =
+            new JwtVerifier(settings(0), TokenTimeWindowTest.class.getClassLoader());
+    private static final JwtVerifier WITH_TOKEN_AGE =
+            new JwtVerifier(settings(AGE), TokenTimeWindowTest.class.getClassLoader());
 
     /** A good token issued at {@code T - 60}, expiring at {@code T + 600}, for changing one claim. */
     private static TestTokens.Builder token() {
@@ -57,7 +68,9 @@ class TokenTimeWindowTest {
     @Test
     void expiredFromExactlyExpPlusSkew() throws TokenRejected {
         String raw = token().claim("exp", T).sign();
-        assertThat(VERIFIER.verify(raw, at(T + 1)).getName()).as("past exp, within the skew").isEqualTo("ann");
+        assertThat(VERIFIER.verify(raw, at(T + 1)).getName())
+                .as("past exp, within the skew")
+                .isEqualTo("ann");
         assertThat(VERIFIER.verify(raw, justBefore(T + SKEW)).getName()).isEqualTo("ann");
         assertThatThrownBy(() -> VERIFIER.verify(raw, at(T + SKEW))).hasMessage("expired");
         assertThatThrownBy(() -> VERIFIER.verify(raw, at(T + SKEW + 1))).hasMessage("expired");
@@ -74,7 +87,8 @@ class TokenTimeWindowTest {
         String raw = token().claim("nbf", T + 100).sign();
         assertThatThrownBy(() -> VERIFIER.verify(raw, justBefore(T + 100 - SKEW)))
                 .hasMessage("not valid yet (nbf)");
-        assertThat(VERIFIER.verify(raw, at(T + 100 - SKEW)).getName()).as("before nbf, within the skew")
+        assertThat(VERIFIER.verify(raw, at(T + 100 - SKEW)).getName())
+                .as("before nbf, within the skew")
                 .isEqualTo("ann");
         assertThat(VERIFIER.verify(raw, at(T + 100)).getName()).isEqualTo("ann");
     }
@@ -84,14 +98,16 @@ class TokenTimeWindowTest {
         String raw = token().claim("iat", T + 100).sign();
         assertThatThrownBy(() -> VERIFIER.verify(raw, justBefore(T + 100 - SKEW)))
                 .hasMessage("issued in the future (iat)");
-        assertThat(VERIFIER.verify(raw, at(T + 100 - SKEW)).getName()).as("before iat, within the skew")
+        assertThat(VERIFIER.verify(raw, at(T + 100 - SKEW)).getName())
+                .as("before iat, within the skew")
                 .isEqualTo("ann");
     }
 
     @Test
     void tokenAgeCountsFromIatPlusAgePlusSkewInclusive() throws TokenRejected {
         String raw = token().claim("iat", T).sign();
-        assertThat(WITH_TOKEN_AGE.verify(raw, at(T + AGE + 1)).getName()).as("older than the age, within the skew")
+        assertThat(WITH_TOKEN_AGE.verify(raw, at(T + AGE + 1)).getName())
+                .as("older than the age, within the skew")
                 .isEqualTo("ann");
         assertThat(WITH_TOKEN_AGE.verify(raw, at(T + AGE + SKEW)).getName()).isEqualTo("ann");
         assertThatThrownBy(() -> WITH_TOKEN_AGE.verify(raw, justAfter(T + AGE + SKEW)))
@@ -110,16 +126,21 @@ class TokenTimeWindowTest {
     void theContainersTokenIsCheckedAgainstTheSameBoundariesInWholeSeconds() throws TokenRejected {
         HandshakeGuard guard = new HandshakeGuard(settings(0), null);
         VerifiedToken expiring = containerToken(token().claim("exp", T));
-        assertThat(guard.outsideValidity(expiring, T + 1)).as("past exp, within the skew").isNull();
+        assertThat(guard.outsideValidity(expiring, T + 1))
+                .as("past exp, within the skew")
+                .isNull();
         assertThat(guard.outsideValidity(expiring, T + SKEW - 1)).isNull();
         assertThat(guard.outsideValidity(expiring, T + SKEW)).isEqualTo("expired");
 
         VerifiedToken notYet = containerToken(token().claim("nbf", T + 100));
         assertThat(guard.outsideValidity(notYet, T + 100 - SKEW - 1)).isEqualTo("not valid yet (nbf)");
-        assertThat(guard.outsideValidity(notYet, T + 100 - SKEW)).as("before nbf, within the skew").isNull();
+        assertThat(guard.outsideValidity(notYet, T + 100 - SKEW))
+                .as("before nbf, within the skew")
+                .isNull();
 
         // The container decides whether exp is required; the guard only checks what is there.
-        assertThat(guard.outsideValidity(containerToken(token().without("exp")), T + 100_000)).isNull();
+        assertThat(guard.outsideValidity(containerToken(token().without("exp")), T + 100_000))
+                .isNull();
     }
 
     private static VerifiedToken containerToken(TestTokens.Builder builder) throws TokenRejected {

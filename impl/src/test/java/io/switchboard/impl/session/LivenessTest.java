@@ -1,13 +1,12 @@
 package io.switchboard.impl.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.session.Liveness.Verdict;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the sweeper decides, on a fake clock: the deadlines no endpoint code may hold off (send timeout, credentials,
@@ -24,7 +23,11 @@ class LivenessTest {
     }
 
     private static Liveness liveness(LivenessSettings settings, long expiresInMillis) {
-        return new Liveness(settings, SEND_TIMEOUT, OPENED, OPENED_MILLIS,
+        return new Liveness(
+                settings,
+                SEND_TIMEOUT,
+                OPENED,
+                OPENED_MILLIS,
                 expiresInMillis == 0 ? 0 : OPENED_MILLIS + expiresInMillis);
     }
 
@@ -37,7 +40,9 @@ class LivenessTest {
         Liveness liveness = liveness(heartbeatAndIdle(), 3_000);
         assertThat(liveness.check(OPENED + seconds(2), 0, true)).isEqualTo(Verdict.NONE);
         assertThat(liveness.check(OPENED + seconds(3), 0, true)).isEqualTo(Verdict.CREDENTIALS_EXPIRED);
-        assertThat(liveness.check(OPENED + seconds(4), 0, true)).as("reported once").isEqualTo(Verdict.NONE);
+        assertThat(liveness.check(OPENED + seconds(4), 0, true))
+                .as("reported once")
+                .isEqualTo(Verdict.NONE);
     }
 
     @Test
@@ -81,7 +86,9 @@ class LivenessTest {
     @Test
     void aCloseIsOverdueAfterTheGraceWhateverTheClockValue() {
         long requested = Long.MAX_VALUE - seconds(1); // nanoTime wraps: only differences count
-        assertThat(Liveness.closeOverdue(requested + Liveness.CLOSE_GRACE_NANOS, requested)).isFalse();
-        assertThat(Liveness.closeOverdue(requested + Liveness.CLOSE_GRACE_NANOS + 1, requested)).isTrue();
+        assertThat(Liveness.closeOverdue(requested + Liveness.CLOSE_GRACE_NANOS, requested))
+                .isFalse();
+        assertThat(Liveness.closeOverdue(requested + Liveness.CLOSE_GRACE_NANOS + 1, requested))
+                .isTrue();
     }
 }

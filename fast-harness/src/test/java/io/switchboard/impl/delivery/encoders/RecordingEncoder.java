@@ -2,7 +2,6 @@ package io.switchboard.impl.delivery.encoders;
 
 import jakarta.websocket.Encoder;
 import jakarta.websocket.EndpointConfig;
-
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -22,9 +21,11 @@ public class RecordingEncoder implements Encoder.Text<Tally> {
     @Override
     public void init(EndpointConfig config) {
         String endpoint = config instanceof jakarta.websocket.server.ServerEndpointConfig server
-                ? server.getEndpointClass().getSimpleName() : "-";
-        LOG.add("init " + id + " " + endpoint + " " + config.getEncoders().stream().map(Class::getSimpleName).toList()
-                + " " + new java.util.TreeSet<>(config.getUserProperties().keySet()));
+                ? server.getEndpointClass().getSimpleName()
+                : "-";
+        LOG.add("init " + id + " " + endpoint + " "
+                + config.getEncoders().stream().map(Class::getSimpleName).toList() + " "
+                + new java.util.TreeSet<>(config.getUserProperties().keySet()));
     }
 
     @Override

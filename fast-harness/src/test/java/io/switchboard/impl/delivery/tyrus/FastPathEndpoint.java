@@ -6,7 +6,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -37,8 +36,8 @@ public class FastPathEndpoint {
         switch (parts[0]) {
             case "idle" -> session.setMaxIdleTimeout(Long.parseLong(parts[1]));
             case "text" -> broadcaster.toSession(session, TyrusFastPathTest.ascii(Integer.parseInt(parts[1])));
-            case "binary" -> broadcaster.toSession(session,
-                    ByteBuffer.wrap(TyrusFastPathTest.bytes(Integer.parseInt(parts[1]))));
+            case "binary" ->
+                broadcaster.toSession(session, ByteBuffer.wrap(TyrusFastPathTest.bytes(Integer.parseInt(parts[1]))));
             case "utf8" -> broadcaster.toSession(session, TyrusFastPathTest.utf8(Integer.parseInt(parts[1])));
             case "mixed" -> {
                 int count = Integer.parseInt(parts[1]);

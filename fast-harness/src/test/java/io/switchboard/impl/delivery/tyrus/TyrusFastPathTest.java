@@ -1,5 +1,8 @@
 package io.switchboard.impl.delivery.tyrus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.impl.delivery.Payload;
 import io.switchboard.impl.delivery.SessionWriter;
 import io.switchboard.impl.testing.FastServer;
@@ -8,17 +11,13 @@ import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Tyrus fast path is taken on Tyrus standalone, frames every length encoding right, and fails cleanly. */
 class TyrusFastPathTest {
@@ -71,7 +70,9 @@ class TyrusFastPathTest {
             }
             for (int repeats : new int[] {1, 13, 6554, 7000}) {
                 client.sendText("utf8:" + repeats);
-                assertThat(client.nextText()).as("multibyte text, %d repeats", repeats).isEqualTo(utf8(repeats));
+                assertThat(client.nextText())
+                        .as("multibyte text, %d repeats", repeats)
+                        .isEqualTo(utf8(repeats));
             }
             // The writer counts a frame just after handing it to Tyrus, so the last count may trail its delivery.
             await().untilAsserted(() ->

@@ -10,6 +10,5 @@ import jakarta.websocket.server.ServerEndpoint;
 public class BadHeartbeatEndpoint {
 
     @OnMessage
-    public void message(String text) {
-    }
+    public void message(String text) {}
 }

@@ -6,5 +6,4 @@ import jakarta.websocket.server.ServerEndpoint;
 /** Names a room parameter its path does not have. */
 @ServerEndpoint("/misnamed/{channel}")
 @Room("room")
-public class MisnamedRoomEndpoint {
-}
+public class MisnamedRoomEndpoint {}

@@ -8,10 +8,8 @@ import jakarta.websocket.server.ServerEndpoint;
 public class TwoTextHandlersEndpoint {
 
     @OnMessage
-    public void first(String text) {
-    }
+    public void first(String text) {}
 
     @OnMessage
-    public void second(java.io.Reader text) {
-    }
+    public void second(java.io.Reader text) {}
 }

@@ -1,7 +1,6 @@
 package io.switchboard.impl.delivery.tyrus;
 
 import jakarta.websocket.Session;
-
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -41,14 +40,19 @@ final class IdleTimerScheduler implements InvocationHandler {
                 && Proxy.getInvocationHandler(container) instanceof IdleTimerScheduler) {
             return container;
         }
-        return (ScheduledExecutorService) Proxy.newProxyInstance(IdleTimerScheduler.class.getClassLoader(),
-                new Class<?>[]{ScheduledExecutorService.class}, new IdleTimerScheduler(container, session));
+        return (ScheduledExecutorService) Proxy.newProxyInstance(
+                IdleTimerScheduler.class.getClassLoader(),
+                new Class<?>[] {ScheduledExecutorService.class},
+                new IdleTimerScheduler(container, session));
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getName().equals("schedule") && args != null && args.length == 3
-                && args[0] != null && args[0].getClass().getSimpleName().equals("IdleTimeoutCommand")
+        if (method.getName().equals("schedule")
+                && args != null
+                && args.length == 3
+                && args[0] != null
+                && args[0].getClass().getSimpleName().equals("IdleTimeoutCommand")
                 && session.getMaxIdleTimeout() <= 0) {
             return Unscheduled.INSTANCE;
         }

@@ -5,7 +5,6 @@ import io.switchboard.impl.delivery.SessionWriter;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
@@ -57,8 +56,8 @@ final class RawFrameWriter implements SessionWriter {
             stage.whenComplete((frame, error) -> report(handler, error));
         } else {
             // TyrusInternals checked this type before choosing the fast path; this would be a different Tyrus.
-            handler.onResult(new SendResult(new IllegalStateException(
-                    "Tyrus's sendRawFrame returned " + written + ", not a CompletionStage")));
+            handler.onResult(new SendResult(
+                    new IllegalStateException("Tyrus's sendRawFrame returned " + written + ", not a CompletionStage")));
         }
     }
 
@@ -83,8 +82,8 @@ final class RawFrameWriter implements SessionWriter {
             if (error == null) {
                 handler.onResult(new SendResult());
             } else {
-                handler.onResult(new SendResult(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error));
+                handler.onResult(new SendResult(
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error));
             }
         } catch (RuntimeException e) {
             // whenComplete would keep this in a future nobody reads; the portable path lets Tyrus see it.

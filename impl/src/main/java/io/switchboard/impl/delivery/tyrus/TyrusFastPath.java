@@ -4,7 +4,6 @@ import io.switchboard.impl.delivery.FastPath;
 import io.switchboard.impl.delivery.SessionWriter;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -24,14 +23,14 @@ public final class TyrusFastPath implements FastPath {
     private static final Logger LOG = Logger.getLogger(TyrusFastPath.class.getName());
     /** Sessions given the fast writer, for tests. */
     static final LongAdder SESSIONS = new LongAdder();
+
     private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
 
     /** The members found for the sessions seen last: one kind per deployment in practice. */
     private static volatile Object found;
 
     /** For {@link java.util.ServiceLoader}. */
-    public TyrusFastPath() {
-    }
+    public TyrusFastPath() {}
 
     /**
      * The fast writer for a session that just opened.
@@ -54,12 +53,16 @@ public final class TyrusFastPath implements FastPath {
             webSocket = tyrus.webSocketOf(session);
             tyrus.skipIdleTimerWithoutTimeout(session);
         } catch (Throwable e) {
-            announce(Level.INFO, "Switchboard: the Tyrus fast path does not apply (" + e.getMessage()
-                    + "): sessions use the portable async sends");
+            announce(
+                    Level.INFO,
+                    "Switchboard: the Tyrus fast path does not apply (" + e.getMessage()
+                            + "): sessions use the portable async sends");
             return null;
         }
-        announce(Level.INFO, "Switchboard: Tyrus fast path on: a message sent to many sessions is framed once and the"
-                + " same frame written to each session without extensions (switchboard.fast-path=false turns it off)");
+        announce(
+                Level.INFO,
+                "Switchboard: Tyrus fast path on: a message sent to many sessions is framed once and the"
+                        + " same frame written to each session without extensions (switchboard.fast-path=false turns it off)");
         SESSIONS.increment();
         return new RawFrameWriter(session, webSocket, tyrus);
     }

@@ -1,7 +1,6 @@
 package io.switchboard.impl.delivery.tyrus;
 
 import jakarta.websocket.Session;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -36,8 +35,13 @@ final class TyrusInternals {
     private final MethodHandle restartIdleTimer;
     private final Field scheduler;
 
-    private TyrusInternals(Class<?> sessionClass, Class<?> remoteClass, MethodHandle webSocketOf,
-                           MethodHandle sendRawFrame, MethodHandle restartIdleTimer, Field scheduler) {
+    private TyrusInternals(
+            Class<?> sessionClass,
+            Class<?> remoteClass,
+            MethodHandle webSocketOf,
+            MethodHandle sendRawFrame,
+            MethodHandle restartIdleTimer,
+            Field scheduler) {
         this.sessionClass = sessionClass;
         this.remoteClass = remoteClass;
         this.webSocketOf = webSocketOf;
@@ -56,8 +60,8 @@ final class TyrusInternals {
     static TyrusInternals of(Session session) {
         Class<?> sessionClass = session.getClass();
         if (!sessionClass.getName().startsWith("org.glassfish.tyrus.")) {
-            throw new UnsupportedOperationException("the container's sessions are " + sessionClass.getName()
-                    + ", not Tyrus's");
+            throw new UnsupportedOperationException(
+                    "the container's sessions are " + sessionClass.getName() + ", not Tyrus's");
         }
         Object remote = session.getAsyncRemote();
         Class<?> remoteClass = remote.getClass();
@@ -67,20 +71,25 @@ final class TyrusInternals {
             webSocket.setAccessible(true);
             Method send = webSocket.getType().getMethod("sendRawFrame", ByteBuffer.class);
             if (!Future.class.isAssignableFrom(send.getReturnType())) {
-                throw new UnsupportedOperationException("sendRawFrame returns " + send.getReturnType().getName());
+                throw new UnsupportedOperationException(
+                        "sendRawFrame returns " + send.getReturnType().getName());
             }
             requireCallbacks(webSocket.getType());
             Method restart = method(sessionClass, "restartIdleTimeoutExecutor");
             restart.setAccessible(true);
             Field scheduler = field(sessionClass, "service");
             if (scheduler.getType() != ScheduledExecutorService.class) {
-                throw new UnsupportedOperationException("the session's service is a " + scheduler.getType().getName());
+                throw new UnsupportedOperationException(
+                        "the session's service is a " + scheduler.getType().getName());
             }
             scheduler.setAccessible(true);
-            return new TyrusInternals(sessionClass, remoteClass,
+            return new TyrusInternals(
+                    sessionClass,
+                    remoteClass,
                     lookup.unreflectGetter(webSocket).asType(MethodType.methodType(Object.class, Object.class)),
                     lookup.unreflect(send).asType(MethodType.methodType(Object.class, Object.class, ByteBuffer.class)),
-                    lookup.unreflect(restart).asType(MethodType.methodType(void.class, Object.class)), scheduler);
+                    lookup.unreflect(restart).asType(MethodType.methodType(void.class, Object.class)),
+                    scheduler);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // NoSuchField/NoSuchMethod, InaccessibleObjectException (a module closed to us), a class we cannot load.
             throw new UnsupportedOperationException(e.toString(), e);
@@ -123,8 +132,8 @@ final class TyrusInternals {
      * after a write whose end we could not observe.
      */
     private static void requireCallbacks(Class<?> webSocketClass) throws ClassNotFoundException {
-        Class<?> future = Class.forName(webSocketClass.getPackageName() + ".TyrusFuture", false,
-                webSocketClass.getClassLoader());
+        Class<?> future =
+                Class.forName(webSocketClass.getPackageName() + ".TyrusFuture", false, webSocketClass.getClassLoader());
         if (!CompletionStage.class.isAssignableFrom(future)) {
             throw new UnsupportedOperationException(future.getName() + " is not a CompletionStage");
         }

@@ -1,7 +1,6 @@
 package io.switchboard.samples.chat;
 
 import io.switchboard.RoomScoped;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -13,7 +13,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +81,7 @@ public class SessionsServlet extends HttpServlet {
         }
         session.principal().ifPresent(p -> json.add("principal", p.getName()));
         session.remoteAddress().ifPresent(a -> json.add("remoteAddress", a));
-        return json
-                .add("state", session.state().name())
+        return json.add("state", session.state().name())
                 .add("openedAt", session.openedAt().toString())
                 .add("lastActivity", session.lastActivity().toString());
     }

@@ -1,10 +1,9 @@
 package io.switchboard.samples.chat;
 
-import io.switchboard.payara.PayaraMicro;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.switchboard.payara.PayaraMicro;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged sample on a real Payara Micro, started by the launcher {@code -Prun} uses too, with real
@@ -61,8 +60,8 @@ class ChatSampleIT {
 
     @Test
     void servesThePage() throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(server.baseUri()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                HTTP.send(HttpRequest.newBuilder(server.baseUri()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Switchboard chat");
     }
@@ -74,8 +73,12 @@ class ChatSampleIT {
         Client carol = connect("elsewhere");
 
         String listed = awaitSessions("it-room", body -> count(body) == 2);
-        assertThat(occurrences(listed, "\"endpoint\"\\s*:\\s*\"ChatEndpoint\"")).as(listed).isEqualTo(2);
-        assertThat(occurrences(listed, "\"room\"\\s*:\\s*\"it-room\"")).as(listed).isEqualTo(2);
+        assertThat(occurrences(listed, "\"endpoint\"\\s*:\\s*\"ChatEndpoint\""))
+                .as(listed)
+                .isEqualTo(2);
+        assertThat(occurrences(listed, "\"room\"\\s*:\\s*\"it-room\""))
+                .as(listed)
+                .isEqualTo(2);
         assertThat(occurrences(listed, "\"state\"\\s*:\\s*\"OPEN\"")).as(listed).isEqualTo(2);
         assertThat(count(awaitSessions("elsewhere", body -> count(body) == 1))).isEqualTo(1);
         assertThat(count(awaitSessions(null, body -> count(body) == 3))).isEqualTo(3);
@@ -108,7 +111,9 @@ class ChatSampleIT {
     private static Client connect(String room) throws Exception {
         Client client = new Client();
         URI uri = URI.create(server.baseUri().toString().replaceFirst("^http", "ws") + "chat/" + room);
-        client.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, client)
+        client.socket = HTTP.newWebSocketBuilder()
+                .connectTimeout(WAIT)
+                .buildAsync(uri, client)
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         CLIENTS.add(client);
         return client;
@@ -118,13 +123,15 @@ class ChatSampleIT {
     private static String awaitSessions(String room, Predicate<String> condition) {
         URI uri = server.baseUri().resolve(room == null ? "sessions" : "sessions?room=" + room);
         AtomicReference<String> last = new AtomicReference<>();
-        await("GET " + uri + " meets the condition").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+        await("GET " + uri + " meets the condition")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> {
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response =
+                            HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                            type -> assertThat(type).startsWith("application/json"));
+                    assertThat(response.headers().firstValue("Content-Type"))
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
                     last.set(response.body());
                     assertThat(condition).as("last body:%n%s", response.body()).accepts(response.body());
                 });

@@ -1,7 +1,6 @@
 package io.switchboard.samples.chat;
 
 import io.switchboard.payara.PayaraMicro;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 public final class ChatServer {
 
-    private ChatServer() {
-    }
+    private ChatServer() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -35,9 +33,12 @@ public final class ChatServer {
             System.err.println("Missing " + missing + "; usage: ChatServer --payara P --war W --workdir D --port N");
             System.exit(2);
         }
-        PayaraMicro.Setup setup = new PayaraMicro.Setup(Path.of(options.get("--payara")),
-                Path.of(options.get("--war")), Path.of(options.get("--workdir")),
-                Integer.parseInt(options.get("--port")), List.of());
+        PayaraMicro.Setup setup = new PayaraMicro.Setup(
+                Path.of(options.get("--payara")),
+                Path.of(options.get("--war")),
+                Path.of(options.get("--workdir")),
+                Integer.parseInt(options.get("--port")),
+                List.of());
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--timeout", "180")));
 
         // Maven does not stop what exec:exec started when Maven itself is killed: follow it out.
@@ -47,8 +48,8 @@ public final class ChatServer {
         try {
             server = PayaraMicro.start(setup, "/", timeout, null);
         } catch (IllegalStateException e) {
-            System.err.println("\nThe chat sample did not start: " + e.getMessage()
-                    + "\n(another port: -Dchat.port=9090)");
+            System.err.println(
+                    "\nThe chat sample did not start: " + e.getMessage() + "\n(another port: -Dchat.port=9090)");
             System.exit(1);
             return;
         }

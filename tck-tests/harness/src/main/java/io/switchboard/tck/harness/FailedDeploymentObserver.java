@@ -25,11 +25,13 @@ public class FailedDeploymentObserver {
             return;
         }
         ProtocolMetaData found = metaData.get();
-        boolean serves = found != null && found.getContexts(HTTPContext.class).stream()
-                .anyMatch(context -> !context.getServlets().isEmpty());
+        boolean serves = found != null
+                && found.getContexts(HTTPContext.class).stream()
+                        .anyMatch(context -> !context.getServlets().isEmpty());
         if (!serves) {
-            throw new DeploymentException("Payara Micro started nothing of " + event.getDeployment().getName()
-                    + " (" + event.getDeployment().getArchive().getName() + "): the deployment failed; its log is above");
+            throw new DeploymentException("Payara Micro started nothing of "
+                    + event.getDeployment().getName() + " ("
+                    + event.getDeployment().getArchive().getName() + "): the deployment failed; its log is above");
         }
     }
 }

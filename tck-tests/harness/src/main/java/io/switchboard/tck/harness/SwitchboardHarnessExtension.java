@@ -1,14 +1,13 @@
 package io.switchboard.tck.harness;
 
-import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArchiveProcessor;
-import org.jboss.arquillian.core.spi.LoadableExtension;
-
 import java.io.File;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.spi.client.deployment.ApplicationArchiveProcessor;
+import org.jboss.arquillian.core.spi.LoadableExtension;
 
 /** Registered through {@code META-INF/services}: Arquillian loads it in every runner that has this jar. */
 public class SwitchboardHarnessExtension implements LoadableExtension {
@@ -29,7 +28,9 @@ public class SwitchboardHarnessExtension implements LoadableExtension {
     private static void logNetwork() {
         try {
             String interfaces = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                    .map(NetworkInterface::getName).sorted().collect(Collectors.joining(", "));
+                    .map(NetworkInterface::getName)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
             LOG.info("Switchboard TCK harness: network interfaces of the test JVM: " + interfaces);
         } catch (SocketException e) {
             LOG.info("Switchboard TCK harness: cannot list network interfaces: " + e);

@@ -11,6 +11,7 @@ public class AppConfigEchoEndpoint {
 
     @OnMessage
     public String echo(String text) {
-        return text + "|tracked:" + CDI.current().select(OpenSessions.class).get().count();
+        return text + "|tracked:"
+                + CDI.current().select(OpenSessions.class).get().count();
     }
 }

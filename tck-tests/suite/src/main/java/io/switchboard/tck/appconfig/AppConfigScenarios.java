@@ -1,11 +1,10 @@
 package io.switchboard.tck.appconfig;
 
-import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.tck.client.TestClient;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
 
 /**
  * An application with its own {@code ServerApplicationConfig} that returns every scanned class keeps working
@@ -19,7 +18,7 @@ public abstract class AppConfigScenarios {
     @Test
     void endpointsOfTheApplicationsConfigWorkUntracked() {
         try (TestClient first = TestClient.connect(base().resolve("appconfig-echo"));
-             TestClient second = TestClient.connect(base().resolve("appconfig-echo"))) {
+                TestClient second = TestClient.connect(base().resolve("appconfig-echo"))) {
             assertThat(first.ask("a")).isEqualTo("a|tracked:0");
             assertThat(second.ask("b")).isEqualTo("b|tracked:0");
         }

@@ -3,7 +3,6 @@ package io.switchboard.tck.appconfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
-
 import java.util.Set;
 
 /** The common idiom: an application's own config that deploys every scanned endpoint. */

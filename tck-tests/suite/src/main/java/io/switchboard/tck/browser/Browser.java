@@ -2,8 +2,6 @@ package io.switchboard.tck.browser;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Headless Chromium as a test's WebSocket client: {@link #visit} opens a page of the deployment and returns what
@@ -67,8 +66,7 @@ public final class Browser {
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
     private static final AtomicInteger VISITS = new AtomicInteger();
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /**
      * What a page reported: one line per event, in the order the page saw them, {@code done} left out.
@@ -87,8 +85,10 @@ public final class Browser {
 
         /** The texts of the {@code message} lines, in order. */
         public List<String> messages() {
-            return lines.stream().filter(line -> line.startsWith("message "))
-                    .map(line -> line.substring("message ".length())).toList();
+            return lines.stream()
+                    .filter(line -> line.startsWith("message "))
+                    .map(line -> line.substring("message ".length()))
+                    .toList();
         }
 
         /**
@@ -97,7 +97,8 @@ public final class Browser {
          * @throws AssertionError if the page reported no close, or more than one
          */
         public int closeCode() {
-            List<String> closes = lines.stream().filter(line -> line.startsWith("close ")).toList();
+            List<String> closes =
+                    lines.stream().filter(line -> line.startsWith("close ")).toList();
             if (closes.size() != 1) {
                 throw new AssertionError("Expected one close in the page's report, got: " + lines);
             }
@@ -137,8 +138,10 @@ public final class Browser {
             List<String> command = command(executable, profile, url, netLog(log));
             // The header leaves out the fragment. The net log has it (URLs in full), and the subprotocols the page
             // offers: a test's secrets are test secrets, and these files stay under target/.
-            Files.writeString(log, "command: " + command.subList(0, command.size() - 1) + " " + page
-                    + "#...\n\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    log,
+                    "command: " + command.subList(0, command.size() - 1) + " " + page + "#...\n\n",
+                    StandardCharsets.UTF_8);
             chromium = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -167,8 +170,9 @@ public final class Browser {
 
     /** The page's lines up to {@code done}, or an error that says what it reported so far and where to look. */
     private static List<String> await(Receiver receiver, Process chromium, URL page, Duration timeout, Path log) {
-        chromium.onExit().thenAccept(ended -> receiver.done.completeExceptionally(
-                new IllegalStateException("Chromium exited with status " + ended.exitValue())));
+        chromium.onExit()
+                .thenAccept(ended -> receiver.done.completeExceptionally(
+                        new IllegalStateException("Chromium exited with status " + ended.exitValue())));
         Supplier<String> sofar = () -> "; it reported " + receiver.latest.get()
                 + ". Chromium's log (and net log beside it): " + log.toAbsolutePath();
         try {
@@ -176,8 +180,8 @@ public final class Browser {
         } catch (TimeoutException e) {
             throw new AssertionError("The page " + page + " did not report done within " + timeout + sofar.get());
         } catch (ExecutionException e) {
-            throw new AssertionError(e.getCause().getMessage() + " before the page " + page + " reported done"
-                    + sofar.get());
+            throw new AssertionError(
+                    e.getCause().getMessage() + " before the page " + page + " reported done" + sofar.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + page, e);
@@ -191,7 +195,8 @@ public final class Browser {
      * makes every name but the page's own host fail without a DNS query, so nothing leaves the machine.
      */
     private static List<String> command(String executable, Path profile, URL url, Path netLog) {
-        List<String> command = new ArrayList<>(List.of(executable,
+        List<String> command = new ArrayList<>(List.of(
+                executable,
                 "--headless=new",
                 "--disable-gpu",
                 "--user-data-dir=" + profile,
@@ -229,7 +234,8 @@ public final class Browser {
     private static void end(Process chromium, Path profile) {
         if (chromium != null) {
             // Listed before the browser goes: its helpers (zygotes, renderers) would be re-parented and lost.
-            List<ProcessHandle> tree = Stream.concat(chromium.descendants(), Stream.of(chromium.toHandle())).toList();
+            List<ProcessHandle> tree = Stream.concat(chromium.descendants(), Stream.of(chromium.toHandle()))
+                    .toList();
             // SIGTERM: Chromium shuts its helpers down itself, some of them just after the browser process has gone;
             // only those still there after a while are killed.
             chromium.destroy();
@@ -248,7 +254,8 @@ public final class Browser {
     }
 
     private static void awaitExit(List<ProcessHandle> processes, Duration timeout) {
-        CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] exits =
+                processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -260,8 +267,12 @@ public final class Browser {
 
     /** The executable, or a skipped (or, where required, failed) test. */
     private static String executable() {
-        Optional<String> found = Optional.ofNullable(System.getProperty(EXECUTABLE)).filter(name -> !name.isBlank())
-                .or(() -> NAMES.stream().map(Browser::onPath).flatMap(Optional::stream).findFirst());
+        Optional<String> found = Optional.ofNullable(System.getProperty(EXECUTABLE))
+                .filter(name -> !name.isBlank())
+                .or(() -> NAMES.stream()
+                        .map(Browser::onPath)
+                        .flatMap(Optional::stream)
+                        .findFirst());
         if (found.isEmpty()) {
             String missing = "No Chromium: none of " + NAMES + " is on the PATH and " + EXECUTABLE + " is not set";
             if (Boolean.getBoolean(REQUIRED)) {
@@ -298,9 +309,13 @@ public final class Browser {
     private static void appendNamespaces(Path log, Process chromium) {
         try {
             String jvm = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
-            String browser = Files.readSymbolicLink(Path.of("/proc/" + chromium.pid() + "/ns/net")).toString();
-            Files.writeString(log, "network namespace of the test JVM: " + jvm + ", of Chromium (pid "
-                    + chromium.pid() + "): " + browser + "\n\n", StandardCharsets.UTF_8,
+            String browser = Files.readSymbolicLink(Path.of("/proc/" + chromium.pid() + "/ns/net"))
+                    .toString();
+            Files.writeString(
+                    log,
+                    "network namespace of the test JVM: " + jvm + ", of Chromium (pid " + chromium.pid() + "): "
+                            + browser + "\n\n",
+                    StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException | UnsupportedOperationException e) {
             // Not Linux, or Chromium already gone: the log just lacks the line.
@@ -363,7 +378,8 @@ public final class Browser {
         }
 
         private void handle(HttpExchange exchange) throws IOException {
-            try (exchange; InputStream body = exchange.getRequestBody()) {
+            try (exchange;
+                    InputStream body = exchange.getRequestBody()) {
                 if (exchange.getRequestMethod().equals("POST")) {
                     List<String> lines = parse(new String(body.readAllBytes(), StandardCharsets.UTF_8));
                     latest.accumulateAndGet(lines, (old, now) -> now.size() >= old.size() ? now : old);

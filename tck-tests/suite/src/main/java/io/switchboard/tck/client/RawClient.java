@@ -107,8 +107,9 @@ public final class RawClient implements AutoCloseable {
         return Base64.getEncoder().encodeToString(nonce);
     }
 
-    private static RawClient handshake(URI uri, boolean withKey, Map<String, String> extra, List<String> lines,
-                                       int receiveBuffer) throws IOException {
+    private static RawClient handshake(
+            URI uri, boolean withKey, Map<String, String> extra, List<String> lines, int receiveBuffer)
+            throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -130,8 +131,7 @@ public final class RawClient implements AutoCloseable {
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         StringBuilder raw = new StringBuilder(headerLines(request));
         lines.forEach(line -> raw.append(line).append("\r\n"));
-        out.write(("GET " + target + " HTTP/1.1\r\n" + raw + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET " + target + " HTTP/1.1\r\n" + raw + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return read(socket);
     }
@@ -145,7 +145,9 @@ public final class RawClient implements AutoCloseable {
         for (int i = 1; i < answer.length; i++) {
             int colon = answer[i].indexOf(':');
             if (colon > 0) {
-                headers.put(answer[i].substring(0, colon).trim(), answer[i].substring(colon + 1).trim());
+                headers.put(
+                        answer[i].substring(0, colon).trim(),
+                        answer[i].substring(colon + 1).trim());
             }
         }
         return new RawClient(socket, status, headers);
@@ -153,7 +155,8 @@ public final class RawClient implements AutoCloseable {
 
     private static String headerLines(Map<String, String> headers) {
         StringBuilder lines = new StringBuilder();
-        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
         return lines.toString();
     }
 

@@ -28,8 +28,7 @@ public final class TestClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** A close frame as the client received it. */
-    public record Closed(int code, String reason) {
-    }
+    public record Closed(int code, String reason) {}
 
     private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final BlockingQueue<ByteBuffer> binaries = new LinkedBlockingQueue<>();
@@ -37,8 +36,7 @@ public final class TestClient implements AutoCloseable {
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private WebSocket socket;
 
-    private TestClient() {
-    }
+    private TestClient() {}
 
     /**
      * Opens a connection.
@@ -268,7 +266,8 @@ public final class TestClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            ByteBuffer copy = ByteBuffer.allocate(message.remaining()).put(message).flip();
+            ByteBuffer copy =
+                    ByteBuffer.allocate(message.remaining()).put(message).flip();
             pongs.add(copy);
             webSocket.request(1);
             return null;

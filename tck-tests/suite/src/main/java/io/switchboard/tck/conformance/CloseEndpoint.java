@@ -5,7 +5,6 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 
 /** Closes on request with its own code and reason; records the reason of every close in {@code @OnClose}. */

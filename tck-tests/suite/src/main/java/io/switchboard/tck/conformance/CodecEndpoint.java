@@ -4,7 +4,6 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 
 /** A decoded message type in, an encoded return value out; decode failures reach {@code @OnError}. */

@@ -1,18 +1,17 @@
 package io.switchboard.tck.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Endpoint behaviours that must be the same with and without Switchboard. A harness runs these against the
@@ -107,7 +106,8 @@ public abstract class ConformanceScenarios {
             client.sendText("ab", false).sendText("cd", false).sendText("ef", true);
             String answer = client.nextText();
             assertThat(answer).endsWith(":abcdef");
-            assertThat(Integer.parseInt(answer.substring(0, answer.indexOf(':')))).isBetween(2, 3);
+            assertThat(Integer.parseInt(answer.substring(0, answer.indexOf(':'))))
+                    .isBetween(2, 3);
         }
     }
 
@@ -205,9 +205,11 @@ public abstract class ConformanceScenarios {
     @Test
     void usersConfiguratorSetsPropertiesPerConnectionAndSeesItsOwnEndpointClass() {
         try (TestClient first = TestClient.connect(uri("configured"), Map.of("X-Client", "first"));
-             TestClient second = TestClient.connect(uri("configured"), Map.of("X-Client", "second"))) {
-            assertThat(first.nextText()).isEqualTo("client:first|configured:ConfiguredEndpoint|config:ConfiguredEndpoint");
-            assertThat(second.nextText()).isEqualTo("client:second|configured:ConfiguredEndpoint|config:ConfiguredEndpoint");
+                TestClient second = TestClient.connect(uri("configured"), Map.of("X-Client", "second"))) {
+            assertThat(first.nextText())
+                    .isEqualTo("client:first|configured:ConfiguredEndpoint|config:ConfiguredEndpoint");
+            assertThat(second.nextText())
+                    .isEqualTo("client:second|configured:ConfiguredEndpoint|config:ConfiguredEndpoint");
         }
     }
 
@@ -250,8 +252,11 @@ public abstract class ConformanceScenarios {
         }
         await().untilAsserted(() -> {
             List<String> events = recorded();
-            assertThat(events.stream().filter("constructed"::equals).count()).as(events.toString()).isEqualTo(3);
-            assertThat(events.stream().filter("destroyed"::equals).count()).as(events.toString())
+            assertThat(events.stream().filter("constructed"::equals).count())
+                    .as(events.toString())
+                    .isEqualTo(3);
+            assertThat(events.stream().filter("destroyed"::equals).count())
+                    .as(events.toString())
                     .isEqualTo(3L * preDestroyCallsPerConnection());
         });
     }
@@ -259,7 +264,7 @@ public abstract class ConformanceScenarios {
     @Test
     void normalScopedEndpointStillGetsAnInstancePerConnection() {
         try (TestClient first = TestClient.connect(uri("scoped"));
-             TestClient second = TestClient.connect(uri("scoped"))) {
+                TestClient second = TestClient.connect(uri("scoped"))) {
             boolean shared = normalScopedEndpointShared();
             assertThat(first.ask("a")).isEqualTo("count:1");
             assertThat(second.ask("b")).isEqualTo(shared ? "count:2" : "count:1");

@@ -4,7 +4,6 @@ import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 
 /** An exception thrown from {@code @OnMessage} reaches {@code @OnError}; the session lives on. */

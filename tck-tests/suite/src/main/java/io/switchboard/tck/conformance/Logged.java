@@ -1,7 +1,6 @@
 package io.switchboard.tck.conformance;
 
 import jakarta.interceptor.InterceptorBinding;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,5 +10,4 @@ import java.lang.annotation.Target;
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface Logged {
-}
+public @interface Logged {}

@@ -6,7 +6,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 
 /** {@code @PathParam} of String and primitive types; a primitive text message and return value. */
@@ -14,8 +13,12 @@ import java.io.IOException;
 public class PathEndpoint {
 
     @OnOpen
-    public void open(Session session, @PathParam("name") String name, @PathParam("number") int number,
-                     @PathParam("flag") boolean flag) throws IOException {
+    public void open(
+            Session session,
+            @PathParam("name") String name,
+            @PathParam("number") int number,
+            @PathParam("flag") boolean flag)
+            throws IOException {
         session.getBasicRemote().sendText(name + "|" + (number + 1) + "|" + !flag);
     }
 

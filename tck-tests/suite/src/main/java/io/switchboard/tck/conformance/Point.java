@@ -1,5 +1,4 @@
 package io.switchboard.tck.conformance;
 
 /** A message type with its own decoder and encoder. */
-public record Point(int x, int y) {
-}
+public record Point(int x, int y) {}

@@ -28,7 +28,9 @@ public class ProbeEndpoint {
 
     private static boolean switchboardInDeployment() {
         try {
-            Class.forName("io.switchboard.impl.extension.SwitchboardInitializer", false,
+            Class.forName(
+                    "io.switchboard.impl.extension.SwitchboardInitializer",
+                    false,
                     Thread.currentThread().getContextClassLoader());
             return true;
         } catch (ClassNotFoundException e) {

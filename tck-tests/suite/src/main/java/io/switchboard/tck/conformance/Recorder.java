@@ -8,8 +8,7 @@ public final class Recorder {
 
     private static final ConcurrentLinkedQueue<String> EVENTS = new ConcurrentLinkedQueue<>();
 
-    private Recorder() {
-    }
+    private Recorder() {}
 
     /** Records an event. */
     public static void add(String event) {

@@ -3,7 +3,6 @@ package io.switchboard.tck.conformance;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -2,7 +2,6 @@ package io.switchboard.tck.conformance;
 
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

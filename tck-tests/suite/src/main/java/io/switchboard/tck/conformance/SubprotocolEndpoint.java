@@ -3,11 +3,12 @@ package io.switchboard.tck.conformance;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 
 /** Subprotocol negotiation. */
-@ServerEndpoint(value = "/subprotocol", subprotocols = {"v2.chat", "v1.chat"})
+@ServerEndpoint(
+        value = "/subprotocol",
+        subprotocols = {"v2.chat", "v1.chat"})
 public class SubprotocolEndpoint {
 
     @OnOpen

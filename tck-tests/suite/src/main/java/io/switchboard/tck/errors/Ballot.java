@@ -1,5 +1,4 @@
 package io.switchboard.tck.errors;
 
 /** A message only {@link BallotEncoder} can send. */
-public record Ballot(String choice) {
-}
+public record Ballot(String choice) {}

@@ -16,6 +16,7 @@ public class ErrorLog extends LineLog {
     }
 
     void closed(@Observes SessionClosed event) {
-        add("closed " + event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag());
+        add("closed " + event.session().endpointId() + " " + event.closeCode() + " "
+                + event.category().tag());
     }
 }

@@ -20,6 +20,9 @@ public class ErrorProbe {
 
     @OnMessage
     public String command(String command) {
-        return ProbeCommands.counting(sessions).lines("log", log).reset(log::clear).answer(command);
+        return ProbeCommands.counting(sessions)
+                .lines("log", log)
+                .reset(log::clear)
+                .answer(command);
     }
 }

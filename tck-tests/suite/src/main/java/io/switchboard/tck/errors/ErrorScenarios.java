@@ -1,14 +1,13 @@
 package io.switchboard.tck.errors;
 
-import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import io.switchboard.tck.client.TestClient;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Errors by category: each reaches {@link io.switchboard.SessionError} once; without {@code @OnError} the session is
@@ -38,13 +37,14 @@ public abstract class ErrorScenarios {
     @Test
     void exceptionWithoutOnErrorClosesWith1011AndOtherSessionsCarryOn() {
         try (TestClient bystander = TestClient.connect(base().resolve("errors/throw"));
-             TestClient client = TestClient.connect(base().resolve("errors/throw"))) {
+                TestClient client = TestClient.connect(base().resolve("errors/throw"))) {
             client.sendText("throw");
             TestClient.Closed closed = client.awaitClose();
             assertThat(closed.code()).isEqualTo(1011);
             assertThat(closed.reason()).isEqualTo("Server error");
             assertThat(bystander.ask("hi")).isEqualTo("echo:hi");
-            awaitLog("ThrowingEndpoint server_error IllegalStateException", "closed ThrowingEndpoint 1011 server_error");
+            awaitLog(
+                    "ThrowingEndpoint server_error IllegalStateException", "closed ThrowingEndpoint 1011 server_error");
         }
     }
 

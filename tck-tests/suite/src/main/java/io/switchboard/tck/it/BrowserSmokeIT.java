@@ -1,7 +1,12 @@
 package io.switchboard.tck.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.tck.browser.Browser;
 import io.switchboard.tck.conformance.EchoEndpoint;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,12 +14,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Headless Chromium as the client: a page of the test WAR talks to the WAR's echo endpoint, and a handshake the

@@ -1,16 +1,15 @@
 package io.switchboard.tck.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.tck.conformance.ConformanceScenarios;
+import java.net.URI;
+import java.net.URL;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The conformance scenarios against a deployment on a real server. Each subclass supplies the deployment

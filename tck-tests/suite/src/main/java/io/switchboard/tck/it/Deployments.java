@@ -1,11 +1,10 @@
 package io.switchboard.tck.it;
 
+import java.net.URI;
+import java.net.URL;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-
-import java.net.URI;
-import java.net.URL;
 
 /**
  * The WARs the container tests deploy: only the test's own classes. The harness adds Switchboard's
@@ -13,8 +12,7 @@ import java.net.URL;
  */
 final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * A WAR of the classes of the given packages (not their sub-packages), without {@code beans.xml}, with the

@@ -1,7 +1,11 @@
 package io.switchboard.tck.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.tracking.QuietEndpoint;
+import java.net.URI;
+import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,11 +13,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Switchboard's handshake filter runs before the container's upgrade. On Payara the order of Tyrus's initializer
@@ -37,7 +36,7 @@ public class HandshakeFilterOrderIT {
     void everyUpgradePassesTheFilterFirst() {
         URI base = Deployments.webSocketBase(url);
         try (TestClient client = TestClient.connect(base.resolve("quiet/order"));
-             TestClient probe = TestClient.connect(base.resolve("tracking-probe"))) {
+                TestClient probe = TestClient.connect(base.resolve("tracking-probe"))) {
             assertThat(client.ask("x")).isEqualTo("order:x");
             assertThat(probe.ask("sessions")).contains("|remote=127.0.0.1:");
         }

@@ -1,5 +1,4 @@
 package io.switchboard.tck.it;
 
 /** {@link HandshakeFilterOrderIT} once more: on Payara Micro, one more boot; on WildFly, one more deployment. */
-public class HandshakeFilterOrderThirdBootIT extends HandshakeFilterOrderIT {
-}
+public class HandshakeFilterOrderThirdBootIT extends HandshakeFilterOrderIT {}

@@ -3,13 +3,6 @@ package io.switchboard.tck.it;
 import io.switchboard.tck.metrics.MeteredEndpoint;
 import io.switchboard.tck.metrics.MetricsScenarios;
 import io.switchboard.tck.metrics.PrometheusText;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -17,6 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The metrics scenario on a real server, scraped where the server publishes metrics: the runner names the place in
@@ -30,7 +29,8 @@ public class MetricsIT extends MetricsScenarios {
     /** The system property naming the scrape endpoint. */
     static final String SCRAPE = "switchboard.tck.metrics.scrape";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @ArquillianResource
     URL url;
@@ -51,14 +51,19 @@ public class MetricsIT extends MetricsScenarios {
         if (where == null) {
             throw new IllegalStateException("The runner must set " + SCRAPE);
         }
-        URI target = where.startsWith("/") ? URI.create(url.getProtocol() + "://" + url.getAuthority() + where)
+        URI target = where.startsWith("/")
+                ? URI.create(url.getProtocol() + "://" + url.getAuthority() + where)
                 : URI.create(where);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Accept", "text/plain")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IOException("Scrape of " + target + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IOException(
+                        "Scrape of " + target + " answered " + response.statusCode() + ": " + response.body());
             }
             return new PrometheusText(response.body());
         } catch (InterruptedException e) {

@@ -2,16 +2,15 @@ package io.switchboard.tck.it;
 
 import io.switchboard.tck.security.SecurityConfig;
 import io.switchboard.tck.spelling.SpellingScenarios;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
-import java.util.Map;
 
 /** The path-spelling corpus on a real server: the container's own path matching, Switchboard's filter around it. */
 @ExtendWith(ArquillianExtension.class)
@@ -23,7 +22,8 @@ public class PathSpellingIT extends SpellingScenarios {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Deployments.withConfig(Deployments.of("spelling", SpellingScenarios.class),
+        return Deployments.withConfig(
+                Deployments.of("spelling", SpellingScenarios.class),
                 SecurityConfig.text(Map.of("switchboard.AnyUserEndpoint.roles-allowed", "**")));
     }
 

@@ -1,7 +1,15 @@
 package io.switchboard.tck.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.tck.browser.Browser;
 import io.switchboard.tck.security.SecurityConfig;
 import io.switchboard.tck.security.SecurityScenarios;
+import io.switchboard.tck.security.tokens.TestTokens;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,15 +17,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import io.switchboard.tck.browser.Browser;
-import io.switchboard.tck.security.tokens.TestTokens;
-
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URL;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The security scenarios on a real server: the handshake filter refuses before the upgrade. */
 @ExtendWith(ArquillianExtension.class)
@@ -29,8 +28,10 @@ public class SecurityIT extends SecurityScenarios {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Deployments.withBrowserPages(Deployments.withConfig(Deployments.of("security",
-                SecurityScenarios.class), SecurityConfig.text(Map.of())), "token.html");
+        return Deployments.withBrowserPages(
+                Deployments.withConfig(
+                        Deployments.of("security", SecurityScenarios.class), SecurityConfig.text(Map.of())),
+                "token.html");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.Arrays;
  * {@code arquillian.xml}.
  */
 enum Server {
-
     PAYARA_MICRO("payara-micro"),
     WILDFLY("wildfly");
 
@@ -24,8 +23,12 @@ enum Server {
     /** The server of this run; fails if the runner did not say, so a test never guesses. */
     static Server running() {
         String name = System.getProperty(PROPERTY);
-        return Arrays.stream(values()).filter(server -> server.qualifier.equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(server -> server.qualifier.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The runner must set " + PROPERTY + " to one of "
-                        + Arrays.stream(values()).map(server -> server.qualifier).toList() + ", not " + name));
+                        + Arrays.stream(values())
+                                .map(server -> server.qualifier)
+                                .toList() + ", not " + name));
     }
 }

@@ -1,8 +1,18 @@
 package io.switchboard.tck.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.shutdown.FeedEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -13,17 +23,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Undeploying an application with open sessions: what was queued goes out, then every session is closed with
@@ -42,8 +41,8 @@ public class ShutdownIT {
     @Deployment(name = NAME, managed = false, testable = false)
     public static WebArchive deployment() {
         // A generous drain time: the reader must take 16 MB, on a machine that may be busy.
-        return Deployments.withConfig(Deployments.of(NAME, FeedEndpoint.class),
-                "switchboard.shutdown.drain-timeout=10s\n");
+        return Deployments.withConfig(
+                Deployments.of(NAME, FeedEndpoint.class), "switchboard.shutdown.drain-timeout=10s\n");
     }
 
     /**
@@ -62,7 +61,7 @@ public class ShutdownIT {
         // Before the undeployment the same upgrade succeeds: the refusal below is the undeployment's doing.
         assertThat(upgradeStatus(feed)).isEqualTo(101);
         try (RawClient reader = RawClient.upgradeWithReceiveBuffer(feed, 4096);
-             TestClient idle = TestClient.connect(feed)) {
+                TestClient idle = TestClient.connect(feed)) {
             reader.sendText("feed:1000:16384");
             Thread.sleep(1000); // the feed is queued; the reader has read nothing yet
             // Arquillian's deployer works on the test's thread only: the reading and the upgrade attempt go
@@ -138,5 +137,4 @@ public class ShutdownIT {
             return -1;
         }
     }
-
 }

@@ -2,15 +2,14 @@ package io.switchboard.tck.it;
 
 import io.switchboard.tck.security.SecurityConfig;
 import io.switchboard.tck.security.TokenSourceScenarios;
+import java.net.URI;
+import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
 
 /** The opt-in token sources on a real server. */
 @ExtendWith(ArquillianExtension.class)
@@ -22,8 +21,8 @@ public class TokenSourcesIT extends TokenSourceScenarios {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Deployments.withConfig(Deployments.of("token-sources", TokenSourceScenarios.class),
-                SecurityConfig.text(SOURCES));
+        return Deployments.withConfig(
+                Deployments.of("token-sources", TokenSourceScenarios.class), SecurityConfig.text(SOURCES));
     }
 
     @Override

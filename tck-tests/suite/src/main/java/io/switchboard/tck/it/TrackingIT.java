@@ -2,15 +2,14 @@ package io.switchboard.tck.it;
 
 import io.switchboard.tck.tracking.QuietEndpoint;
 import io.switchboard.tck.tracking.TrackingScenarios;
+import java.net.URI;
+import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URI;
-import java.net.URL;
 
 /** The tracking scenarios on a real server. */
 @ExtendWith(ArquillianExtension.class)

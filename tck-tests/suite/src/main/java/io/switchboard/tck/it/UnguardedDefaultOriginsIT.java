@@ -18,7 +18,8 @@ public class UnguardedDefaultOriginsIT {
     @Deployment(testable = false)
     @ShouldThrowException(DeploymentException.class)
     public static WebArchive deployment() {
-        return Deployments.withConfig(Deployments.of("unguarded-default-origins", PermittedUntrackedEndpoint.class),
+        return Deployments.withConfig(
+                Deployments.of("unguarded-default-origins", PermittedUntrackedEndpoint.class),
                 "switchboard.default.allowed-origins=https://app.example.com\n");
     }
 

@@ -18,7 +18,8 @@ public class UnguardedDefaultRolesIT {
     @Deployment(testable = false)
     @ShouldThrowException(DeploymentException.class)
     public static WebArchive deployment() {
-        return Deployments.withConfig(Deployments.of("unguarded-default-roles", PlainUntrackedEndpoint.class),
+        return Deployments.withConfig(
+                Deployments.of("unguarded-default-roles", PlainUntrackedEndpoint.class),
                 "switchboard.default.roles-allowed=chat\n");
     }
 

@@ -18,7 +18,8 @@ public class UnguardedDisabledIT {
     @Deployment(testable = false)
     @ShouldThrowException(DeploymentException.class)
     public static WebArchive deployment() {
-        return Deployments.withConfig(Deployments.of("unguarded-disabled", DisabledDeniedEndpoint.class),
+        return Deployments.withConfig(
+                Deployments.of("unguarded-disabled", DisabledDeniedEndpoint.class),
                 "switchboard.DisabledDeniedEndpoint.enabled=false\n");
     }
 

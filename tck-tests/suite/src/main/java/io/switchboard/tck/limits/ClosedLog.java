@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 public class ClosedLog extends LineLog {
 
     void closed(@Observes SessionClosed event) {
-        add(event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag());
+        add(event.session().endpointId() + " " + event.closeCode() + " "
+                + event.category().tag());
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.tck.limits;
 import io.switchboard.MaxMessageSize;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

@@ -3,7 +3,6 @@ package io.switchboard.tck.limits;
 import io.switchboard.MaxMessageSize;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -20,6 +20,9 @@ public class LimitsProbe {
 
     @OnMessage
     public String command(String command) {
-        return ProbeCommands.counting(sessions).lines("closed", log).reset(log::clear).answer(command);
+        return ProbeCommands.counting(sessions)
+                .lines("closed", log)
+                .reset(log::clear)
+                .answer(command);
     }
 }

@@ -1,14 +1,13 @@
 package io.switchboard.tck.limits;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.TestClient;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code @MaxMessageSize}: messages up to the limit arrive, a larger one closes its session with 1009
@@ -38,7 +37,7 @@ public abstract class SizeLimitScenarios {
     @ValueSource(strings = {"whole", "partial"})
     void textUpToTheLimitArrivesAndOneByteMoreClosesWith1009(String form) {
         try (TestClient bystander = TestClient.connect(base().resolve("limited/" + form));
-             TestClient client = TestClient.connect(base().resolve("limited/" + form))) {
+                TestClient client = TestClient.connect(base().resolve("limited/" + form))) {
             assertThat(client.ask("a".repeat(TEXT_LIMIT))).isEqualTo("ok:" + TEXT_LIMIT);
             assertThat(client.ask("€".repeat(TEXT_LIMIT / 3))).isEqualTo("ok:" + (TEXT_LIMIT / 3) * 3);
             client.sendText("a".repeat(TEXT_LIMIT + 1));

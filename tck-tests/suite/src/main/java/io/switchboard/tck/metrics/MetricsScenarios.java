@@ -1,9 +1,10 @@
 package io.switchboard.tck.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * A scripted scenario against {@link MeteredEndpoint}, then one scrape of the server's real Prometheus endpoint,
@@ -89,8 +88,8 @@ public abstract class MetricsScenarios {
             // It never answers the heartbeat's ping: closed within interval + timeout.
             await().atMost(Duration.ofSeconds(15)).until(() -> closedCount(scrape(), "heartbeat_timeout") == 1);
         }
-        try (RawClient refused = RawClient.handshake(uri("metered/lobby"),
-                java.util.List.of("Origin: https://evil.example.net"))) {
+        try (RawClient refused =
+                RawClient.handshake(uri("metered/lobby"), java.util.List.of("Origin: https://evil.example.net"))) {
             assertThat(refused.status()).isEqualTo(403);
         }
         Thread.sleep(2500); // quiet: the heartbeat pings the five, and their pongs come back
@@ -101,36 +100,72 @@ public abstract class MetricsScenarios {
         long binary = binaryBytes;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             PrometheusText scrape = scrape();
-            assertThat(gauge(scrape, "switchboard_sessions_active")).as(scrape.toString()).isEqualTo(0);
+            assertThat(gauge(scrape, "switchboard_sessions_active"))
+                    .as(scrape.toString())
+                    .isEqualTo(0);
             assertThat(closedCount(scrape, "normal")).isEqualTo(5);
         });
         PrometheusText scrape = scrape();
         String all = scrape.startingWith("switchboard").toString();
-        assertThat(counter(scrape, "switchboard_sessions_opened", tags())).as(all).isEqualTo(8);
+        assertThat(counter(scrape, "switchboard_sessions_opened", tags()))
+                .as(all)
+                .isEqualTo(8);
         assertThat(closedCount(scrape, "rate_limited")).as(all).isEqualTo(1);
         assertThat(closedCount(scrape, "heartbeat_timeout")).as(all).isEqualTo(1);
         assertThat(closedCount(scrape, "server_error")).as(all).isEqualTo(1);
-        assertThat(counter(scrape, "switchboard_errors", tags("category", "server_error"))).as(all).isEqualTo(1);
-        assertThat(counter(scrape, "switchboard_messages_received", tags("type", "text"))).as(all).isEqualTo(18);
-        assertThat(counter(scrape, "switchboard_messages_received", tags("type", "binary"))).as(all).isEqualTo(5);
-        assertThat(counter(scrape, "switchboard_received_bytes", tags())).as(all).isEqualTo(text + binary);
+        assertThat(counter(scrape, "switchboard_errors", tags("category", "server_error")))
+                .as(all)
+                .isEqualTo(1);
+        assertThat(counter(scrape, "switchboard_messages_received", tags("type", "text")))
+                .as(all)
+                .isEqualTo(18);
+        assertThat(counter(scrape, "switchboard_messages_received", tags("type", "binary")))
+                .as(all)
+                .isEqualTo(5);
+        assertThat(counter(scrape, "switchboard_received_bytes", tags()))
+                .as(all)
+                .isEqualTo(text + binary);
         // Echoes (10 texts to the five, 5 to the flooder before its limit), the broadcast to five, binary echoes.
-        assertThat(counter(scrape, "switchboard_messages_sent", tags("type", "text"))).as(all).isEqualTo(20);
-        assertThat(counter(scrape, "switchboard_messages_sent", tags("type", "binary"))).as(all).isEqualTo(5);
-        assertThat(counter(scrape, "switchboard_sent_bytes", tags())).as(all)
+        assertThat(counter(scrape, "switchboard_messages_sent", tags("type", "text")))
+                .as(all)
+                .isEqualTo(20);
+        assertThat(counter(scrape, "switchboard_messages_sent", tags("type", "binary")))
+                .as(all)
+                .isEqualTo(5);
+        assertThat(counter(scrape, "switchboard_sent_bytes", tags()))
+                .as(all)
                 .isEqualTo(5 * ("hello".length() + "wörld".getBytes(StandardCharsets.UTF_8).length)
-                        + 5 * "news".length() + 5 * 2 + binary);
-        assertThat(counter(scrape, "switchboard_messages_sent", tags("type", "ping"))).as(all).isGreaterThanOrEqualTo(6);
-        assertThat(counter(scrape, "switchboard_messages_received", tags("type", "pong"))).as(all)
+                        + 5 * "news".length()
+                        + 5 * 2
+                        + binary);
+        assertThat(counter(scrape, "switchboard_messages_sent", tags("type", "ping")))
+                .as(all)
+                .isGreaterThanOrEqualTo(6);
+        assertThat(counter(scrape, "switchboard_messages_received", tags("type", "pong")))
+                .as(all)
                 .isGreaterThanOrEqualTo(5);
-        assertThat(count(scrape, "switchboard_heartbeat_round_trip", tags())).as(all).isGreaterThanOrEqualTo(5);
-        assertThat(counter(scrape, "switchboard_messages_rate_limited", tags())).as(all).isEqualTo(1);
-        assertThat(counter(scrape, "switchboard_messages_dropped", tags())).as(all).isEqualTo(0);
-        assertThat(counter(scrape, "switchboard_handshakes_rejected", tags("reason", "origin"))).as(all).isEqualTo(1);
-        assertThat(count(scrape, "switchboard_session_duration", tags())).as(all).isEqualTo(8);
+        assertThat(count(scrape, "switchboard_heartbeat_round_trip", tags()))
+                .as(all)
+                .isGreaterThanOrEqualTo(5);
+        assertThat(counter(scrape, "switchboard_messages_rate_limited", tags()))
+                .as(all)
+                .isEqualTo(1);
+        assertThat(counter(scrape, "switchboard_messages_dropped", tags()))
+                .as(all)
+                .isEqualTo(0);
+        assertThat(counter(scrape, "switchboard_handshakes_rejected", tags("reason", "origin")))
+                .as(all)
+                .isEqualTo(1);
+        assertThat(count(scrape, "switchboard_session_duration", tags()))
+                .as(all)
+                .isEqualTo(8);
         assertThat(gauge(scrape, "switchboard_rooms_active", Map.of())).as(all).isEqualTo(0);
-        assertThat(count(scrape, "switchboard_broadcast_recipients", Map.of())).as(all).isEqualTo(1);
-        assertThat(sum(scrape, "switchboard_broadcast_recipients", Map.of())).as(all).isEqualTo(5);
+        assertThat(count(scrape, "switchboard_broadcast_recipients", Map.of()))
+                .as(all)
+                .isEqualTo(1);
+        assertThat(sum(scrape, "switchboard_broadcast_recipients", Map.of()))
+                .as(all)
+                .isEqualTo(5);
     }
 
     private double closedCount(PrometheusText scrape, String category) {
@@ -141,7 +176,8 @@ public abstract class MetricsScenarios {
     /** A counter's value: Prometheus names counters {@code <name>_total}. */
     protected double counter(PrometheusText scrape, String name, Map<String, String> tags) {
         Double value = counterOrNull(scrape, name, tags);
-        assertThat(value).as("no sample " + name + "_total" + tags + " in\n" + scrape.startingWith("switchboard"))
+        assertThat(value)
+                .as("no sample " + name + "_total" + tags + " in\n" + scrape.startingWith("switchboard"))
                 .isNotNull();
         return value;
     }

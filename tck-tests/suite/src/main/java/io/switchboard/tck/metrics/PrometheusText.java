@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 public final class PrometheusText {
 
     /** One sample line. */
-    public record Sample(String name, Map<String, String> labels, double value) {
-    }
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern LINE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\d+)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -64,8 +63,10 @@ public final class PrometheusText {
      * @throws AssertionError if more than one does
      */
     public Double value(String name, Map<String, String> labels) {
-        List<Sample> found = samples.stream().filter(s -> s.name().equals(name))
-                .filter(s -> s.labels().entrySet().containsAll(labels.entrySet())).toList();
+        List<Sample> found = samples.stream()
+                .filter(s -> s.name().equals(name))
+                .filter(s -> s.labels().entrySet().containsAll(labels.entrySet()))
+                .toList();
         if (found.size() > 1) {
             throw new AssertionError("More than one sample " + name + labels + ": " + found);
         }

@@ -1,7 +1,6 @@
 package io.switchboard.tck.probe;
 
 import io.switchboard.OpenSessions;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,8 +15,7 @@ public final class ProbeCommands {
 
     private final Map<String, Supplier<?>> answers = new HashMap<>();
 
-    private ProbeCommands() {
-    }
+    private ProbeCommands() {}
 
     /** The commands every probe answers: {@code count}, how many sessions Switchboard tracks. */
     public static ProbeCommands counting(OpenSessions sessions) {

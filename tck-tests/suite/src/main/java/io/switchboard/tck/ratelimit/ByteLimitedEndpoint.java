@@ -3,7 +3,6 @@ package io.switchboard.tck.ratelimit;
 import io.switchboard.RateLimit;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.nio.ByteBuffer;
 
 /** Answers the size of what it gets; more than 1 KiB per 10 seconds closes the session. */

@@ -4,7 +4,6 @@ import io.switchboard.ConnectionLimits;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** At most 3 sessions at once; counts how often its {@code @OnOpen} ran. */

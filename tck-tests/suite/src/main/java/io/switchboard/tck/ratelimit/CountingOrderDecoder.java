@@ -1,7 +1,6 @@
 package io.switchboard.tck.ratelimit;
 
 import jakarta.websocket.Decoder;
-
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Decodes {@code order:<item>}, counting every decode. */

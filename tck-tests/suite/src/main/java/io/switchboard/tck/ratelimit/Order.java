@@ -1,5 +1,4 @@
 package io.switchboard.tck.ratelimit;
 
 /** A decoded message type. */
-public record Order(String item) {
-}
+public record Order(String item) {}

@@ -1,10 +1,12 @@
 package io.switchboard.tck.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -13,11 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Rate and connection limits over real sockets, against the endpoints of this package. */
 public abstract class RateLimitScenarios {
@@ -42,7 +41,8 @@ public abstract class RateLimitScenarios {
     }
 
     private void awaitCount(int count) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe("count")).isEqualTo(String.valueOf(count)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo(String.valueOf(count)));
     }
 
     @BeforeEach
@@ -93,8 +93,8 @@ public abstract class RateLimitScenarios {
                 }
                 assertThat(received).isEqualTo(sent);
             }
-            await().untilAsserted(() -> assertThat(probe("log"))
-                    .contains("closed ThrottledRoomEndpoint 1008 rate_limited"));
+            await().untilAsserted(
+                            () -> assertThat(probe("log")).contains("closed ThrottledRoomEndpoint 1008 rate_limited"));
         } finally {
             healthy.forEach(TestClient::close);
         }
@@ -119,8 +119,8 @@ public abstract class RateLimitScenarios {
             assertThat(frame.closeCode()).isEqualTo(1008);
             raw.reset(); // no close frame back: the container sees the connection drop
         }
-        await().untilAsserted(() -> assertThat(probe("log"))
-                .contains("closed ThrottledRoomEndpoint 1008 rate_limited"));
+        await().untilAsserted(
+                        () -> assertThat(probe("log")).contains("closed ThrottledRoomEndpoint 1008 rate_limited"));
     }
 
     @Test
@@ -136,7 +136,8 @@ public abstract class RateLimitScenarios {
             assertThat(client.isClosedByServer()).isFalse();
         }
         await().untilAsserted(() -> assertThat(probe("log").lines().filter(l -> l.startsWith("limited")))
-                .hasSize(5).containsOnly("limited DroppingEndpoint SESSION"));
+                .hasSize(5)
+                .containsOnly("limited DroppingEndpoint SESSION"));
     }
 
     @Test
@@ -164,9 +165,11 @@ public abstract class RateLimitScenarios {
 
     @Test
     void sessionsFromOneAddressShareItsBucket() {
-        assumeThat(servletContainer()).as("remote addresses are known only behind the servlet filter").isTrue();
+        assumeThat(servletContainer())
+                .as("remote addresses are known only behind the servlet filter")
+                .isTrue();
         try (TestClient a = TestClient.connect(uri("shared-address"));
-             TestClient b = TestClient.connect(uri("shared-address"))) {
+                TestClient b = TestClient.connect(uri("shared-address"))) {
             int echoes = 0;
             for (int i = 0; i < 4; i++) {
                 a.sendText("a" + i);
@@ -198,7 +201,9 @@ public abstract class RateLimitScenarios {
                 assertThat(refused.header("Retry-After")).isEqualTo("5");
             }
             assertThatThrownBy(() -> TestClient.connect(uri("capped")))
-                    .isInstanceOfSatisfying(TestClient.HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(503));
+                    .isInstanceOfSatisfying(
+                            TestClient.HandshakeRefused.class,
+                            e -> assertThat(e.status()).isEqualTo(503));
             awaitCount(3);
             assertThat(admitted.get(0).ask("x")).isEqualTo("echo:x:3");
             admitted.remove(0).close();
@@ -213,9 +218,11 @@ public abstract class RateLimitScenarios {
 
     @Test
     void oneAddressGetsItsShareOfSessionsAndOfHandshakes() throws IOException {
-        assumeThat(servletContainer()).as("remote addresses are known only behind the servlet filter").isTrue();
+        assumeThat(servletContainer())
+                .as("remote addresses are known only behind the servlet filter")
+                .isTrue();
         try (TestClient first = TestClient.connect(uri("per-address"));
-             TestClient second = TestClient.connect(uri("per-address"))) {
+                TestClient second = TestClient.connect(uri("per-address"))) {
             awaitCount(2); // the container runs onOpen, which counts a session in, after it answered 101
             try (RawClient third = RawClient.handshake(uri("per-address"), true, Map.of())) {
                 assertThat(third.status()).isEqualTo(429);

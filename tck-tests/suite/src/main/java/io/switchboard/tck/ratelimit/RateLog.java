@@ -15,6 +15,7 @@ public class RateLog extends LineLog {
     }
 
     void closed(@Observes SessionClosed event) {
-        add("closed " + event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag());
+        add("closed " + event.session().endpointId() + " " + event.closeCode() + " "
+                + event.category().tag());
     }
 }

@@ -20,7 +20,9 @@ public class RateProbe {
 
     @OnMessage
     public String command(String command) {
-        return ProbeCommands.counting(sessions).lines("log", log).on("decoded", CountingOrderDecoder.DECODED::get)
+        return ProbeCommands.counting(sessions)
+                .lines("log", log)
+                .on("decoded", CountingOrderDecoder.DECODED::get)
                 .reset(log::clear, () -> CappedEndpoint.OPENED.set(0), () -> CountingOrderDecoder.DECODED.set(0))
                 .answer(command);
     }

@@ -1,18 +1,17 @@
 package io.switchboard.tck.rooms;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Peers that die in every way a socket can, against the room endpoints deployed with a 1-second heartbeat
@@ -57,7 +56,7 @@ public abstract class DeadPeerScenarios {
     @Test
     void peerThatNeverReadsNorAnswersPingsIsClosedWithinIntervalPlusTimeout() throws IOException {
         try (TestClient live = TestClient.connect(base().resolve("room/d"));
-             RawClient silent = RawClient.upgradeWithReceiveBuffer(base().resolve("room/d"), 4096)) {
+                RawClient silent = RawClient.upgradeWithReceiveBuffer(base().resolve("room/d"), 4096)) {
             awaitRooms(DETECTION, "d=2");
             long start = System.nanoTime();
             awaitRooms(DETECTION, "d=1");
@@ -71,7 +70,7 @@ public abstract class DeadPeerScenarios {
     @Test
     void peerThatSendsHalfAFrameAndStallsIsClosed() throws IOException {
         try (TestClient live = TestClient.connect(base().resolve("room/d"));
-             RawClient stalled = RawClient.upgradeWithReceiveBuffer(base().resolve("room/d"), 4096)) {
+                RawClient stalled = RawClient.upgradeWithReceiveBuffer(base().resolve("room/d"), 4096)) {
             awaitRooms(DETECTION, "d=2");
             stalled.sendHalfFrame();
             awaitRooms(DETECTION, "d=1");
@@ -99,11 +98,11 @@ public abstract class DeadPeerScenarios {
     void crowdOfDeadPeersIsClearedWhileLiveClientsKeepTalking() throws IOException {
         List<RawClient> dead = new ArrayList<>();
         try (TestClient live = TestClient.connect(base().resolve("room/crowd"));
-             TestClient other = TestClient.connect(base().resolve("room/crowd"))) {
+                TestClient other = TestClient.connect(base().resolve("room/crowd"))) {
             for (int i = 0; i < crowd(); i++) {
                 RawClient peer = RawClient.upgradeWithReceiveBuffer(base().resolve("room/crowd"), 4096);
                 switch (i % 4) {
-                    case 0 -> { } // silent: never reads, never answers
+                    case 0 -> {} // silent: never reads, never answers
                     case 1 -> peer.sendHalfFrame();
                     case 2 -> {
                         peer.sendHalfFrame();
@@ -116,7 +115,8 @@ public abstract class DeadPeerScenarios {
             long deadline = System.nanoTime() + CROWD_DETECTION.toNanos();
             int said = 0;
             while (!probe("rooms").equals("crowd=2")) {
-                assertThat(System.nanoTime()).as("dead peers still in the room: %s", probe("rooms"))
+                assertThat(System.nanoTime())
+                        .as("dead peers still in the room: %s", probe("rooms"))
                         .isLessThan(deadline);
                 live.sendText("say:" + said);
                 assertThat(live.nextText()).isEqualTo("crowd:" + said);

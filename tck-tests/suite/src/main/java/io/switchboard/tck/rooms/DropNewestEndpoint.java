@@ -15,5 +15,4 @@ import jakarta.websocket.server.ServerEndpoint;
 // A peer that stops reading cannot answer pings either: a long heartbeat keeps the send queue's verdict first.
 @Heartbeat(interval = "10s", timeout = "10s")
 @SendQueue(capacity = 8, overflow = OverflowPolicy.DROP_NEWEST, sendTimeout = "60s")
-public class DropNewestEndpoint {
-}
+public class DropNewestEndpoint {}

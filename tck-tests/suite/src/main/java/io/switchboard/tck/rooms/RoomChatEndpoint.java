@@ -10,7 +10,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.util.TreeSet;
 
 /**
@@ -47,8 +46,9 @@ public class RoomChatEndpoint {
                 rooms.broadcast(room, room + ":" + argument);
             }
             case "others" -> rooms.broadcastExcept(room, room + ":" + argument, session);
-            case "report" -> rooms.broadcast(room, room + ":" + argument)
-                    .thenAccept(report -> broadcaster.toSession(session, "report:" + Reports.format(report)));
+            case "report" ->
+                rooms.broadcast(room, room + ":" + argument)
+                        .thenAccept(report -> broadcaster.toSession(session, "report:" + Reports.format(report)));
             case "to" -> {
                 String[] parts = argument.split(":", 2);
                 rooms.broadcast(parts[0], parts[0] + ":" + parts[1]);

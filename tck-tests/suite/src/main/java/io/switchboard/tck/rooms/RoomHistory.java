@@ -3,7 +3,6 @@ package io.switchboard.tck.rooms;
 import io.switchboard.RoomScoped;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;

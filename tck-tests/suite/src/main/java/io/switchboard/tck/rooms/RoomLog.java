@@ -5,7 +5,6 @@ import io.switchboard.RoomLeft;
 import io.switchboard.SessionClosed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -29,8 +28,8 @@ public class RoomLog {
 
     void closed(@Observes SessionClosed event) {
         if (!event.session().endpointId().equals("RoomChatEndpoint")) {
-            lines.add("closed " + event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag()
-                    + " " + event.reason());
+            lines.add("closed " + event.session().endpointId() + " " + event.closeCode() + " "
+                    + event.category().tag() + " " + event.reason());
         }
     }
 

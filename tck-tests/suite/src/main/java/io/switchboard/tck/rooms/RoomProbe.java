@@ -9,7 +9,6 @@ import io.switchboard.Untracked;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -51,8 +50,11 @@ public class RoomProbe {
     public String command(String command) throws Exception {
         String[] args = command.split(":");
         return switch (args[0]) {
-            case "rooms" -> new TreeSet<>(rooms.rooms()).stream()
-                    .map(room -> room + "=" + rooms.members(room).size()).collect(Collectors.joining(","));
+            case "rooms" ->
+                new TreeSet<>(rooms.rooms())
+                        .stream()
+                                .map(room -> room + "=" + rooms.members(room).size())
+                                .collect(Collectors.joining(","));
             case "members" -> String.valueOf(rooms.members(args[1]).size());
             case "log" -> String.join("\n", log.lines());
             case "reset" -> {
@@ -62,17 +64,18 @@ public class RoomProbe {
             }
             case "broadcast" -> Reports.format(wait(rooms.broadcast(args[1], args[2])));
             case "endpoint" -> Reports.format(wait(broadcaster.toEndpoint(args[1], args[2])));
-            case "path" -> Reports.format(wait(broadcaster.toMatching(s -> s.requestPath().endsWith(args[1]),
-                    args[2])));
+            case "path" ->
+                Reports.format(wait(broadcaster.toMatching(s -> s.requestPath().endsWith(args[1]), args[2])));
             case "principal" -> Reports.format(wait(broadcaster.toPrincipal(args[1], args[2])));
             case "in-room" -> rooms.inRoom(args[1], () -> history.summary());
-            case "flood" -> flood(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Integer.parseInt(args[4]));
-            case "flood-until-drop" -> floodUntilDrop(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Integer.parseInt(args[4]));
+            case "flood" ->
+                flood(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "flood-until-drop" ->
+                floodUntilDrop(
+                        args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "flood-published" -> String.valueOf(FLOODS.size());
-            case "flood-report" -> Reports.format(FLOODS.stream().map(RoomProbe::wait)
-                    .reduce(DeliveryReport.EMPTY, Reports::sum));
+            case "flood-report" ->
+                Reports.format(FLOODS.stream().map(RoomProbe::wait).reduce(DeliveryReport.EMPTY, Reports::sum));
             case "stress" -> stress(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "churn" -> churn(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "consistent" -> consistency();
@@ -93,15 +96,17 @@ public class RoomProbe {
      * pausing {@code pauseMicros} between them; their reports are summed by {@code flood-report}.
      */
     private String flood(String room, int count, int size, int pauseMicros) {
-        Thread publisher = new Thread(() -> {
-            for (int n = 0; n < count; n++) {
-                String prefix = n + "|";
-                FLOODS.add(rooms.broadcast(room, prefix + "x".repeat(Math.max(0, size - prefix.length()))));
-                if (pauseMicros > 0) {
-                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
-                }
-            }
-        }, "flood-" + room);
+        Thread publisher = new Thread(
+                () -> {
+                    for (int n = 0; n < count; n++) {
+                        String prefix = n + "|";
+                        FLOODS.add(rooms.broadcast(room, prefix + "x".repeat(Math.max(0, size - prefix.length()))));
+                        if (pauseMicros > 0) {
+                            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(pauseMicros));
+                        }
+                    }
+                },
+                "flood-" + room);
         publisher.start();
         return "started";
     }
@@ -117,14 +122,16 @@ public class RoomProbe {
         int extra = -1;
         for (int n = 0; n < max && extra != 0; n++) {
             String prefix = n + "|";
-            CompletableFuture<DeliveryReport> report =
-                    rooms.broadcast(room, prefix + "x".repeat(Math.max(0, size - prefix.length()))).toCompletableFuture();
+            CompletableFuture<DeliveryReport> report = rooms.broadcast(
+                            room, prefix + "x".repeat(Math.max(0, size - prefix.length())))
+                    .toCompletableFuture();
             FLOODS.add(report);
             sent.add(report);
             if (extra > 0) {
                 extra--;
-            } else if (n % 8 == 0 && sent.subList(Math.max(0, sent.size() - 64), sent.size()).stream()
-                    .anyMatch(r -> r.isDone() && r.join().dropped() > 0)) {
+            } else if (n % 8 == 0
+                    && sent.subList(Math.max(0, sent.size() - 64), sent.size()).stream()
+                            .anyMatch(r -> r.isDone() && r.join().dropped() > 0)) {
                 extra = 50;
             }
             if (pauseMicros > 0) {
@@ -145,24 +152,25 @@ public class RoomProbe {
             int sender = s;
             CompletableFuture<DeliveryReport> total = new CompletableFuture<>();
             reports.add(total);
-            threads.add(new Thread(() -> {
-                DeliveryReport sum = DeliveryReport.EMPTY;
-                List<CompletionStage<DeliveryReport>> mine = new ArrayList<>();
-                for (int n = 0; n < count; n++) {
-                    mine.add(rooms.broadcast(room, "s" + sender + ":" + n));
-                }
-                for (CompletionStage<DeliveryReport> report : mine) {
-                    sum = Reports.sum(sum, wait(report));
-                }
-                total.complete(sum);
-            }, "stress-" + s));
+            threads.add(new Thread(
+                    () -> {
+                        DeliveryReport sum = DeliveryReport.EMPTY;
+                        List<CompletionStage<DeliveryReport>> mine = new ArrayList<>();
+                        for (int n = 0; n < count; n++) {
+                            mine.add(rooms.broadcast(room, "s" + sender + ":" + n));
+                        }
+                        for (CompletionStage<DeliveryReport> report : mine) {
+                            sum = Reports.sum(sum, wait(report));
+                        }
+                        total.complete(sum);
+                    },
+                    "stress-" + s));
         }
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             thread.join();
         }
-        return Reports.format(reports.stream().map(CompletableFuture::join)
-                .reduce(DeliveryReport.EMPTY, Reports::sum));
+        return Reports.format(reports.stream().map(CompletableFuture::join).reduce(DeliveryReport.EMPTY, Reports::sum));
     }
 
     /**

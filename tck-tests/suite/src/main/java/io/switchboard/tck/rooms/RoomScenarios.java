@@ -1,10 +1,10 @@
 package io.switchboard.tck.rooms;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rooms, broadcasting and bounded delivery, against the endpoints of this package deployed with Switchboard.
@@ -31,8 +30,8 @@ public abstract class RoomScenarios {
      * The configuration a deployment of these scenarios needs: a short heartbeat, so that connections dropped
      * without a word (which Payara never reports) leave their rooms within seconds.
      */
-    public static final String CONFIG = "switchboard.default.heartbeat.interval=1s\n"
-            + "switchboard.default.heartbeat.timeout=1s\n";
+    public static final String CONFIG =
+            "switchboard.default.heartbeat.interval=1s\n" + "switchboard.default.heartbeat.timeout=1s\n";
 
     /** How long a room may take to empty once its members are gone, dead ones included. */
     private static final Duration EMPTYING = Duration.ofSeconds(30);
@@ -62,7 +61,8 @@ public abstract class RoomScenarios {
     }
 
     private void awaitMembers(String room, int count) {
-        await().atMost(EMPTYING).untilAsserted(() -> assertThat(probe("members:" + room)).isEqualTo(String.valueOf(count)));
+        await().atMost(EMPTYING)
+                .untilAsserted(() -> assertThat(probe("members:" + room)).isEqualTo(String.valueOf(count)));
     }
 
     @BeforeEach
@@ -73,7 +73,9 @@ public abstract class RoomScenarios {
 
     @Test
     void broadcastReachesEveryMemberOfTheRoomAndNoOneElse() {
-        try (TestClient a1 = chat("a"); TestClient a2 = chat("a"); TestClient b1 = chat("b")) {
+        try (TestClient a1 = chat("a");
+                TestClient a2 = chat("a");
+                TestClient b1 = chat("b")) {
             a1.sendText("say:hello");
             assertThat(a1.nextText()).isEqualTo("a:hello");
             assertThat(a2.nextText()).isEqualTo("a:hello");
@@ -85,7 +87,8 @@ public abstract class RoomScenarios {
 
     @Test
     void broadcastCanLeaveOutTheSender() {
-        try (TestClient a1 = chat("a"); TestClient a2 = chat("a")) {
+        try (TestClient a1 = chat("a");
+                TestClient a2 = chat("a")) {
             a1.sendText("others:psst");
             assertThat(a2.nextText()).isEqualTo("a:psst");
             assertThat(a1.ask("rooms")).isEqualTo("rooms:[a]");
@@ -94,7 +97,8 @@ public abstract class RoomScenarios {
 
     @Test
     void deliveryReportCountsEveryMemberOnceDelivered() {
-        try (TestClient a1 = chat("a"); TestClient a2 = chat("a")) {
+        try (TestClient a1 = chat("a");
+                TestClient a2 = chat("a")) {
             a1.sendText("report:x");
             assertThat(a1.nextText()).isEqualTo("a:x");
             assertThat(a1.nextText()).isEqualTo("report:recipients=2 queued=2 delivered=2 dropped=0 failed=0");
@@ -118,7 +122,8 @@ public abstract class RoomScenarios {
 
     @Test
     void sessionsJoinAndLeaveFurtherRoomsAndLeaveThemAllOnClose() {
-        try (TestClient a1 = chat("a"); TestClient b1 = chat("b")) {
+        try (TestClient a1 = chat("a");
+                TestClient b1 = chat("b")) {
             assertThat(a1.ask("join:b")).isEqualTo("joined:true");
             assertThat(a1.ask("join:b")).isEqualTo("joined:false");
             assertThat(a1.ask("rooms")).isEqualTo("rooms:[a, b]");
@@ -147,7 +152,8 @@ public abstract class RoomScenarios {
 
     @Test
     void binaryAndEncodedObjectsAreBroadcastToo() {
-        try (TestClient a1 = chat("a"); TestClient a2 = chat("a")) {
+        try (TestClient a1 = chat("a");
+                TestClient a2 = chat("a")) {
             a1.sendText("binary:5");
             assertThat(a2.nextBinary()).hasSize(5);
             assertThat(a1.nextBinary()).hasSize(5);
@@ -159,7 +165,8 @@ public abstract class RoomScenarios {
 
     @Test
     void broadcasterSendsByEndpointByMetadataAndByPrincipal() {
-        try (TestClient a1 = chat("a"); TestClient b1 = chat("b")) {
+        try (TestClient a1 = chat("a");
+                TestClient b1 = chat("b")) {
             assertThat(probe("endpoint:RoomChatEndpoint:all"))
                     .isEqualTo("recipients=2 queued=2 delivered=2 dropped=0 failed=0");
             assertThat(a1.nextText()).isEqualTo("all");
@@ -173,7 +180,9 @@ public abstract class RoomScenarios {
 
     @Test
     void roomScopedBeanIsOnePerRoomAndEndsWithTheRoom() {
-        try (TestClient a1 = chat("a"); TestClient a2 = chat("a"); TestClient b1 = chat("b")) {
+        try (TestClient a1 = chat("a");
+                TestClient a2 = chat("a");
+                TestClient b1 = chat("b")) {
             a1.sendText("say:1");
             a2.sendText("say:2");
             b1.sendText("say:3");
@@ -182,8 +191,8 @@ public abstract class RoomScenarios {
                 assertThat(a2.nextText()).startsWith("a:");
             }
             assertThat(b1.nextText()).isEqualTo("b:3");
-            assertThat(a1.ask("history")).isIn("history:said=[1, 2] opened=2 closed=0",
-                    "history:said=[2, 1] opened=2 closed=0");
+            assertThat(a1.ask("history"))
+                    .isIn("history:said=[1, 2] opened=2 closed=0", "history:said=[2, 1] opened=2 closed=0");
             assertThat(b1.ask("history")).isEqualTo("history:said=[3] opened=1 closed=0");
             assertThat(probe("in-room:b")).isEqualTo("said=[3] opened=1 closed=0");
         }
@@ -198,7 +207,7 @@ public abstract class RoomScenarios {
     @Test
     void slowConsumerIsClosedWhenItsQueueOverflowsWhileOthersGetEverything() throws IOException {
         try (TestClient healthy = TestClient.connect(uri("overflow-close/s"));
-             RawClient stalled = RawClient.upgradeWithReceiveBuffer(uri("overflow-close/s"), 4096)) {
+                RawClient stalled = RawClient.upgradeWithReceiveBuffer(uri("overflow-close/s"), 4096)) {
             awaitMembers("s", 2);
             int count = Integer.parseInt(probe("flood-until-drop:s:16384:" + MAX_FLOOD + ":500"));
             assertThat(count).isLessThan(MAX_FLOOD);
@@ -211,7 +220,8 @@ public abstract class RoomScenarios {
             // Once closed, the slow one is no recipient of later messages; the write under way when it was closed
             // counts as failed.
             Map<String, Integer> report = counts(probe("flood-report"));
-            assertThat(report.get("recipients")).isBetween(count + 1, 2 * count - 1)
+            assertThat(report.get("recipients"))
+                    .isBetween(count + 1, 2 * count - 1)
                     .isEqualTo(report.get("delivered") + report.get("dropped") + report.get("failed"));
             assertThat(report.get("delivered")).isGreaterThanOrEqualTo(count);
             assertThat(report.get("dropped")).isPositive();
@@ -226,7 +236,11 @@ public abstract class RoomScenarios {
             int count = Integer.parseInt(probe("flood-until-drop:d:16384:" + MAX_FLOOD + ":0"));
             assertThat(count).isLessThan(MAX_FLOOD);
             List<Integer> received = readNumbered(behind, count - 1);
-            assertThat(received).isSorted().doesNotHaveDuplicates().contains(count - 1).hasSizeLessThan(count);
+            assertThat(received)
+                    .isSorted()
+                    .doesNotHaveDuplicates()
+                    .contains(count - 1)
+                    .hasSizeLessThan(count);
             Map<String, Integer> report = counts(probe("flood-report"));
             assertThat(report.get("recipients")).isEqualTo(count);
             assertThat(report.get("failed")).isZero();
@@ -250,7 +264,10 @@ public abstract class RoomScenarios {
             // Drop-newest refuses what does not fit and never evicts what it queued: everything queued arrives.
             assertThat(report.get("dropped")).isPositive().isEqualTo(count - report.get("queued"));
             assertThat(report.get("delivered")).isEqualTo(report.get("queued"));
-            assertThat(received).hasSize(report.get("delivered")).isSorted().doesNotHaveDuplicates()
+            assertThat(received)
+                    .hasSize(report.get("delivered"))
+                    .isSorted()
+                    .doesNotHaveDuplicates()
                     .startsWith(0, 1, 2, 3);
         }
     }
@@ -258,14 +275,14 @@ public abstract class RoomScenarios {
     @Test
     void writeThatStallsPastTheSendTimeoutClosesTheSession() throws IOException {
         try (TestClient healthy = TestClient.connect(uri("stall/t"));
-             RawClient stalled = RawClient.upgradeWithReceiveBuffer(uri("stall/t"), 4096)) {
+                RawClient stalled = RawClient.upgradeWithReceiveBuffer(uri("stall/t"), 4096)) {
             awaitMembers("t", 2);
             probe("flood:t:2000:16384:0");
             for (int n = 0; n < 2000; n++) {
                 assertThat(healthy.nextText()).startsWith(n + "|");
             }
-            await().untilAsserted(() -> assertThat(probe("log"))
-                    .contains("closed StallEndpoint 1013 slow_consumer Send timeout"));
+            await().untilAsserted(() ->
+                    assertThat(probe("log")).contains("closed StallEndpoint 1013 slow_consumer Send timeout"));
             awaitMembers("t", 1);
         }
     }
@@ -297,7 +314,9 @@ public abstract class RoomScenarios {
                 for (int i = 0; i < senders * perSender; i++) {
                     String[] message = client.nextText().split(":");
                     int expected = next.getOrDefault(message[0], 0);
-                    assertThat(Integer.parseInt(message[1])).as("from %s", message[0]).isEqualTo(expected);
+                    assertThat(Integer.parseInt(message[1]))
+                            .as("from %s", message[0])
+                            .isEqualTo(expected);
                     next.put(message[0], expected + 1);
                 }
             }

@@ -12,5 +12,4 @@ import jakarta.websocket.server.ServerEndpoint;
 @ServerEndpoint("/stress/{room}")
 @Room("room")
 @SendQueue(capacity = 1_000_000, maxBytes = "1GiB", overflow = OverflowPolicy.CLOSE, sendTimeout = "60s")
-public class StressEndpoint {
-}
+public class StressEndpoint {}

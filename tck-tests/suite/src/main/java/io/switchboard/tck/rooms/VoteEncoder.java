@@ -1,7 +1,6 @@
 package io.switchboard.tck.rooms;
 
 import jakarta.websocket.Encoder;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

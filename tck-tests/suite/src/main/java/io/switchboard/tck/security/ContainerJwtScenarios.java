@@ -1,17 +1,16 @@
 package io.switchboard.tck.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * With the server's own MP-JWT enabled ({@code @LoginConfig}), a header token is the container's to verify:
@@ -26,10 +25,10 @@ public abstract class ContainerJwtScenarios {
     @Test
     void aHeaderTokenTheContainerVerifiedIsTakenAsItIs() {
         String token = TestTokens.forUser("alice", "chat").sign();
-        try (TestClient alice = TestClient.connect(base().resolve("secure/chat"),
-                Map.of("Authorization", "Bearer " + token))) {
-            assertThat(alice.ask("whoami")).contains("session=alice", "tracked=alice", "groups=chat",
-                    "verifier=container", "parameter=alice");
+        try (TestClient alice =
+                TestClient.connect(base().resolve("secure/chat"), Map.of("Authorization", "Bearer " + token))) {
+            assertThat(alice.ask("whoami"))
+                    .contains("session=alice", "tracked=alice", "groups=chat", "verifier=container", "parameter=alice");
         }
     }
 
@@ -43,14 +42,16 @@ public abstract class ContainerJwtScenarios {
 
     @Test
     void aContainerTokenOutsideItsTimeWindowIsRefused() throws IOException {
-        String early = TestTokens.forUser("mallory", "chat").notBefore(Duration.ofHours(1)).sign();
-        try (RawClient client = RawClient.handshake(base().resolve("secure/chat"),
-                List.of("Authorization: Bearer " + early))) {
+        String early = TestTokens.forUser("mallory", "chat")
+                .notBefore(Duration.ofHours(1))
+                .sign();
+        try (RawClient client =
+                RawClient.handshake(base().resolve("secure/chat"), List.of("Authorization: Bearer " + early))) {
             assertThat(client.status()).isEqualTo(401);
         }
         String forged = TestTokens.forUser("mallory", "chat").forged().sign();
-        try (RawClient client = RawClient.handshake(base().resolve("secure/chat"),
-                List.of("Authorization: Bearer " + forged))) {
+        try (RawClient client =
+                RawClient.handshake(base().resolve("secure/chat"), List.of("Authorization: Bearer " + forged))) {
             assertThat(client.status()).isEqualTo(401);
         }
     }

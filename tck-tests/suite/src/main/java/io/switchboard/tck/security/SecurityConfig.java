@@ -1,7 +1,6 @@
 package io.switchboard.tck.security;
 
 import io.switchboard.tck.security.tokens.TestTokens;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,10 +9,10 @@ public final class SecurityConfig {
 
     /** The clock skew, short so that a token's expiry ends its session soon after. */
     public static final long CLOCK_SKEW_SECONDS = 1;
+
     public static final String ALLOWED_ORIGIN = "https://app.example.com";
 
-    private SecurityConfig() {
-    }
+    private SecurityConfig() {}
 
     /**
      * The properties.

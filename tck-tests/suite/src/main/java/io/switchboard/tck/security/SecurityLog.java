@@ -7,6 +7,5 @@ final class SecurityLog {
 
     static final AtomicInteger OPENED = new AtomicInteger();
 
-    private SecurityLog() {
-    }
+    private SecurityLog() {}
 }

@@ -17,6 +17,8 @@ public class SecurityProbe {
 
     @OnMessage
     public String command(String command) {
-        return ProbeCommands.counting(sessions).on("opened", SecurityLog.OPENED::get).answer(command);
+        return ProbeCommands.counting(sessions)
+                .on("opened", SecurityLog.OPENED::get)
+                .answer(command);
     }
 }

@@ -1,12 +1,13 @@
 package io.switchboard.tck.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -15,10 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Endpoint security over real sockets: bearer tokens from the header and the subprotocol, roles, origins, token
@@ -57,7 +56,8 @@ public abstract class SecurityScenarios {
 
     @BeforeEach
     void nothingLeftOver() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
     }
 
     @Test
@@ -80,8 +80,8 @@ public abstract class SecurityScenarios {
             assertThat(bob.subprotocol()).isEqualTo(TestTokens.MARKER);
             assertThat(bob.ask("whoami")).contains("tracked=bob");
         }
-        try (RawClient raw = RawClient.handshake(uri("secure/chat"),
-                List.of("Sec-WebSocket-Protocol: " + TestTokens.MARKER + ", " + token))) {
+        try (RawClient raw = RawClient.handshake(
+                uri("secure/chat"), List.of("Sec-WebSocket-Protocol: " + TestTokens.MARKER + ", " + token))) {
             assertThat(raw.status()).isEqualTo(101);
             assertThat(raw.header("Sec-WebSocket-Protocol")).isEqualTo(TestTokens.MARKER);
         }
@@ -95,7 +95,9 @@ public abstract class SecurityScenarios {
             assertThat(client.header("WWW-Authenticate")).isEqualTo("Bearer");
         }
         assertThatThrownBy(() -> TestClient.connect(uri("secure/chat")))
-                .isInstanceOfSatisfying(TestClient.HandshakeRefused.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        TestClient.HandshakeRefused.class,
+                        e -> assertThat(e.status()).isEqualTo(401));
         assertThat(probe("opened")).isEqualTo(opened);
         assertThat(probe("count")).isEqualTo("0");
     }
@@ -105,8 +107,10 @@ public abstract class SecurityScenarios {
         String chatter = TestTokens.forUser("dave", "chat").sign();
         String admin = TestTokens.forUser("erin", "admin").sign();
         String opened = probe("opened");
-        assertThat(status("secure/admin", List.of("Authorization: Bearer " + chatter))).isEqualTo(403);
-        assertThat(status("secure/closed", List.of("Authorization: Bearer " + admin))).isEqualTo(403);
+        assertThat(status("secure/admin", List.of("Authorization: Bearer " + chatter)))
+                .isEqualTo(403);
+        assertThat(status("secure/closed", List.of("Authorization: Bearer " + admin)))
+                .isEqualTo(403);
         assertThat(status("secure/closed", List.of())).isEqualTo(403);
         assertThat(status("secure/members", List.of())).isEqualTo(401);
         assertThat(probe("opened")).isEqualTo(opened);
@@ -130,24 +134,33 @@ public abstract class SecurityScenarios {
         try (TestClient frank = TestClient.connect(uri("secure/public"), bearer(token))) {
             assertThat(frank.ask("whoami")).contains("tracked=frank");
         }
-        String expired = TestTokens.forUser("frank").expiresIn(Duration.ofMinutes(-10)).sign();
-        assertThat(status("secure/public", List.of("Authorization: Bearer " + expired))).isEqualTo(401);
+        String expired =
+                TestTokens.forUser("frank").expiresIn(Duration.ofMinutes(-10)).sign();
+        assertThat(status("secure/public", List.of("Authorization: Bearer " + expired)))
+                .isEqualTo(401);
     }
 
     @Test
     void originsOutsideTheAllowedListGet403() throws IOException {
-        assertThat(status("secure/origin", List.of("Origin: https://evil.example.net"))).isEqualTo(403);
-        assertThat(status("secure/origin", List.of("Origin: https://app.example.com.evil.example.net"))).isEqualTo(403);
+        assertThat(status("secure/origin", List.of("Origin: https://evil.example.net")))
+                .isEqualTo(403);
+        assertThat(status("secure/origin", List.of("Origin: https://app.example.com.evil.example.net")))
+                .isEqualTo(403);
         assertThat(status("secure/origin", List.of("Origin: null"))).isEqualTo(403);
-        assertThat(status("secure/origin", List.of("Origin: " + SecurityConfig.ALLOWED_ORIGIN))).isEqualTo(101);
-        assertThat(status("secure/origin", List.of("Origin: HTTPS://APP.EXAMPLE.COM"))).isEqualTo(101);
+        assertThat(status("secure/origin", List.of("Origin: " + SecurityConfig.ALLOWED_ORIGIN)))
+                .isEqualTo(101);
+        assertThat(status("secure/origin", List.of("Origin: HTTPS://APP.EXAMPLE.COM")))
+                .isEqualTo(101);
         assertThat(status("secure/origin", List.of())).isEqualTo(101); // not a browser
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
     }
 
     @Test
     void aSessionEndsWith1008WhenItsTokenExpires() {
-        String token = TestTokens.forUser("gina", "chat").expiresIn(Duration.ofSeconds(2)).sign();
+        String token = TestTokens.forUser("gina", "chat")
+                .expiresIn(Duration.ofSeconds(2))
+                .sign();
         try (TestClient gina = TestClient.connect(uri("secure/chat"), bearer(token))) {
             assertThat(gina.ask("hi")).isEqualTo("echo:hi");
             TestClient.Closed closed = gina.awaitClose();
@@ -164,7 +177,9 @@ public abstract class SecurityScenarios {
     @Test
     void aTokenThatExpiresWhileAStreamedMessageIsHalfSentStillEndsTheSession() throws IOException {
         Instant expiry = Instant.now().plusSeconds(2);
-        String token = TestTokens.forUser("hank", "chat").expiresIn(Duration.ofSeconds(2)).sign();
+        String token = TestTokens.forUser("hank", "chat")
+                .expiresIn(Duration.ofSeconds(2))
+                .sign();
         try (RawClient hank = RawClient.handshake(uri("secure/stream"), List.of("Authorization: Bearer " + token))) {
             assertThat(hank.status()).isEqualTo(101);
             hank.sendTextFrame("the first half of a message that never ends", false);
@@ -174,7 +189,8 @@ public abstract class SecurityScenarios {
             assertThat(close.closeCode()).isEqualTo(1008);
             assertThat(close.closeReason()).isEqualTo("Token expired");
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
         String token2 = TestTokens.forUser("hank", "chat").sign();
         try (TestClient reporter = TestClient.connect(uri("secure/stream"), bearer(token2))) {
             // Tyrus's read failed once the session closed; Undertow buffers the whole message and never called it.
@@ -203,13 +219,37 @@ public abstract class SecurityScenarios {
         Map<String, Map.Entry<Integer, List<String>>> cases = new LinkedHashMap<>();
         cases.put("no token", unauthorized(List.of()));
         cases.put("alg none", header(good.unsigned()));
-        cases.put("HS256 signed with the public key as secret", header(TestTokens.forUser("mallory", "chat").hmacWithPublicKey()));
-        cases.put("wrong issuer", header(TestTokens.forUser("mallory", "chat").claim("iss", "https://evil.example.net").sign()));
-        cases.put("wrong audience", header(TestTokens.forUser("mallory", "chat").claim("aud", "someone-else").sign()));
-        cases.put("expired", header(TestTokens.forUser("mallory", "chat").expiresIn(Duration.ofMinutes(-10)).sign()));
-        cases.put("nbf an hour ahead", header(TestTokens.forUser("mallory", "chat").notBefore(Duration.ofHours(1)).sign()));
-        cases.put("iat an hour ahead", header(TestTokens.forUser("mallory", "chat").issuedIn(Duration.ofHours(1)).sign()));
-        cases.put("signed by another key under the trusted kid", header(TestTokens.forUser("mallory", "chat").forged().sign()));
+        cases.put(
+                "HS256 signed with the public key as secret",
+                header(TestTokens.forUser("mallory", "chat").hmacWithPublicKey()));
+        cases.put(
+                "wrong issuer",
+                header(TestTokens.forUser("mallory", "chat")
+                        .claim("iss", "https://evil.example.net")
+                        .sign()));
+        cases.put(
+                "wrong audience",
+                header(TestTokens.forUser("mallory", "chat")
+                        .claim("aud", "someone-else")
+                        .sign()));
+        cases.put(
+                "expired",
+                header(TestTokens.forUser("mallory", "chat")
+                        .expiresIn(Duration.ofMinutes(-10))
+                        .sign()));
+        cases.put(
+                "nbf an hour ahead",
+                header(TestTokens.forUser("mallory", "chat")
+                        .notBefore(Duration.ofHours(1))
+                        .sign()));
+        cases.put(
+                "iat an hour ahead",
+                header(TestTokens.forUser("mallory", "chat")
+                        .issuedIn(Duration.ofHours(1))
+                        .sign()));
+        cases.put(
+                "signed by another key under the trusted kid",
+                header(TestTokens.forUser("mallory", "chat").forged().sign()));
         cases.put("truncated", header(valid.substring(0, valid.length() - 12)));
         cases.put("signature stripped", header(valid.substring(0, valid.lastIndexOf('.') + 1)));
         cases.put("two segments", header(valid.substring(0, valid.lastIndexOf('.'))));
@@ -218,28 +258,65 @@ public abstract class SecurityScenarios {
         cases.put("claims not JSON at all", header(TestTokens.signedPayload("hello")));
         cases.put("garbage", header("not-a-token"));
         cases.put("64 KiB token", header(valid + "A".repeat(64 * 1024)));
-        cases.put("unknown kid", header(TestTokens.forUser("mallory", "chat").kid("nope").sign()));
-        cases.put("kid path traversal", header(TestTokens.forUser("mallory", "chat").kid("../../../etc/passwd").sign()));
-        cases.put("no exp", header(TestTokens.forUser("mallory", "chat").without("exp").sign()));
-        cases.put("no subject at all", header(TestTokens.forUser("mallory", "chat").without("upn").without("sub").sign()));
-        cases.put("groups not a list of strings", header(TestTokens.forUser("mallory").claim("groups", 42).sign()));
-        cases.put("JWE where a JWS is expected", header(TestTokens.forUser("mallory", "chat").encrypted()));
-        cases.put("ES256 where RS256 is configured", header(TestTokens.forUser("mallory", "chat").ec().sign()));
-        cases.put("header claims RS512 over an RS256 signature", header(TestTokens.forUser("mallory", "chat").signedAs(JWSAlgorithm.RS512)));
-        cases.put("forger's key embedded as jwk", header(TestTokens.forUser("mallory", "chat").withEmbeddedForgerKey()));
-        cases.put("unknown critical header", header(TestTokens.forUser("mallory", "chat").withUnknownCriticalHeader()));
-        cases.put("two Authorization headers", unauthorized(List.of("Authorization: Bearer " + valid, "Authorization: Bearer " + valid)));
+        cases.put(
+                "unknown kid",
+                header(TestTokens.forUser("mallory", "chat").kid("nope").sign()));
+        cases.put(
+                "kid path traversal",
+                header(TestTokens.forUser("mallory", "chat")
+                        .kid("../../../etc/passwd")
+                        .sign()));
+        cases.put(
+                "no exp",
+                header(TestTokens.forUser("mallory", "chat").without("exp").sign()));
+        cases.put(
+                "no subject at all",
+                header(TestTokens.forUser("mallory", "chat")
+                        .without("upn")
+                        .without("sub")
+                        .sign()));
+        cases.put(
+                "groups not a list of strings",
+                header(TestTokens.forUser("mallory").claim("groups", 42).sign()));
+        cases.put(
+                "JWE where a JWS is expected",
+                header(TestTokens.forUser("mallory", "chat").encrypted()));
+        cases.put(
+                "ES256 where RS256 is configured",
+                header(TestTokens.forUser("mallory", "chat").ec().sign()));
+        cases.put(
+                "header claims RS512 over an RS256 signature",
+                header(TestTokens.forUser("mallory", "chat").signedAs(JWSAlgorithm.RS512)));
+        cases.put(
+                "forger's key embedded as jwk",
+                header(TestTokens.forUser("mallory", "chat").withEmbeddedForgerKey()));
+        cases.put(
+                "unknown critical header",
+                header(TestTokens.forUser("mallory", "chat").withUnknownCriticalHeader()));
+        cases.put(
+                "two Authorization headers",
+                unauthorized(List.of("Authorization: Bearer " + valid, "Authorization: Bearer " + valid)));
         cases.put("empty bearer", unauthorized(List.of("Authorization: Bearer ")));
         cases.put("Basic credentials", unauthorized(List.of("Authorization: Basic bWFsbG9yeTpzZWNyZXQ=")));
-        cases.put("header and subprotocol disagree", unauthorized(List.of("Authorization: Bearer " + valid,
-                "Sec-WebSocket-Protocol: " + TestTokens.MARKER + ", " + TestTokens.forUser("trudy", "chat").sign())));
+        cases.put(
+                "header and subprotocol disagree",
+                unauthorized(List.of(
+                        "Authorization: Bearer " + valid,
+                        "Sec-WebSocket-Protocol: " + TestTokens.MARKER + ", "
+                                + TestTokens.forUser("trudy", "chat").sign())));
         cases.put("marker without a token", unauthorized(List.of("Sec-WebSocket-Protocol: " + TestTokens.MARKER)));
-        cases.put("marker twice", unauthorized(List.of("Sec-WebSocket-Protocol: " + TestTokens.MARKER + ", " + valid
-                + ", " + TestTokens.MARKER + ", " + valid)));
+        cases.put(
+                "marker twice",
+                unauthorized(List.of("Sec-WebSocket-Protocol: " + TestTokens.MARKER + ", " + valid + ", "
+                        + TestTokens.MARKER + ", " + valid)));
         cases.put("token in the query, which is off", unauthorizedAt("?access_token=" + valid, List.of()));
         cases.put("token in a cookie, which is off", unauthorized(List.of("Cookie: Bearer=" + valid)));
-        cases.put("valid token, wrong role", Map.entry(403, List.of("Authorization: Bearer "
-                + TestTokens.forUser("mallory", "guests").sign())));
+        cases.put(
+                "valid token, wrong role",
+                Map.entry(
+                        403,
+                        List.of("Authorization: Bearer "
+                                + TestTokens.forUser("mallory", "guests").sign())));
         return cases;
     }
 
@@ -276,7 +353,8 @@ public abstract class SecurityScenarios {
             int status = status(path, lines);
             boolean ok = status == c.getValue().getKey()
                     // A container may refuse an oversized header itself, before any filter runs.
-                    || (c.getKey().startsWith("64 KiB") && (status == 400 || status == 413 || status == 431 || status == -1));
+                    || (c.getKey().startsWith("64 KiB")
+                            && (status == 400 || status == 413 || status == 431 || status == -1));
             if (!ok) {
                 wrong.put(c.getKey(), status);
             }
@@ -291,14 +369,15 @@ public abstract class SecurityScenarios {
         String alice = TestTokens.forUser("alice").sign();
         String bob = TestTokens.forUser("bob").sign();
         try (TestClient first = TestClient.connect(uri("secure/per-user"), bearer(alice));
-             TestClient second = TestClient.connect(uri("secure/per-user"), bearer(alice));
-             TestClient other = TestClient.connect(uri("secure/per-user"), bearer(bob))) {
+                TestClient second = TestClient.connect(uri("secure/per-user"), bearer(alice));
+                TestClient other = TestClient.connect(uri("secure/per-user"), bearer(bob))) {
             assertThat(first.ask("a")).isEqualTo("user:a");
             assertThat(second.ask("b")).isEqualTo("user:b");
             assertThat(other.ask("c")).isEqualTo("user:c");
             // Refused before the upgrade on every container: the endpoint's configurator applies the limits.
             assertThatThrownBy(() -> TestClient.connect(uri("secure/per-user"), bearer(alice)))
-                    .isInstanceOfSatisfying(TestClient.HandshakeRefused.class,
+                    .isInstanceOfSatisfying(
+                            TestClient.HandshakeRefused.class,
                             e -> assertThat(e.status()).isEqualTo(429));
         }
     }
@@ -308,8 +387,8 @@ public abstract class SecurityScenarios {
         String alice = TestTokens.forUser("alice").sign();
         String bob = TestTokens.forUser("bob").sign();
         try (TestClient first = TestClient.connect(uri("secure/per-user"), bearer(alice));
-             TestClient second = TestClient.connect(uri("secure/per-user"), bearer(alice));
-             TestClient other = TestClient.connect(uri("secure/per-user"), bearer(bob))) {
+                TestClient second = TestClient.connect(uri("secure/per-user"), bearer(alice));
+                TestClient other = TestClient.connect(uri("secure/per-user"), bearer(bob))) {
             for (int i = 0; i < 4; i++) {
                 first.sendText("a" + i);
                 second.sendText("b" + i);

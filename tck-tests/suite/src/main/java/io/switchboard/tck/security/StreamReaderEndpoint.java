@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Queue;

@@ -1,18 +1,17 @@
 package io.switchboard.tck.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The opt-in token sources, against a deployment configured with {@link #SOURCES}: a query parameter and a cookie
@@ -51,14 +50,15 @@ public abstract class TokenSourceScenarios {
     @Test
     void anRs256TokenIsRefusedWhereEs256IsConfigured() throws IOException {
         String rsa = TestTokens.forUser("rita", "chat").sign();
-        assertThat(status("secure/chat", List.of("Authorization: Bearer " + rsa))).isEqualTo(401);
+        assertThat(status("secure/chat", List.of("Authorization: Bearer " + rsa)))
+                .isEqualTo(401);
     }
 
     @Test
     void aCookieCarriesATokenWhenEnabled() {
         String token = TestTokens.forUser("cora", "chat").ec().sign();
-        try (TestClient cora = TestClient.connect(base().resolve("secure/chat"),
-                Map.of("Cookie", "theme=dark; jwt=" + token))) {
+        try (TestClient cora =
+                TestClient.connect(base().resolve("secure/chat"), Map.of("Cookie", "theme=dark; jwt=" + token))) {
             assertThat(cora.ask("whoami")).contains("tracked=cora");
         }
     }

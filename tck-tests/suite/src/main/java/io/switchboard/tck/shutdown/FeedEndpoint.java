@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -42,8 +41,8 @@ public class FeedEndpoint {
     @jakarta.enterprise.context.Dependent
     public static class Recorder {
         void closed(@Observes SessionClosed event) {
-            CLOSED.add(event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag() + " "
-                    + event.reason());
+            CLOSED.add(event.session().endpointId() + " " + event.closeCode() + " "
+                    + event.category().tag() + " " + event.reason());
         }
     }
 

@@ -8,6 +8,5 @@ final class SpellingLog {
     static final AtomicInteger GUARDED_OPENS = new AtomicInteger();
     static final AtomicInteger OPEN_OPENS = new AtomicInteger();
 
-    private SpellingLog() {
-    }
+    private SpellingLog() {}
 }

@@ -20,7 +20,9 @@ public class SpellingProbe {
 
     @OnMessage
     public String command(String command) {
-        return ProbeCommands.counting(sessions).on("guarded", SpellingLog.GUARDED_OPENS::get)
-                .on("open", SpellingLog.OPEN_OPENS::get).answer(command);
+        return ProbeCommands.counting(sessions)
+                .on("guarded", SpellingLog.GUARDED_OPENS::get)
+                .on("open", SpellingLog.OPEN_OPENS::get)
+                .answer(command);
     }
 }

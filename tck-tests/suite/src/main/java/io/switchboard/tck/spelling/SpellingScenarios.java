@@ -1,12 +1,13 @@
 package io.switchboard.tck.spelling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.security.SecurityConfig;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -14,10 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * No spelling of a path gets past an endpoint's checks. Containers read a request's path in their own ways (Tyrus
@@ -42,12 +41,17 @@ public abstract class SpellingScenarios {
     }
 
     /** One request of the corpus: a request-target relative to the deployment, and how the head is written. */
-    private record Spelling(String path, Form form) {
-    }
+    private record Spelling(String path, Form form) {}
 
     /** How the request head deviates from a plain upgrade. */
     private enum Form {
-        PLAIN, HTTP_1_0, LOWER_CASE_HEADERS, ABSOLUTE_TARGET, LOOSE_UPGRADE, KEY_WITHOUT_UPGRADE, TWO_HOST_HEADERS
+        PLAIN,
+        HTTP_1_0,
+        LOWER_CASE_HEADERS,
+        ABSOLUTE_TARGET,
+        LOOSE_UPGRADE,
+        KEY_WITHOUT_UPGRADE,
+        TWO_HOST_HEADERS
     }
 
     private String probe(String command) {
@@ -58,7 +62,8 @@ public abstract class SpellingScenarios {
 
     @BeforeEach
     void nothingLeftOver() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
     }
 
     /** Spellings of the guarded, denied and {@code **} endpoints' paths, and of the overlapping pair's. */
@@ -66,28 +71,79 @@ public abstract class SpellingScenarios {
         List<Spelling> corpus = new ArrayList<>();
         for (String path : List.of(
                 // /spell/secure: percent-encoding of letters (lower and upper hex), of '/', '.', '?', '#', '\', NUL
-                "spell/secure", "spell/secur%65", "spell/%73ecure", "sp%65ll/secure", "spell/SECURE", "Spell/secure",
-                "spell%2Fsecure", "spell%2fsecure", "spell/secure%2F", "spell/secure%3Fx", "spell/secure%23",
-                "spell/secure%00", "spell/secure%20", "spell%5Csecure", "spell\\secure",
+                "spell/secure",
+                "spell/secur%65",
+                "spell/%73ecure",
+                "sp%65ll/secure",
+                "spell/SECURE",
+                "Spell/secure",
+                "spell%2Fsecure",
+                "spell%2fsecure",
+                "spell/secure%2F",
+                "spell/secure%3Fx",
+                "spell/secure%23",
+                "spell/secure%00",
+                "spell/secure%20",
+                "spell%5Csecure",
+                "spell\\secure",
                 // ;parameters on each segment
-                "spell/secure;x", "spell/secure;", "spell;x/secure", "spell;/secure", "spell/secure;x=1;y=2",
+                "spell/secure;x",
+                "spell/secure;",
+                "spell;x/secure",
+                "spell;/secure",
+                "spell/secure;x=1;y=2",
                 // trailing and doubled slashes
-                "spell/secure/", "spell//secure", "/spell/secure", "spell/secure//",
+                "spell/secure/",
+                "spell//secure",
+                "/spell/secure",
+                "spell/secure//",
                 // dot segments, plain and encoded
-                "spell/./secure", "spell/x/../secure", "spell/%2e/secure", "spell/%2E%2E/spell/secure",
-                "spell/secure/.", "./spell/secure", "spell/.%2e/spell/secure",
+                "spell/./secure",
+                "spell/x/../secure",
+                "spell/%2e/secure",
+                "spell/%2E%2E/spell/secure",
+                "spell/secure/.",
+                "./spell/secure",
+                "spell/.%2e/spell/secure",
                 // query strings and a fragment
-                "spell/secure?x=1", "spell/secure?", "spell/secure?access_token=", "spell/secure#x",
+                "spell/secure?x=1",
+                "spell/secure?",
+                "spell/secure?access_token=",
+                "spell/secure#x",
                 // /spell/chat/{room}: empty parameters, encoded letters, parameters, trailing slash, dots
-                "spell/chat/lobby", "spell/ch%61t/lobby", "spell/chat/", "spell/chat//", "spell/chat/lobby/",
-                "spell/chat/lobby;x", "spell/chat;x/lobby", "spell/chat/%6Cobby", "spell/chat/%6cobby",
-                "spell/chat/a%2Fb", "spell/chat/;", "spell/chat/;x", "spell/chat/.", "spell/chat/..",
-                "spell/chat/lobby/../lobby", "spell/chat/%2e",
+                "spell/chat/lobby",
+                "spell/ch%61t/lobby",
+                "spell/chat/",
+                "spell/chat//",
+                "spell/chat/lobby/",
+                "spell/chat/lobby;x",
+                "spell/chat;x/lobby",
+                "spell/chat/%6Cobby",
+                "spell/chat/%6cobby",
+                "spell/chat/a%2Fb",
+                "spell/chat/;",
+                "spell/chat/;x",
+                "spell/chat/.",
+                "spell/chat/..",
+                "spell/chat/lobby/../lobby",
+                "spell/chat/%2e",
                 // @DenyAll and **
-                "spell/denied", "spell/deni%65d", "spell/denied/", "spell/denied;x",
-                "spell/any/x", "spell/%61ny/x", "spell/any/", "spell/any/x/", "spell/any/;",
+                "spell/denied",
+                "spell/deni%65d",
+                "spell/denied/",
+                "spell/denied;x",
+                "spell/any/x",
+                "spell/%61ny/x",
+                "spell/any/",
+                "spell/any/x/",
+                "spell/any/;",
                 // overlapping templates: /spell/x/{c} (guarded) wins /spell/x/b over /spell/{a}/b (open)
-                "spell/x/b", "spell/%78/b", "spell/x/b/", "spell/x/b;x", "spell/x;y/b", "spell/x/%62")) {
+                "spell/x/b",
+                "spell/%78/b",
+                "spell/x/b/",
+                "spell/x/b;x",
+                "spell/x;y/b",
+                "spell/x/%62")) {
             corpus.add(new Spelling(path, Form.PLAIN));
         }
         for (Form form : Form.values()) {
@@ -125,7 +181,8 @@ public abstract class SpellingScenarios {
         String token = TestTokens.forUser("sam", "chat").sign();
         for (Spelling spelling : guardedCorpus()) {
             if (spelling.path().contains("den")) {
-                assertThat(status(spelling, List.of("Authorization: Bearer " + token))).as(describe(spelling))
+                assertThat(status(spelling, List.of("Authorization: Bearer " + token)))
+                        .as(describe(spelling))
                         .isNotEqualTo(101);
             }
         }
@@ -153,8 +210,10 @@ public abstract class SpellingScenarios {
         // Each upgrade went to a guarded endpoint: the open one never ran. (A socket closed right after its 101 may
         // be gone before the container runs @OnOpen, so guarded opens are at most the upgrades.)
         int mostOpens = guardedBefore + upgraded;
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(Integer.parseInt(probe("guarded"))).isBetween(guardedBefore + 1, mostOpens));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(Integer.parseInt(probe("guarded"))).isBetween(guardedBefore + 1, mostOpens));
         assertThat(probe("open")).isEqualTo(openBefore);
     }
 
@@ -168,14 +227,27 @@ public abstract class SpellingScenarios {
 
     @Test
     void noSpellingGetsPastAnAddressLimit() throws IOException {
-        assumeThat(servletContainer()).as("remote addresses are known only behind the servlet filter").isTrue();
+        assumeThat(servletContainer())
+                .as("remote addresses are known only behind the servlet filter")
+                .isTrue();
         try (TestClient held = TestClient.connect(base().resolve("spell/capped"))) {
             assertThat(held.ask("x")).isEqualTo("AddressCappedEndpoint:x");
             int before = Integer.parseInt(probe("open"));
             Map<String, Integer> answers = new LinkedHashMap<>();
-            for (String path : List.of("spell/capped", "spell/capp%65d", "spell/%63apped", "spell/capped;x",
-                    "spell;x/capped", "spell/capped/", "spell//capped", "spell/./capped", "spell/x/../capped",
-                    "spell%2Fcapped", "spell/capped?x=1", "spell/capped%20", "/spell/capped")) {
+            for (String path : List.of(
+                    "spell/capped",
+                    "spell/capp%65d",
+                    "spell/%63apped",
+                    "spell/capped;x",
+                    "spell;x/capped",
+                    "spell/capped/",
+                    "spell//capped",
+                    "spell/./capped",
+                    "spell/x/../capped",
+                    "spell%2Fcapped",
+                    "spell/capped?x=1",
+                    "spell/capped%20",
+                    "/spell/capped")) {
                 answers.put(path, status(new Spelling(path, Form.PLAIN), List.of()));
             }
             for (Form form : Form.values()) {
@@ -199,16 +271,20 @@ public abstract class SpellingScenarios {
         String target = base.getRawPath() + spelling.path();
         String host = base.getHost() + ":" + base.getPort();
         StringBuilder head = new StringBuilder();
-        head.append("GET ").append(spelling.form() == Form.ABSOLUTE_TARGET ? "http://" + host + target : target)
-                .append(spelling.form() == Form.HTTP_1_0 ? " HTTP/1.0" : " HTTP/1.1").append("\r\n");
+        head.append("GET ")
+                .append(spelling.form() == Form.ABSOLUTE_TARGET ? "http://" + host + target : target)
+                .append(spelling.form() == Form.HTTP_1_0 ? " HTTP/1.0" : " HTTP/1.1")
+                .append("\r\n");
         boolean lower = spelling.form() == Form.LOWER_CASE_HEADERS;
         line(head, lower ? "host" : "Host", host);
         if (spelling.form() == Form.TWO_HOST_HEADERS) {
             line(head, "Host", "evil.example.net");
         }
         if (spelling.form() != Form.KEY_WITHOUT_UPGRADE) {
-            line(head, lower ? "upgrade" : "Upgrade", spelling.form() == Form.LOOSE_UPGRADE ? "WebSocket, foo"
-                    : lower ? "WEBSOCKET" : "websocket");
+            line(
+                    head,
+                    lower ? "upgrade" : "Upgrade",
+                    spelling.form() == Form.LOOSE_UPGRADE ? "WebSocket, foo" : lower ? "WEBSOCKET" : "websocket");
             line(head, lower ? "connection" : "Connection", lower ? "UPGRADE" : "Upgrade");
         }
         line(head, lower ? "sec-websocket-key" : "Sec-WebSocket-Key", RawClient.newKey());
@@ -228,7 +304,8 @@ public abstract class SpellingScenarios {
 
     /** Prints what the server answered to each spelling: the table the security notes quote. */
     private void report(String title, Map<String, Integer> answers) {
-        StringBuilder table = new StringBuilder("Path spellings " + title + " (" + getClass().getSimpleName() + "):\n");
+        StringBuilder table =
+                new StringBuilder("Path spellings " + title + " (" + getClass().getSimpleName() + "):\n");
         answers.forEach((path, status) -> table.append(String.format("  %-45s %d%n", path, status)));
         System.out.print(table);
     }

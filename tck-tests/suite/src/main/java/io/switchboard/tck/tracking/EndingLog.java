@@ -11,7 +11,8 @@ public class EndingLog {
 
     void closed(@Observes SessionClosed event) {
         if (event.session().endpointClass() == SlowCloseEndpoint.class) {
-            SlowCloseEndpoint.ENDINGS.add("closed " + event.closeCode() + " " + event.category().tag());
+            SlowCloseEndpoint.ENDINGS.add(
+                    "closed " + event.closeCode() + " " + event.category().tag());
         }
     }
 

@@ -15,7 +15,8 @@ public class EventLog extends LineLog {
     }
 
     void closed(@Observes SessionClosed event) {
-        add("closed " + event.session().endpointId() + " " + event.closeCode() + " " + event.category().tag()
+        add("closed " + event.session().endpointId() + " " + event.closeCode() + " "
+                + event.category().tag()
                 + " " + event.session().state() + " " + (event.duration().isNegative() ? "negative" : "duration")
                 + (event.reason().isEmpty() ? "" : " " + event.reason()));
     }

@@ -5,7 +5,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.io.IOException;
 
 /** Uses a {@code @RequestScoped} bean in its callbacks: each callback is its own request. */

@@ -7,7 +7,6 @@ import io.switchboard.tck.probe.ProbeCommands;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
-
 import java.util.stream.Collectors;
 
 /**
@@ -28,18 +27,25 @@ public class TrackingProbe {
     @OnMessage
     public String command(String command) {
         return ProbeCommands.counting(sessions)
-                .on("sessions", () -> sessions.stream().map(this::describe).sorted().collect(Collectors.joining("\n")))
+                .on(
+                        "sessions",
+                        () -> sessions.stream().map(this::describe).sorted().collect(Collectors.joining("\n")))
                 .lines("events", log)
                 .on("endings", () -> String.join("\n", SlowCloseEndpoint.endings()))
                 .reset(log::clear, SlowCloseEndpoint::reset)
                 .on("heap", TrackingProbe::usedHeapAfterGc)
-                .on("open", () -> sessions.stream().filter(s -> s.session().isOpen()).count())
+                .on(
+                        "open",
+                        () -> sessions.stream()
+                                .filter(s -> s.session().isOpen())
+                                .count())
                 .answer(command);
     }
 
     private String describe(SessionInfo session) {
         return session.endpointId() + "|" + session.requestPath() + "|" + session.state() + "|"
-                + session.pathParameters() + "|" + session.remoteAddress().map(a -> "remote=" + a).orElse("no-remote") + "|"
+                + session.pathParameters() + "|"
+                + session.remoteAddress().map(a -> "remote=" + a).orElse("no-remote") + "|"
                 + (session.lastActivity().isBefore(session.openedAt()) ? "activity-before-open" : "activity-ok") + "|"
                 + (sessions.findBySessionId(session.id()).isPresent() ? "findable" : "lost") + "|"
                 + session.lastHeartbeatRoundTrip().map(rtt -> "rtt").orElse("no-rtt");

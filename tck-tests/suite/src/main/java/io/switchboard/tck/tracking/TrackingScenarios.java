@@ -1,18 +1,17 @@
 package io.switchboard.tck.tracking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Session lifecycle tracking, against the endpoints of this package deployed with Switchboard: the registry
@@ -70,15 +69,17 @@ public abstract class TrackingScenarios {
     void openSessionIsListedWithItsMetadataAndLeavesOnClose() {
         try (TestClient client = TestClient.connect(uri("quiet/lobby"))) {
             assertThat(client.ask("hi")).isEqualTo("lobby:hi");
-            assertThat(lines("sessions")).singleElement().asString()
+            assertThat(lines("sessions"))
+                    .singleElement()
+                    .asString()
                     .startsWith("QuietEndpoint|")
                     .contains("/quiet/lobby|OPEN|{room=lobby}|")
                     .contains(servletContainer() ? "|remote=127.0.0.1:" : "|no-remote|")
                     .endsWith("|activity-ok|findable|no-rtt");
         }
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
-        assertThat(lines("events")).containsExactly("opened QuietEndpoint OPEN",
-                "closed QuietEndpoint 1000 normal CLOSED duration");
+        assertThat(lines("events"))
+                .containsExactly("opened QuietEndpoint OPEN", "closed QuietEndpoint 1000 normal CLOSED duration");
     }
 
     @Test
@@ -96,14 +97,19 @@ public abstract class TrackingScenarios {
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("1"));
         raw.reset();
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
-        assertThat(lines("events")).hasSize(2).last().asString().startsWith("closed QuietEndpoint 1006 connection_lost CLOSED");
+        assertThat(lines("events"))
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("closed QuietEndpoint 1006 connection_lost CLOSED");
     }
 
     @Test
     void peerThatNeverAnswersPingsIsClosedByTheHeartbeat() throws IOException {
         try (RawClient silent = RawClient.handshake(uri("quiet/silent"), true)) {
             assertThat(silent.status()).isEqualTo(101);
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
         }
         assertThat(lines("events")).last().asString().startsWith("closed QuietEndpoint 1001 heartbeat_timeout CLOSED");
     }
@@ -124,7 +130,9 @@ public abstract class TrackingScenarios {
             assertThat(client.ask("a")).isEqualTo("idle:a");
             assertThat(client.awaitClose()).isEqualTo(new TestClient.Closed(1001, "Idle timeout"));
         }
-        await().untilAsserted(() -> assertThat(lines("events")).last().asString()
+        await().untilAsserted(() -> assertThat(lines("events"))
+                .last()
+                .asString()
                 .startsWith("closed IdleEndpoint 1001 idle_timeout CLOSED"));
     }
 
@@ -165,8 +173,8 @@ public abstract class TrackingScenarios {
             assertThat(probe("count")).isEqualTo("1");
         }
         await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
-        assertThat(lines("events")).containsExactly("opened QuietEndpoint OPEN",
-                "closed QuietEndpoint 1000 normal CLOSED duration");
+        assertThat(lines("events"))
+                .containsExactly("opened QuietEndpoint OPEN", "closed QuietEndpoint 1000 normal CLOSED duration");
     }
 
     @Test
@@ -181,7 +189,8 @@ public abstract class TrackingScenarios {
                     continue;
                 }
                 await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("1"));
-                assertThat(probe("sessions")).doesNotContain(forged)
+                assertThat(probe("sessions"))
+                        .doesNotContain(forged)
                         .contains(servletContainer() ? "|remote=127.0.0.1:" : "|no-remote|");
                 raw.closeCleanly();
             }
@@ -203,9 +212,12 @@ public abstract class TrackingScenarios {
         try (TestClient client = TestClient.connect(uri("slow-close/hall"))) {
             assertThat(client.awaitClose()).isEqualTo(new TestClient.Closed(1001, "Idle timeout"));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lines("endings")).contains("preDestroy"));
-        await().pollDelay(Duration.ofMillis(500)).untilAsserted(() -> assertThat(lines("endings")).containsExactly(
-                "onClose start", "onClose end", "closed 1001 idle_timeout", "left hall", "preDestroy"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(lines("endings")).contains("preDestroy"));
+        await().pollDelay(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(lines("endings"))
+                        .containsExactly(
+                                "onClose start", "onClose end", "closed 1001 idle_timeout", "left hall", "preDestroy"));
     }
 
     @Test
@@ -229,12 +241,15 @@ public abstract class TrackingScenarios {
     void connectDisconnectCyclesLeaveNothingBehind() throws IOException {
         int warmUp = Math.max(200, cycles() / 10);
         runCycles(warmUp);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
         long baseline = Long.parseLong(probe("heap"));
         runCycles(cycles());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
         long after = Long.parseLong(probe("heap"));
-        assertThat(after - baseline).as("heap growth over %d cycles (baseline %d bytes)", cycles(), baseline)
+        assertThat(after - baseline)
+                .as("heap growth over %d cycles (baseline %d bytes)", cycles(), baseline)
                 .isLessThan(heapTolerance());
     }
 

@@ -12,5 +12,4 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationScoped // Payara's MP-JWT finds @LoginConfig only on a CDI bean
 @LoginConfig(authMethod = "MP-JWT")
 @ApplicationPath("/api")
-public class ContainerJwtApplication extends Application {
-}
+public class ContainerJwtApplication extends Application {}

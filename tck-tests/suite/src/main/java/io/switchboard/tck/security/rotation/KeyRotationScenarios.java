@@ -1,14 +1,11 @@
 package io.switchboard.tck.security.rotation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.security.tokens.JwksServer;
 import io.switchboard.tck.security.tokens.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -17,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * An identity provider rotating its keys while the deployment runs: the deployment reads its keys from a JWKS URL
@@ -86,8 +85,8 @@ public abstract class KeyRotationScenarios {
     }
 
     private int chat(String token) {
-        try (RawClient client = RawClient.handshake(base().resolve("rotation/chat"),
-                List.of("Authorization: Bearer " + token))) {
+        try (RawClient client =
+                RawClient.handshake(base().resolve("rotation/chat"), List.of("Authorization: Bearer " + token))) {
             return client.status();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -102,8 +101,11 @@ public abstract class KeyRotationScenarios {
 
         keys.publish(TestTokens.rotatedJwks());
         Thread.sleep(INTERVAL.toMillis());
-        try (TestClient bob = TestClient.connect(base().resolve("rotation/chat"),
-                Map.of("Authorization", "Bearer " + TestTokens.forUser("bob", "chat").rotated().sign()))) {
+        try (TestClient bob = TestClient.connect(
+                base().resolve("rotation/chat"),
+                Map.of(
+                        "Authorization",
+                        "Bearer " + TestTokens.forUser("bob", "chat").rotated().sign()))) {
             assertThat(bob.ask("hi")).isEqualTo("bob:hi");
         }
         assertThat(keys.fetches()).isEqualTo(before + 1);
@@ -116,7 +118,9 @@ public abstract class KeyRotationScenarios {
         Thread.sleep(INTERVAL.toMillis());
         List<String> made = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            made.add(TestTokens.forUser("mallory", "chat").kid(UUID.randomUUID().toString()).sign());
+            made.add(TestTokens.forUser("mallory", "chat")
+                    .kid(UUID.randomUUID().toString())
+                    .sign());
         }
         int before = keys.fetches();
         long started = System.nanoTime();
@@ -124,7 +128,8 @@ public abstract class KeyRotationScenarios {
             assertThat(chat(token)).isEqualTo(401);
         }
         long intervals = 1 + (System.nanoTime() - started) / INTERVAL.toNanos();
-        assertThat(keys.fetches() - before).as("fetches for 40 made-up kids in %d interval(s)", intervals)
+        assertThat(keys.fetches() - before)
+                .as("fetches for 40 made-up kids in %d interval(s)", intervals)
                 .isBetween(1, (int) intervals);
         int now = keys.fetches();
         assertThat(chat(TestTokens.forUser("alice", "chat"))).isEqualTo(101);

@@ -1,7 +1,6 @@
 package io.switchboard.tck.security.tokens;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

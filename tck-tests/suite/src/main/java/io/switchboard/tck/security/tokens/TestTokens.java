@@ -23,7 +23,6 @@ import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +51,7 @@ public final class TestTokens {
     /** The key an identity provider rotates to: trusted only once a key set publishes it. */
     private static final RSAKey ROTATED = generateRsa("rsa-2");
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /**
      * The MicroProfile Config properties a deployment needs to trust these keys.
@@ -76,8 +74,8 @@ public final class TestTokens {
     public static String rsaPublicPem() {
         try {
             byte[] der = RSA.toRSAPublicKey().getEncoded();
-            return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(der)
-                    + "\n-----END PUBLIC KEY-----\n";
+            return "-----BEGIN PUBLIC KEY-----\n"
+                    + java.util.Base64.getMimeEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -115,9 +113,14 @@ public final class TestTokens {
         private Builder(String user, String[] groups) {
             Instant now = Instant.now();
             claims = new JWTClaimsSet.Builder()
-                    .issuer(ISSUER).audience(AUDIENCE).subject(user).claim("upn", user)
-                    .claim("groups", List.of(groups)).claim("tenant", "acme")
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
+                    .issuer(ISSUER)
+                    .audience(AUDIENCE)
+                    .subject(user)
+                    .claim("upn", user)
+                    .claim("groups", List.of(groups))
+                    .claim("tenant", "acme")
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))))
                     .jwtID(UUID.randomUUID().toString());
         }
 
@@ -177,9 +180,15 @@ public final class TestTokens {
 
         /** The signed token, compact. */
         public String sign() {
-            JWSHeader header = new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build();
-            return signWith(header, algorithm == JWSAlgorithm.ES256 ? ecSigner()
-                    : rsaSigner(forged ? FORGER : rotated ? ROTATED : RSA));
+            JWSHeader header = new JWSHeader.Builder(algorithm)
+                    .keyID(kid)
+                    .type(JOSEObjectType.JWT)
+                    .build();
+            return signWith(
+                    header,
+                    algorithm == JWSAlgorithm.ES256
+                            ? ecSigner()
+                            : rsaSigner(forged ? FORGER : rotated ? ROTATED : RSA));
         }
 
         /** Signed with the trusted key, but claiming another algorithm in the header (RS512). */
@@ -190,15 +199,19 @@ public final class TestTokens {
 
         /** Signed with a forger's key that the header carries as {@code jwk}, hoping it is trusted. */
         public String withEmbeddedForgerKey() {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(FORGER.toPublicJWK()).build();
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .jwk(FORGER.toPublicJWK())
+                    .build();
             return signWith(header, rsaSigner(FORGER));
         }
 
         /** Signed with a critical header parameter no one understands. */
         public String withUnknownCriticalHeader() {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID(kid)
                     .criticalParams(java.util.Set.of("x-must-understand"))
-                    .customParam("x-must-understand", true).build();
+                    .customParam("x-must-understand", true)
+                    .build();
             return signWith(header, rsaSigner(RSA));
         }
 
@@ -211,7 +224,8 @@ public final class TestTokens {
         public String hmacWithPublicKey() {
             try {
                 byte[] secret = RSA.toRSAPublicKey().getEncoded();
-                return signWith(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), new MACSigner(secret));
+                return signWith(
+                        new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), new MACSigner(secret));
             } catch (JOSEException e) {
                 throw new IllegalStateException(e);
             }
@@ -220,8 +234,8 @@ public final class TestTokens {
         /** Encrypted to the trusted RSA key (a JWE), where a signed token is expected. */
         public String encrypted() {
             try {
-                EncryptedJWT jwt = new EncryptedJWT(new JWEHeader(JWEAlgorithm.RSA_OAEP_256,
-                        EncryptionMethod.A256GCM), claims.build());
+                EncryptedJWT jwt = new EncryptedJWT(
+                        new JWEHeader(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM), claims.build());
                 jwt.encrypt(new RSAEncrypter(RSA.toRSAPublicKey()));
                 return jwt.serialize();
             } catch (JOSEException e) {
@@ -249,8 +263,10 @@ public final class TestTokens {
      */
     public static String signedPayload(String payload) {
         try {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build();
-            String signingInput = header.toBase64URL() + "." + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8));
+            JWSHeader header =
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build();
+            String signingInput =
+                    header.toBase64URL() + "." + Base64URL.encode(payload.getBytes(StandardCharsets.UTF_8));
             Base64URL signature = new RSASSASigner(RSA).sign(header, signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + signature;
         } catch (JOSEException e) {
@@ -289,5 +305,4 @@ public final class TestTokens {
             throw new IllegalStateException(e);
         }
     }
-
 }

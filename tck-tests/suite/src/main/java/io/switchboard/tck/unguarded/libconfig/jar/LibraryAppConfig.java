@@ -3,7 +3,6 @@ package io.switchboard.tck.unguarded.libconfig.jar;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
-
 import java.util.Set;
 
 /** An application's own {@code ServerApplicationConfig}: the container deploys every scanned endpoint. */
