@@ -180,6 +180,16 @@ public final class PayaraMicro implements AutoCloseable {
     }
 
     private void stop() {
+        stop(process);
+    }
+
+    /**
+     * Stops a server's JVM (this launcher's, or another the caller started): asks it to shut down, and kills it if it
+     * has not within 30 seconds.
+     *
+     * @param process the server's process
+     */
+    public static void stop(Process process) {
         if (!process.isAlive()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.switchboard.bench.launch;
 
+import io.switchboard.payara.PayaraMicro;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -77,19 +78,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        PayaraMicro.stop(process); // the same gentle-then-forced stop, whichever server runs in the process
     }
 
     private static long ticksPerSecond() {

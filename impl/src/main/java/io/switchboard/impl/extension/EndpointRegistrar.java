@@ -114,10 +114,11 @@ public final class EndpointRegistrar implements ServletContextListener {
             throws DeploymentException {
         // Before anything reads switchboard.<id>.* keys: with a shared id they would configure both endpoints.
         EndpointIds.checkUnique(concrete(endpoints));
+        Set<Class<?>> deployedByContainer = DeploymentPlan.deployedByContainer(endpoints, applicationConfigs);
+        UnguardedRules.check(deployedByContainer, applicationConfigs);
         Set<Class<?>> bridged = DeploymentPlan.bridged(endpoints);
-        UnguardedRules.check(endpoints, applicationConfigs.isEmpty() ? bridged : Set.of(), applicationConfigs);
         if (!applicationConfigs.isEmpty()) {
-            warnAboutApplicationConfigs(endpoints, applicationConfigs, bridged);
+            warnAboutApplicationConfigs(applicationConfigs, deployedByContainer, bridged);
             return Set.of();
         }
         for (Class<?> type : bridged) {
@@ -137,17 +138,10 @@ public final class EndpointRegistrar implements ServletContextListener {
     }
 
     private static void warnAboutApplicationConfigs(
-            Set<Class<?>> endpoints,
             Set<Class<? extends ServerApplicationConfig>> applicationConfigs,
+            Set<Class<?>> deployedByContainer,
             Set<Class<?>> bridged) {
-        Set<Class<?>> claimed = new LinkedHashSet<>();
-        for (Class<? extends ServerApplicationConfig> type : applicationConfigs) {
-            try {
-                claimed.addAll(type.getDeclaredConstructor().newInstance().getAnnotatedEndpointClasses(endpoints));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.warning("Switchboard: cannot call " + type.getName() + ": " + e);
-            }
-        }
+        Set<Class<?>> claimed = new LinkedHashSet<>(deployedByContainer);
         claimed.retainAll(bridged);
         LOG.warning("Switchboard: this application has its own ServerApplicationConfig ("
                 + applicationConfigs.stream().map(Class::getName).collect(Collectors.joining(", "))
@@ -159,7 +153,7 @@ public final class EndpointRegistrar implements ServletContextListener {
     /** The classes the container could deploy: an abstract class or interface has no id of its own. */
     private static Set<Class<?>> concrete(Set<Class<?>> endpoints) {
         Set<Class<?>> result = new LinkedHashSet<>(endpoints);
-        result.removeIf(type -> type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers()));
+        result.removeIf(type -> !DeploymentPlan.concrete(type));
         return result;
     }
 

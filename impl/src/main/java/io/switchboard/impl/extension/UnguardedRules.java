@@ -5,13 +5,9 @@ import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.security.EndpointSecurity;
 import jakarta.websocket.server.ServerApplicationConfig;
-import jakarta.websocket.server.ServerEndpoint;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -25,26 +21,21 @@ import java.util.stream.Collectors;
  */
 final class UnguardedRules {
 
-    private static final Logger LOG = Logger.getLogger(UnguardedRules.class.getName());
-
     private UnguardedRules() {}
 
     /**
      * Checks every endpoint the container deploys without a bridge.
      *
-     * @param scanned            every {@code @ServerEndpoint} class scanned
-     * @param bridged            those Switchboard bridges
-     * @param applicationConfigs the application's own {@code ServerApplicationConfig} classes
+     * @param deployedByContainer the scanned classes the container deploys itself
+     *                            ({@link DeploymentPlan#deployedByContainer})
+     * @param applicationConfigs  the application's own {@code ServerApplicationConfig} classes
      * @throws IllegalStateException naming each endpoint whose rule nothing would apply, and why
      */
     static void check(
-            Set<Class<?>> scanned,
-            Set<Class<?>> bridged,
-            Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
-        Set<Class<?>> deployedByContainer = deployedByContainer(scanned, applicationConfigs);
+            Set<Class<?>> deployedByContainer, Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
         List<String> problems = new ArrayList<>();
         for (Class<?> type : deployedByContainer) {
-            if (bridged.contains(type) || !concreteEndpoint(type)) {
+            if (!DeploymentPlan.concrete(type)) {
                 continue;
             }
             String id = EndpointIds.of(type);
@@ -60,39 +51,6 @@ final class UnguardedRules {
                     + "the endpoint, remove the rule, or declare the endpoint open with @PermitAll (or "
                     + "switchboard.<id>.roles-allowed=*) and switchboard.<id>.allowed-origins=*");
         }
-    }
-
-    /**
-     * What the container deploys of the scanned classes itself: what the application's configs return, else (only
-     * Switchboard's filtering config) the classes Switchboard does not bridge. A config that cannot be asked counts
-     * as returning everything: its answer is unknown.
-     */
-    private static Set<Class<?>> deployedByContainer(
-            Set<Class<?>> scanned, Set<Class<? extends ServerApplicationConfig>> applicationConfigs) {
-        if (applicationConfigs.isEmpty()) {
-            return DeploymentPlan.notBridged(scanned);
-        }
-        Set<Class<?>> deployed = new LinkedHashSet<>();
-        for (Class<? extends ServerApplicationConfig> type : applicationConfigs) {
-            try {
-                Set<Class<?>> returned =
-                        type.getDeclaredConstructor().newInstance().getAnnotatedEndpointClasses(scanned);
-                if (returned != null) {
-                    deployed.addAll(returned);
-                }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LOG.warning("Switchboard: cannot call " + type.getName() + " (" + e + "); every scanned endpoint "
-                        + "counts as deployed by it");
-                return scanned;
-            }
-        }
-        return deployed;
-    }
-
-    private static boolean concreteEndpoint(Class<?> type) {
-        return type.isAnnotationPresent(ServerEndpoint.class)
-                && !type.isInterface()
-                && !Modifier.isAbstract(type.getModifiers());
     }
 
     private static String whyUnguarded(

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  */
 public final class Admission {
 
-    /** The seconds a client refused while the application stops is told to wait. */
-    private static final long RETRY_WHILE_STOPPING = 5;
+    /** The refusal of every handshake while the application stops; the client is told to come back in 5 s. */
+    static final Refusal STOPPING = new Refusal(503, "The application is stopping", Rejection.SHUTDOWN, 5);
 
     /**
      * A refusal: the HTTP status and phrase to answer with before the upgrade.
@@ -115,7 +115,7 @@ public final class Admission {
      */
     public Verdict decide(HandshakeView request, HandshakeScope scope) {
         if (stopping.getAsBoolean()) {
-            return refused(new Refusal(503, "The application is stopping", Rejection.SHUTDOWN, RETRY_WHILE_STOPPING));
+            return refused(STOPPING);
         }
         HandshakeGuard.Identity identity = scope != null ? scope.identity() : guard.identify(request);
         HandshakeGuard.Decision decision = guard.check(security, request, identity);

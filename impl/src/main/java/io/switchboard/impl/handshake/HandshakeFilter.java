@@ -53,10 +53,7 @@ public class HandshakeFilter extends HttpFilter {
             return;
         }
         if (stopping()) {
-            answer(
-                    response,
-                    new Admission.Refusal(
-                            503, "The application is stopping", io.switchboard.impl.metrics.Rejection.SHUTDOWN, 5));
+            answer(response, Admission.STOPPING);
             return;
         }
         HandshakeGuard guard = (HandshakeGuard) getServletContext().getAttribute(GUARD);

@@ -136,17 +136,6 @@ public final class HandshakeGuard {
     }
 
     /**
-     * Decides on one handshake, establishing the peer's identity first.
-     *
-     * @param security the endpoint's rule
-     * @param request  the handshake request
-     * @return the decision
-     */
-    public Decision check(EndpointSecurity security, HandshakeView request) {
-        return check(security, request, identify(request));
-    }
-
-    /**
      * Decides on one handshake whose peer's identity is known: origin, then identity, then the endpoint's rule.
      * Credentials that did not verify refuse even an open endpoint.
      *
