@@ -247,7 +247,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        ending.end(closeReason);
+        runtime.inApplication(() -> ending.end(closeReason));
     }
 
     /** The steps of the session's end, which {@link SessionEnd} puts in order. */
@@ -275,9 +275,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
      * event), leaves the rooms, destroys the user instance, releases the limits.
      */
     private void leaveRegistry(CloseReason closeReason) {
-        RequestContextController scope = runtime.requestScope().enter();
+        TrackedSession entry = tracked;
+        RequestContextController scope = null;
         try {
-            TrackedSession entry = tracked;
+            scope = runtime.requestScope().enter();
             runtime.registry().closed(entry, closeReason);
             if (!entry.roomNames().isEmpty()) {
                 runtime.rooms().leaveAll(entry);
@@ -285,10 +286,11 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             if (user != null) {
                 destroyUserInstance();
             }
+        } finally {
+            // Released whatever failed above: a session that never gives its connection back would hold it forever.
             if (countedIn.compareAndSet(true, false)) {
                 runtime.limits().close(runtime.tallies(), limitPrincipal, limitAddress);
             }
-        } finally {
             runtime.requestScope().exit(scope);
         }
     }
@@ -309,7 +311,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
 
     @Override
     public void onError(Session session, Throwable error) {
-        failed(session, error, false);
+        runtime.inApplication(() -> failed(session, error, false));
     }
 
     /**

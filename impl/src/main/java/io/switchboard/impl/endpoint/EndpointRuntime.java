@@ -32,6 +32,9 @@ final class EndpointRuntime {
     private final String roomParameter;
     private final boolean userHandlesPongs;
     private final RequestScope requestScope = new RequestScope();
+    /** The deployment's class loader, current when the endpoint is deployed. */
+    private final ClassLoader applicationLoader;
+
     private final LazyBean<SessionRegistry> registry = new LazyBean<>(SessionRegistry.class);
     private final LazyBean<RoomRegistry> rooms = new LazyBean<>(RoomRegistry.class);
     private final LazyBean<Fanout> fanout = new LazyBean<>(Fanout.class);
@@ -49,6 +52,8 @@ final class EndpointRuntime {
             HandshakeGuard guard) {
         this.model = model;
         this.guard = guard;
+        ClassLoader deploying = Thread.currentThread().getContextClassLoader();
+        this.applicationLoader = deploying != null ? deploying : model.type().getClassLoader();
         this.instances = new UserInstances(model.type(), userConfigurator);
         this.liveness = settings.liveness();
         this.sendQueue = settings.sendQueue();
@@ -178,6 +183,29 @@ final class EndpointRuntime {
 
     RequestScope requestScope() {
         return requestScope;
+    }
+
+    /**
+     * Runs work with the deployment's class loader as the thread's context class loader, as the container does for
+     * an annotated endpoint's callbacks. Undertow calls a programmatic endpoint's {@code onClose} and {@code onError}
+     * directly on its I/O thread when the server started the close, outside the deployment's context: there
+     * {@code CDI.current()}, and the application's own lookups in {@code @OnClose}, would fail.
+     *
+     * @param work what to run
+     */
+    void inApplication(Runnable work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        if (previous == applicationLoader) {
+            work.run();
+            return;
+        }
+        thread.setContextClassLoader(applicationLoader);
+        try {
+            work.run();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     SessionRegistry registry() {

@@ -8,8 +8,13 @@ import io.switchboard.tck.client.TestClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -251,6 +256,42 @@ public abstract class TrackingScenarios {
         assertThat(after - baseline)
                 .as("heap growth over %d cycles (baseline %d bytes)", cycles(), baseline)
                 .isLessThan(heapTolerance());
+    }
+
+    @Test
+    void sessionsEndingAtOnceOnManyThreadsAllLeaveTheRegistry() throws Exception {
+        // Ends reported at once on the container's I/O and worker threads (Undertow reports some on I/O threads,
+        // outside the deployment's context): every one must leave the registry, none may be lost to a race.
+        int threads = 4;
+        int each = 60;
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        RawClient raw = RawClient.handshake(uri("quiet/burst"), true);
+                        assertThat(raw.status()).isEqualTo(101);
+                        switch (i % 3) {
+                            case 0 -> raw.closeCleanly();
+                            case 1 -> raw.reset();
+                            default -> {
+                                raw.sendHalfFrame();
+                                raw.reset();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : done) {
+                client.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
     }
 
     /** Clean closes, abrupt TCP drops and failed handshakes, in turn. */
