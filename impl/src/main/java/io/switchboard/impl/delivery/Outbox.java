@@ -100,9 +100,13 @@ public final class Outbox implements SendHandler {
                 switch (limits.overflow()) {
                     case DROP_NEWEST -> {}
                     case DROP_OLDEST -> {
-                        evicted = new ArrayList<>();
-                        while (count > 0 && !fits(payload)) {
-                            evicted.add(removeHead());
+                        // Only when evicting can make room: if the write under way leaves none, evicting everything
+                        // waiting would lose it all and the new message too; the new one alone is dropped then.
+                        if (fitsWithNothingWaiting(payload)) {
+                            evicted = new ArrayList<>();
+                            while (count > 0 && !fits(payload)) {
+                                evicted.add(removeHead());
+                            }
                         }
                     }
                     case CLOSE -> evicted = discardLocked();
@@ -137,6 +141,11 @@ public final class Outbox implements SendHandler {
             }
         }
         return mustDrain;
+    }
+
+    /** Whether a message would fit if every waiting message were gone (only a write under way left). */
+    private boolean fitsWithNothingWaiting(Payload payload) {
+        return writing == null || (1 < limits.capacity() && writing.size() + payload.size() <= limits.maxBytes());
     }
 
     /** Whether a message fits now: always into an empty queue, else within both bounds. */

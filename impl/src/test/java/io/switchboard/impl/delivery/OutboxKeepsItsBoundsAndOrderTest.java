@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * An outbox under random offers and random completions, each policy checked against a model of what it promises:
  * never more than its capacity or its bytes waiting (a message larger than the byte bound only alone), messages
  * written one at a time in the order offered, and exactly the expected ones dropped. DROP_NEWEST drops the message
- * that does not fit; DROP_OLDEST drops the oldest not being written until the new one fits, and the new one too if
- * the write under way leaves no room; CLOSE drops everything waiting and then everything offered. Each message's
+ * that does not fit; DROP_OLDEST drops the oldest not being written until the new one fits, or, if the write under
+ * way leaves no room whatever it drops, the new one alone; CLOSE drops everything waiting and then everything offered. Each message's
  * report says what became of it.
  */
 class OutboxKeepsItsBoundsAndOrderTest {
@@ -37,6 +37,39 @@ class OutboxKeepsItsBoundsAndOrderTest {
     @Test
     void dropOldest() {
         check(OverflowPolicy.DROP_OLDEST);
+    }
+
+    @Test
+    void dropOldestKeepsWhatWaitsWhenOnlyTheWriteUnderWayLeavesNoRoom() {
+        ControlledWriter writer = new ControlledWriter();
+        Outbox outbox = new Outbox(
+                writer,
+                new SendQueueSettings(4, 100, OverflowPolicy.DROP_OLDEST, Duration.ofSeconds(10)),
+                new RecordingOwner());
+        offer(outbox, 80); // being written
+        CompletableFuture<DeliveryReport> first = offer(outbox, 10);
+        CompletableFuture<DeliveryReport> second = offer(outbox, 10);
+        // 80 + 50 is over the bound whatever waits: dropping the two small ones would not make room.
+        CompletableFuture<DeliveryReport> large = offer(outbox, 50);
+        assertThat(large).isCompletedWithValueMatching(report -> report.dropped() == 1);
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+        // Where evicting does make room, the oldest waiting go first.
+        CompletableFuture<DeliveryReport> fitting = offer(outbox, 10);
+        assertThat(first).isCompletedWithValueMatching(report -> report.dropped() == 1);
+        assertThat(second).isNotDone();
+        assertThat(outbox.size()).isEqualTo(3);
+        assertThat(fitting).isNotDone();
+    }
+
+    private static CompletableFuture<DeliveryReport> offer(Outbox outbox, int size) {
+        Delivery delivery = new Delivery();
+        delivery.addRecipient();
+        CompletableFuture<DeliveryReport> report = delivery.sealed().toCompletableFuture();
+        if (outbox.offer(Payload.text("x".repeat(size)), delivery)) {
+            outbox.drain();
+        }
+        return report;
     }
 
     @Test
@@ -140,7 +173,11 @@ class OutboxKeepsItsBoundsAndOrderTest {
                 switch (settings.overflow()) {
                     case DROP_NEWEST -> {}
                     case DROP_OLDEST -> {
-                        while (!waiting.isEmpty() && !fits(size)) {
+                        long writingBytes =
+                                inFlight == null ? 0 : offered.get(inFlight).size();
+                        boolean roomAfterEviction = inFlight == null
+                                || (settings.capacity() > 1 && writingBytes + size <= settings.maxBytes());
+                        while (roomAfterEviction && !waiting.isEmpty() && !fits(size)) {
                             int evicted = waiting.removeFirst();
                             bytes -= offered.get(evicted).size();
                             expected.set(evicted, Fate.DROPPED);
