@@ -50,14 +50,23 @@ public final class PayaraMicro implements AutoCloseable {
      * What to run, and where.
      *
      * @param payaraJar  the Payara Micro jar
-     * @param war        the WAR, deployed at the context root {@code /}
-     * @param workDir    Payara's root directory, temporary files and preboot file go here
-     * @param port       the HTTP port on 127.0.0.1
-     * @param jvmOptions options of Payara's JVM (heap, GC); may be empty
+     * @param war         the WAR
+     * @param workDir     Payara's root directory, temporary files and preboot file go here
+     * @param port        the HTTP port on 127.0.0.1
+     * @param jvmOptions  options of Payara's JVM (heap, GC, system properties); may be empty
+     * @param contextRoot where the WAR is deployed, {@code /} or a path such as {@code /chat}
      */
-    public record Setup(Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions) {
+    public record Setup(Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions, String contextRoot) {
         public Setup {
             jvmOptions = List.copyOf(jvmOptions);
+            if (!contextRoot.startsWith("/")) {
+                throw new IllegalArgumentException("A context root starts with /: " + contextRoot);
+            }
+        }
+
+        /** The WAR at the context root {@code /}. */
+        public Setup(Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions) {
+            this(payaraJar, war, workDir, port, jvmOptions, "/");
         }
     }
 
@@ -76,7 +85,7 @@ public final class PayaraMicro implements AutoCloseable {
      * Starts Payara Micro and waits until {@code readyPath} answers 200.
      *
      * @param setup     what to run
-     * @param readyPath the page to wait for, e.g. {@code /} or {@code /index.html}
+     * @param readyPath the page to wait for, from the server's root, e.g. {@code /} or {@code /chat/}
      * @param timeout   how long to wait for it before giving up (and stopping the server)
      * @param log       where Payara's output goes; {@code null} for this process's own output
      * @return the running server; close it to stop it
@@ -132,7 +141,7 @@ public final class PayaraMicro implements AutoCloseable {
                 "--port",
                 Integer.toString(setup.port()),
                 "--contextroot",
-                "/",
+                setup.contextRoot(),
                 "--deploy",
                 setup.war().toAbsolutePath().toString()));
         return command;

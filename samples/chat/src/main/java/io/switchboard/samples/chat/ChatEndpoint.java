@@ -1,26 +1,41 @@
 package io.switchboard.samples.chat;
 
 import io.switchboard.Broadcaster;
+import io.switchboard.Heartbeat;
+import io.switchboard.MaxMessageSize;
+import io.switchboard.RateLimit;
 import io.switchboard.Room;
 import io.switchboard.RoomService;
+import io.switchboard.SessionInfo;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * A chat room per path: every text message a member sends goes to the other members of the same room, and a
- * newcomer first gets the room's recent messages.
+ * A chat room per path, {@code ws://host/chat/ws/{room}}, speaking the JSON contract of the sample's README.
  *
- * <p>{@code @Room("room")} puts each session in the room named by the path; {@link RoomService#broadcast} sends
- * through each member's bounded send queue, so a member whose connection stalls holds up nobody and is closed
- * (1013) once its queue is full. {@link ChatHistory} is {@code @RoomScoped}: one per room, gone with the room's
- * last member.
+ * <p>Everything around the chat is Switchboard's: the JWT and its {@code chat} role are checked before the upgrade
+ * ({@code @RolesAllowed}), the session joins the room of its path ({@code @Room}) and leaves it after
+ * {@code @OnClose}, the heartbeat, the rate limit (1008) and the size limits (1009) are annotations, and every send
+ * goes through the member's bounded send queue. {@link ChatHistory} is {@code @RoomScoped}.
  */
-@ServerEndpoint("/chat/{room}")
+@ServerEndpoint("/ws/{room}")
 @Room("room")
+@RolesAllowed("chat")
+@Heartbeat(interval = "10s", timeout = "5s")
+@RateLimit(messages = 10, per = "1s", burst = 20)
+@MaxMessageSize(text = "8KiB", binary = "1MiB")
 public class ChatEndpoint {
 
     @Inject
@@ -32,14 +47,62 @@ public class ChatEndpoint {
     @Inject
     ChatHistory history;
 
+    /** Sends the newcomer the room's history, then tells every member, the newcomer too, who joined. */
     @OnOpen
-    public void onOpen(Session session) {
-        history.recent().forEach(line -> broadcaster.toSession(session, line));
+    public void onOpen(Session session, @PathParam("room") String room) {
+        broadcaster.toSession(session, text(ServerMessages.history(room, history.messages())));
+        rooms.broadcast(room, text(ServerMessages.joined(room, user(session))));
     }
 
+    /** Answers {@code say} to the whole room and {@code who} to the asker; anything else gets an error. */
     @OnMessage
-    public void onMessage(String text, Session session, @PathParam("room") String room) {
-        history.add(text);
-        rooms.broadcastExcept(room, text, session);
+    public void onText(String frame, Session session, @PathParam("room") String room) {
+        ClientMessage message;
+        try {
+            message = ClientMessage.parse(frame);
+        } catch (IllegalArgumentException e) {
+            broadcaster.toSession(session, text(ServerMessages.error(e.getMessage())));
+            return;
+        }
+        if (message instanceof ClientMessage.Say say) {
+            JsonObject said = ServerMessages.said(room, user(session), say.text(), Instant.now());
+            history.add(said);
+            rooms.broadcast(room, text(said));
+        } else {
+            broadcaster.toSession(session, text(ServerMessages.members(room, memberNames(room))));
+        }
+    }
+
+    /** Relays an image (any binary frame) unchanged to the other members. */
+    @OnMessage
+    public void onBinary(ByteBuffer data, Session session, @PathParam("room") String room) {
+        // The container may reuse its buffer once this returns; the sends are queued and happen later.
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
+        rooms.broadcastExcept(room, copy, session);
+    }
+
+    /** Tells the others who left; the session leaves the room after this returns. */
+    @OnClose
+    public void onClose(Session session, @PathParam("room") String room) {
+        rooms.broadcastExcept(room, text(ServerMessages.left(room, user(session))), session);
+    }
+
+    private List<String> memberNames(String room) {
+        return rooms.members(room).stream()
+                .map(SessionInfo::principal)
+                .flatMap(Optional::stream)
+                .map(Principal::getName)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static String user(Session session) {
+        Principal principal = session.getUserPrincipal();
+        return principal == null ? "anonymous" : principal.getName();
+    }
+
+    private static String text(JsonObject json) {
+        return json.toString();
     }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
  * Runs the chat sample until Ctrl+C ({@code -Prun}, see the pom): the WAR on Payara Micro, started by the project's
  * one launcher ({@link PayaraMicro}, which {@link ChatSampleIT} uses too), then a banner that says where to look.
  *
- * <p>{@code ChatServer --payara P --war W --workdir D --port N [--timeout SECONDS]}
+ * <p>{@code ChatServer --payara P --war W --workdir D --port N [--demo true] [--timeout SECONDS]}: {@code --demo
+ * true} switches the sample's demo mode on ({@code -Dchat.demo=true} in Payara's JVM), which serves
+ * {@code POST /chat/api/token}.
  */
 public final class ChatServer {
 
@@ -38,7 +40,8 @@ public final class ChatServer {
                 Path.of(options.get("--war")),
                 Path.of(options.get("--workdir")),
                 Integer.parseInt(options.get("--port")),
-                List.of());
+                List.of("-Dchat.demo=" + Boolean.parseBoolean(options.getOrDefault("--demo", "false"))),
+                "/chat");
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--timeout", "180")));
 
         // Maven does not stop what exec:exec started when Maven itself is killed: follow it out.
@@ -46,7 +49,7 @@ public final class ChatServer {
 
         PayaraMicro server;
         try {
-            server = PayaraMicro.start(setup, "/", timeout, null);
+            server = PayaraMicro.start(setup, "/chat/", timeout, null);
         } catch (IllegalStateException e) {
             System.err.println(
                     "\nThe chat sample did not start: " + e.getMessage() + "\n(another port: -Dchat.port=9090)");
@@ -54,11 +57,13 @@ public final class ChatServer {
             return;
         }
         String line = "=".repeat(72);
+        int port = setup.port();
         System.out.println("\n" + line
-                + "\n  Switchboard chat sample is running. Open:  " + server.baseUri()
-                + "\n  Open sessions as JSON:                     " + server.baseUri() + "sessions"
-                + "\n  WebSocket:                                 "
-                + server.baseUri().toString().replaceFirst("^http", "ws") + "chat/{room}"
+                + "\n  Switchboard chat sample is running. Open:  http://localhost:" + port + "/chat/"
+                + "\n                                         or  http://127.0.0.1:" + port + "/chat/"
+                + "\n  WebSocket:     ws://localhost:" + port + "/chat/ws/{room}"
+                + "\n  Demo tokens:   POST http://localhost:" + port + "/chat/api/token  (form field user)"
+                + (Boolean.parseBoolean(options.getOrDefault("--demo", "false")) ? "" : "  -- off (no --demo true)")
                 + "\n  Listening on 127.0.0.1 only. Press Ctrl+C to stop."
                 + "\n" + line + "\n");
         System.exit(server.process().waitFor());
