@@ -60,6 +60,7 @@ function showImage(blob, from) {
     const image = document.createElement("img");
     image.alt = "image from " + from;
     image.src = URL.createObjectURL(blob);
+    image.onload = () => URL.revokeObjectURL(image.src);
     item.append(label, image);
     scrollDown();
 }
@@ -132,7 +133,9 @@ async function connect() {
     let token;
     try {
         token = await fetchToken(user);
+        if (leaving) return;
     } catch (error) {
+        if (leaving) return;
         if (attempt > 0) return scheduleReconnect(error.message);
         setStatus(error.message, "error");
         setJoined(false);
