@@ -30,6 +30,8 @@ public class TokenServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        // Browsers send forms as UTF-8; servlet containers read them as ISO-8859-1 unless told.
+        request.setCharacterEncoding("UTF-8");
         String user = request.getParameter("user");
         if (user == null || !NAME.matcher(user.strip()).matches()) {
             answer(response, HttpServletResponse.SC_BAD_REQUEST, "error", "user: 1 to 32 letters, digits, space . _ -");

@@ -158,6 +158,20 @@ class ChatContractIT {
     }
 
     @Test
+    void namesMayHaveAnyLettersAndNothingElse() throws Exception {
+        ChatClient zoe = join("Zoë Ødegård", "names", SUBPROTOCOL);
+        zoe.next("history");
+        assertThat(zoe.next("joined").getString("user")).isEqualTo("Zoë Ødegård");
+        HttpResponse<String> refused = HTTP.send(
+                HttpRequest.newBuilder(server.baseUri().resolve("/chat/api/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("user=%3Cscript%3E"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void textOver8KiBIsClosedWith1009() throws Exception {
         ChatClient alice = join("alice", "big", HEADER);
         alice.next("history");
