@@ -1,25 +1,16 @@
 package io.switchboard.payara;
 
+import io.switchboard.launch.ServerProcesses;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs a WAR on Payara Micro in its own JVM, locked down as every Payara Micro of this project is, and waits until
@@ -90,10 +81,10 @@ public final class PayaraMicro implements AutoCloseable {
                 throw new IllegalStateException("Missing " + file.toAbsolutePath());
             }
         }
-        requireFree(setup.port());
+        ServerProcesses.requireFree(setup.port());
         // A root directory left by an earlier run still lists its application: Payara Micro would load that copy at
         // boot as well as the one deployed now, and the stale one's class loader fails its requests.
-        deleteTree(setup.workDir().resolve("root"));
+        ServerProcesses.deleteTree(setup.workDir().resolve("root"));
         Files.createDirectories(setup.workDir().resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder(command(setup)).redirectErrorStream(true);
         if (log == null) {
@@ -104,7 +95,7 @@ public final class PayaraMicro implements AutoCloseable {
         }
         PayaraMicro server = new PayaraMicro(builder.start(), URI.create("http://127.0.0.1:" + setup.port() + "/"));
         try {
-            server.awaitPage(server.baseUri.resolve(readyPath), timeout, log);
+            ServerProcesses.awaitPage("Payara Micro", server.process, server.baseUri.resolve(readyPath), timeout, log);
             return server;
         } catch (RuntimeException | InterruptedException e) {
             server.close();
@@ -153,9 +144,7 @@ public final class PayaraMicro implements AutoCloseable {
 
     /** A port on 127.0.0.1 that was free a moment ago. */
     public static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
+        return ServerProcesses.freePort();
     }
 
     /** {@code http://127.0.0.1:<port>/}. */
@@ -202,67 +191,6 @@ public final class PayaraMicro implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitPage(URI page, Duration timeout, Path log) throws InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request =
-                HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int lastStatus = -1;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue() + " before "
-                        + page + " answered" + tail(log));
-            }
-            try {
-                lastStatus = http.send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
-                if (lastStatus == 200) {
-                    return;
-                }
-            } catch (ConnectException | java.net.http.HttpTimeoutException notYet) {
-                // not listening yet
-            } catch (IOException notYet) {
-                // connection reset while the listener starts
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(page + " did not answer 200 within " + timeout
-                + (lastStatus < 0 ? " (nothing listening)" : " (last status " + lastStatus + ")") + tail(log));
-    }
-
-    private static void requireFree(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            probe.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static String tail(Path log) {
-        if (log == null || !Files.isReadable(log)) {
-            return "";
-        }
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return "\n--- last lines of " + log + " ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return " (could not read " + log + ": " + e + ")";
         }
     }
 }

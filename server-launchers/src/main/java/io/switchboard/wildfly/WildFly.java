@@ -1,21 +1,14 @@
 package io.switchboard.wildfly;
 
+import io.switchboard.launch.ServerProcesses;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -99,10 +92,10 @@ public final class WildFly implements AutoCloseable {
                 throw new IllegalStateException("Missing " + war.toAbsolutePath());
             }
         }
-        requireFree(HTTP_PORT + setup.portOffset());
-        requireFree(MANAGEMENT_PORT + setup.portOffset());
+        ServerProcesses.requireFree(HTTP_PORT + setup.portOffset());
+        ServerProcesses.requireFree(MANAGEMENT_PORT + setup.portOffset());
         Path base = setup.workDir().resolve("base");
-        deleteTree(base);
+        ServerProcesses.deleteTree(base);
         copyTree(setup.home().resolve("standalone"), base);
         for (var deployment : setup.deployments().entrySet()) {
             Files.copy(
@@ -121,8 +114,12 @@ public final class WildFly implements AutoCloseable {
         try {
             server.awaitDeployments(
                     base.resolve("deployments"), setup.deployments().keySet(), timeout);
-            server.awaitPage(
-                    server.baseUri.resolve(readyPath.startsWith("/") ? readyPath.substring(1) : readyPath), timeout);
+            ServerProcesses.awaitPage(
+                    "WildFly",
+                    server.process,
+                    server.baseUri.resolve(readyPath.startsWith("/") ? readyPath.substring(1) : readyPath),
+                    timeout,
+                    log);
             return server;
         } catch (RuntimeException | InterruptedException e) {
             server.close();
@@ -145,7 +142,7 @@ public final class WildFly implements AutoCloseable {
     /** A port offset whose HTTP and management ports on 127.0.0.1 were free a moment ago. */
     public static int freePortOffset() throws IOException {
         for (int offset = 0; offset < 20_000; offset += 100) {
-            if (free(HTTP_PORT + offset) && free(MANAGEMENT_PORT + offset)) {
+            if (ServerProcesses.isFree(HTTP_PORT + offset) && ServerProcesses.isFree(MANAGEMENT_PORT + offset)) {
                 return offset;
             }
         }
@@ -194,61 +191,19 @@ public final class WildFly implements AutoCloseable {
             while (!Files.exists(deployments.resolve(name + ".deployed"))) {
                 Path failed = deployments.resolve(name + ".failed");
                 if (Files.exists(failed)) {
-                    throw new IllegalStateException("WildFly failed to deploy " + name + ": " + read(failed) + tail());
+                    throw new IllegalStateException(
+                            "WildFly failed to deploy " + name + ": " + read(failed) + ServerProcesses.tail(log));
                 }
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(
-                            "WildFly exited with code " + process.exitValue() + " before deploying " + name + tail());
+                    throw new IllegalStateException("WildFly exited with code " + process.exitValue()
+                            + " before deploying " + name + ServerProcesses.tail(log));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + " was not deployed within " + timeout + tail());
+                    throw new IllegalStateException(
+                            name + " was not deployed within " + timeout + ServerProcesses.tail(log));
                 }
                 Thread.sleep(250);
             }
-        }
-    }
-
-    private void awaitPage(URI page, Duration timeout) throws InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request =
-                HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int lastStatus = -1;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "WildFly exited with code " + process.exitValue() + " before " + page + " answered" + tail());
-            }
-            try {
-                lastStatus = http.send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
-                if (lastStatus == 200) {
-                    return;
-                }
-            } catch (ConnectException | java.net.http.HttpTimeoutException notYet) {
-                // not listening yet
-            } catch (IOException notYet) {
-                // connection reset while the listener starts
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(page + " did not answer 200 within " + timeout
-                + (lastStatus < 0 ? " (nothing listening)" : " (last status " + lastStatus + ")") + tail());
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            probe.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void requireFree(int port) {
-        if (!free(port)) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is taken");
         }
     }
 
@@ -265,35 +220,11 @@ public final class WildFly implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
     private static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
-        }
-    }
-
-    private String tail() {
-        if (!Files.isReadable(log)) {
-            return "";
-        }
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return "\n--- last lines of " + log + " ---\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return " (could not read " + log + ": " + e + ")";
         }
     }
 }
