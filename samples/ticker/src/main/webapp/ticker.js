@@ -4,6 +4,7 @@
     "use strict";
 
     var HISTORY = 300;               // ticks on the chart: 30 seconds at 10 a second
+    var NARROWEST = 100;             // until that many have arrived, the chart spans 10 seconds
     var FIRST_DELAY_MS = 500;        // the first reconnection waits up to this long ...
     var MAX_DELAY_MS = 15000;        // ... each next one up to twice as long, never more than this
 
@@ -85,7 +86,8 @@
             low = mid - 0.25;
             high = mid + 0.25;
         }
-        var x = function (i) { return pad + (w - 2 * pad) * i / (HISTORY - 1); };
+        var span = Math.max(prices.length, NARROWEST);
+        var x = function (i) { return pad + (w - 2 * pad) * i / (span - 1); };
         var y = function (p) { return h - pad - (h - 2 * pad) * (p - low) / (high - low); };
 
         ctx.strokeStyle = "#2a3244";
@@ -101,11 +103,9 @@
             ctx.fillText(level.toFixed(2), 2, y(level) - 3);
         }
 
-        var last = prices[prices.length - 1];
-        ctx.strokeStyle = last >= prices[0] ? "#3ccf8e" : "#ff6b6b";
-        ctx.lineWidth = 2;
+        var rising = prices[prices.length - 1] >= prices[0];
+        var offset = span - prices.length;
         ctx.beginPath();
-        var offset = HISTORY - prices.length;
         prices.forEach(function (p, i) {
             if (i === 0) {
                 ctx.moveTo(x(offset + i), y(p));
@@ -113,7 +113,15 @@
                 ctx.lineTo(x(offset + i), y(p));
             }
         });
+        ctx.strokeStyle = rising ? "#3ccf8e" : "#ff6b6b";
+        ctx.lineWidth = 2;
         ctx.stroke();
+        // The area under the line, faintly.
+        ctx.lineTo(x(span - 1), h - pad);
+        ctx.lineTo(x(offset), h - pad);
+        ctx.closePath();
+        ctx.fillStyle = rising ? "rgba(60, 207, 142, 0.12)" : "rgba(255, 107, 107, 0.12)";
+        ctx.fill();
     }
 
     connect();

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /**
- * A made-up price: a random walk of at most 0.5% a step, pulled gently back towards where it started so that it
+ * A made-up price: a random walk of at most 0.15% a step, pulled gently back towards where it started so that it
  * wanders without drifting off. Not thread-safe: one scheduler thread calls {@link #next}.
  */
 final class PriceWalk {
 
-    private static final double MAX_STEP = 0.005;
+    private static final double MAX_STEP = 0.0015;
     private static final double PULL_BACK = 0.02;
 
     private final String symbol;

@@ -43,6 +43,9 @@ class TickerPageIT {
         assertThat(chartAfter).as("the chart's pixels after ten more ticks").isNotEqualTo(chartBefore);
         assertThat(page.findElement(By.id("price")).getText()).matches("\\d+\\.\\d{2}");
         assertThat(page.findElement(By.id("status")).getAttribute("data-state")).isEqualTo("live");
+
+        // Ten seconds of ticks fill the chart's width: the screenshot the README shows.
+        wait.until(driver -> ticks(driver) >= 100);
         assertThat(browser.saveScreenshot("ticker")).isNotEmptyFile();
     }
 
