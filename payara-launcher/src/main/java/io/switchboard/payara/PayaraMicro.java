@@ -56,8 +56,7 @@ public final class PayaraMicro implements AutoCloseable {
      * @param jvmOptions  options of Payara's JVM (heap, GC); may be empty
      * @param contextRoot where the WAR is deployed: {@code /}, or a path such as {@code /ticker}
      */
-    public record Setup(
-            Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions, String contextRoot) {
+    public record Setup(Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions, String contextRoot) {
         public Setup {
             jvmOptions = List.copyOf(jvmOptions);
             if (!contextRoot.startsWith("/") || (contextRoot.length() > 1 && contextRoot.endsWith("/"))) {
