@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -36,7 +37,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * but loopback without a DNS query. Started from a test JVM in {@code tools/loopback-jvm}, both share its
  * loopback-only network namespace.
  *
- * <p>chromedriver's log goes to {@code chromedriver-<n>.log} in the screenshot folder, beside the screenshots.
+ * <p>chromedriver's log goes to {@code chromedriver-<n>.log}, by default in the screenshot folder, beside the
+ * screenshots.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -56,17 +58,48 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Starts chromedriver and, through it, a headless Chromium with a fresh profile.
+     * How to start a browser beyond the defaults.
+     *
+     * @param logFolder     where chromedriver's log ({@code chromedriver-<n>.log}) goes
+     * @param pageHosts     host names the browser may resolve besides {@code 127.0.0.1} and {@code localhost}
+     * @param extraSwitches more Chromium switches, e.g. {@code --log-net-log=<file>}
+     */
+    public record Setup(Path logFolder, List<String> pageHosts, List<String> extraSwitches) {
+        public Setup {
+            pageHosts = List.copyOf(pageHosts);
+            extraSwitches = List.copyOf(extraSwitches);
+        }
+
+        /** Logs in the screenshot folder, loopback names only, no extra switches. */
+        public static Setup defaults() {
+            return new Setup(screenshotFolder(), List.of(), List.of());
+        }
+    }
+
+    /**
+     * Starts chromedriver and, through it, a headless Chromium with a fresh profile, as {@link Setup#defaults()}.
      *
      * @param installation the executables to run
      * @return the running browser; close it
      */
     public static HeadlessChromium start(ChromiumInstallation installation) {
+        return start(installation, Setup.defaults());
+    }
+
+    /**
+     * Starts chromedriver and, through it, a headless Chromium with a fresh profile.
+     *
+     * @param installation the executables to run
+     * @param setup        where the driver logs, which hosts pages come from, extra switches
+     * @return the running browser; close it
+     */
+    public static HeadlessChromium start(ChromiumInstallation installation, Setup setup) {
         Path profile = null;
         ChromeDriverService service = null;
         try {
             profile = Files.createTempDirectory("chromium-profile");
-            Path log = screenshotFolder().resolve("chromedriver-" + STARTED.incrementAndGet() + ".log");
+            Path log = Files.createDirectories(setup.logFolder())
+                    .resolve("chromedriver-" + STARTED.incrementAndGet() + ".log");
             service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(installation.driver().toFile())
                     .usingAnyFreePort()
@@ -74,7 +107,7 @@ public final class HeadlessChromium implements AutoCloseable {
                     .build();
             ChromeOptions options = new ChromeOptions();
             options.setBinary(installation.browser().toFile());
-            options.addArguments(switches(profile));
+            options.addArguments(switches(profile, setup));
             return new HeadlessChromium(service, new ChromeDriver(service, options), profile);
         } catch (IOException e) {
             stopQuietly(service);
@@ -88,7 +121,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The switches: headless, the throw-away profile, and everything that would reach beyond loopback turned off. */
-    private static List<String> switches(Path profile) {
+    private static List<String> switches(Path profile, Setup setup) {
         List<String> switches = new ArrayList<>(List.of(
                 "--headless=new",
                 "--user-data-dir=" + profile,
@@ -109,7 +142,11 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--no-proxy-server",
                 // Chromium 156 still tries update.googleapis.com with all of the above: fail every name but
                 // loopback here, without a DNS query.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"));
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
+                        + setup.pageHosts().stream()
+                                .map(host -> ", EXCLUDE " + host)
+                                .collect(Collectors.joining())));
+        switches.addAll(setup.extraSwitches());
         if (runsAsRoot()) {
             // Chromium refuses to start as root with its sandbox on (CI containers; "unshare -rn" maps us to uid 0).
             switches.add("--no-sandbox");
