@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs a WAR on Payara Micro in its own JVM, locked down as every Payara Micro of this project is, and waits until
- * a page of it answers. The chat sample ({@code -Prun} and its integration test) and the bench start Payara Micro
+ * a page of it answers. The samples ({@code -Prun} and their integration tests) and the bench start Payara Micro
  * here; the TCK's Arquillian adapter starts it itself, from {@code arquillian.xml}, with the same flags and
  * {@link #PREBOOT} unpacked from this jar.
  *
