@@ -20,6 +20,7 @@
     var received = 0;
     var reconnects = 0;
     var failures = 0;                // drops since the last tick that arrived
+    var socket = null;
 
     // ws://host/<context root>/ws/prices, from wherever this page is served.
     function socketUrl() {
@@ -35,7 +36,7 @@
 
     function connect() {
         setStatus("connecting", "connecting");
-        var socket = new WebSocket(socketUrl());
+        socket = new WebSocket(socketUrl());
         socket.onopen = function () {
             setStatus("live", "live");
         };
@@ -123,6 +124,13 @@
         ctx.fillStyle = rising ? "rgba(60, 207, 142, 0.12)" : "rgba(255, 107, 107, 0.12)";
         ctx.fill();
     }
+
+    // A drop on demand, to watch the reconnection: the page closes its own connection, as a network would.
+    document.getElementById("drop").addEventListener("click", function () {
+        if (socket && socket.readyState === WebSocket.OPEN) {
+            socket.close(4000, "dropped on demand");
+        }
+    });
 
     connect();
 })();

@@ -12,7 +12,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The page in headless Chromium: it goes live, counts ticks as they arrive and redraws its chart. */
+/**
+ * The page in headless Chromium: it goes live, counts ticks as they arrive and redraws its chart, and comes back
+ * after its connection drops.
+ */
 @ExtendWith(ChromiumExtension.class)
 class TickerPageIT {
 
@@ -47,6 +50,23 @@ class TickerPageIT {
         // Ten seconds of ticks fill the chart's width: the screenshot the README shows.
         wait.until(driver -> ticks(driver) >= 100);
         assertThat(browser.saveScreenshot("ticker")).isNotEmptyFile();
+    }
+
+    @Test
+    void afterADropThePageReconnectsAndTicksResume(HeadlessChromium browser) throws Exception {
+        WebDriver page = browser.driver();
+        page.get(RunningTicker.page().toString());
+        WebDriverWait wait = new WebDriverWait(page, WAIT);
+        wait.until(driver -> "live".equals(status(driver)) && ticks(driver) >= 3);
+
+        page.findElement(By.id("drop")).click();
+
+        // The first retry waits a random 0 to 0.5 s (full jitter), then the page is live again.
+        wait.until(driver -> "1".equals(driver.findElement(By.id("reconnects")).getText()));
+        wait.until(driver -> "live".equals(status(driver)));
+        long ticksAfterReconnect = ticks(page);
+        wait.until(driver -> ticks(driver) >= ticksAfterReconnect + 10);
+        assertThat(page.findElement(By.id("reconnects")).getText()).isEqualTo("1");
     }
 
     private static String status(WebDriver page) {
