@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a WAR on Payara Micro in its own JVM, locked down as every Payara Micro of this project is, and waits until
- * a page of it answers. The chat sample ({@code -Prun} and its integration test) and the bench start Payara Micro
+ * a page of it answers. The samples ({@code -Prun} and their integration tests) and the bench start Payara Micro
  * here; the TCK's Arquillian adapter starts it itself, from {@code arquillian.xml}, with the same flags and
  * {@link #PREBOOT} unpacked from this jar.
  *
@@ -40,15 +40,25 @@ public final class PayaraMicro implements AutoCloseable {
     /**
      * What to run, and where.
      *
-     * @param payaraJar  the Payara Micro jar
-     * @param war        the WAR, deployed at the context root {@code /}
-     * @param workDir    Payara's root directory, temporary files and preboot file go here
-     * @param port       the HTTP port on 127.0.0.1
-     * @param jvmOptions options of Payara's JVM (heap, GC); may be empty
+     * @param payaraJar   the Payara Micro jar
+     * @param war         the WAR
+     * @param workDir     Payara's root directory, temporary files and preboot file go here
+     * @param port        the HTTP port on 127.0.0.1
+     * @param jvmOptions  options of Payara's JVM (heap, GC); may be empty
+     * @param contextRoot where the WAR is deployed: {@code /}, or a path such as {@code /ticker}
      */
-    public record Setup(Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions) {
+    public record Setup(Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions, String contextRoot) {
         public Setup {
             jvmOptions = List.copyOf(jvmOptions);
+            if (!contextRoot.startsWith("/") || (contextRoot.length() > 1 && contextRoot.endsWith("/"))) {
+                throw new IllegalArgumentException(
+                        "A context root starts with / and does not end with one: " + contextRoot);
+            }
+        }
+
+        /** The WAR at the context root {@code /}. */
+        public Setup(Path payaraJar, Path war, Path workDir, int port, List<String> jvmOptions) {
+            this(payaraJar, war, workDir, port, jvmOptions, "/");
         }
     }
 
@@ -67,7 +77,8 @@ public final class PayaraMicro implements AutoCloseable {
      * Starts Payara Micro and waits until {@code readyPath} answers 200.
      *
      * @param setup     what to run
-     * @param readyPath the page to wait for, e.g. {@code /} or {@code /index.html}
+     * @param readyPath the page to wait for, resolved against {@link #baseUri()}: {@code /} or {@code /index.html}
+     *                  from the server's root, {@code index.html} inside the context root
      * @param timeout   how long to wait for it before giving up (and stopping the server)
      * @param log       where Payara's output goes; {@code null} for this process's own output
      * @return the running server; close it to stop it
@@ -93,7 +104,8 @@ public final class PayaraMicro implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             builder.redirectOutput(log.toFile());
         }
-        PayaraMicro server = new PayaraMicro(builder.start(), URI.create("http://127.0.0.1:" + setup.port() + "/"));
+        String root = setup.contextRoot().equals("/") ? "/" : setup.contextRoot() + "/";
+        PayaraMicro server = new PayaraMicro(builder.start(), URI.create("http://127.0.0.1:" + setup.port() + root));
         try {
             ServerProcesses.awaitPage("Payara Micro", server.process, server.baseUri.resolve(readyPath), timeout, log);
             return server;
@@ -123,7 +135,7 @@ public final class PayaraMicro implements AutoCloseable {
                 "--port",
                 Integer.toString(setup.port()),
                 "--contextroot",
-                "/",
+                setup.contextRoot(),
                 "--deploy",
                 setup.war().toAbsolutePath().toString()));
         return command;
@@ -147,7 +159,7 @@ public final class PayaraMicro implements AutoCloseable {
         return ServerProcesses.freePort();
     }
 
-    /** {@code http://127.0.0.1:<port>/}. */
+    /** The WAR's base: {@code http://127.0.0.1:<port>/}, or {@code http://127.0.0.1:<port>/<context root>/}. */
     public URI baseUri() {
         return baseUri;
     }
