@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * (the server base), so nothing a run deploys or writes reaches the unpacked distribution, and the WARs go into that
  * copy's {@code deployments/} directory under the names that give their context roots ({@code chat.war} is served
  * at {@code /chat/}). HTTP and management listen on 127.0.0.1 only ({@code -b=127.0.0.1 -bmanagement=127.0.0.1});
- * every port moves by the port offset.
+ * every port moves by the port offset. Each server base gets WildFly's micrometer subsystem with a Prometheus registry
+ * ({@link #PROMETHEUS_CLI}), so Switchboard's meters can be scraped at {@link #metricsUri()}.
  *
  * <pre>{@code
  * try (WildFly wildfly = WildFly.start(new Setup(home, workDir, Map.of("chat.war", war), 0, List.of()),
@@ -39,6 +40,9 @@ public final class WildFly implements AutoCloseable {
 
     /** WildFly's management port before the offset. */
     public static final int MANAGEMENT_PORT = 9990;
+
+    /** The CLI script, a resource of this jar, that gives each server base a Prometheus registry. */
+    public static final String PROMETHEUS_CLI = "io/switchboard/wildfly/prometheus.cli";
 
     /**
      * What to run, and where.
@@ -103,12 +107,11 @@ public final class WildFly implements AutoCloseable {
                     base.resolve("deployments").resolve(deployment.getKey()),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-        ProcessBuilder builder = new ProcessBuilder(command(setup, base)).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JBOSS_HOME", setup.home().toAbsolutePath().toString());
-        builder.environment().putIfAbsent("JAVA_OPTS", "-Xmx512m -Djava.net.preferIPv4Stack=true");
         Path log = setup.workDir().resolve("wildfly.out");
-        builder.redirectOutput(log.toFile());
+        addPrometheusRegistry(setup, base, log);
+        ProcessBuilder builder = new ProcessBuilder(command(setup, base)).redirectErrorStream(true);
+        environment(builder, setup, "-Xmx512m -Djava.net.preferIPv4Stack=true");
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         WildFly server = new WildFly(
                 builder.start(), URI.create("http://127.0.0.1:" + (HTTP_PORT + setup.portOffset()) + "/"), log);
         try {
@@ -127,6 +130,39 @@ public final class WildFly implements AutoCloseable {
         }
     }
 
+    /** Runs {@value #PROMETHEUS_CLI} against the fresh server base, offline, before the server starts. */
+    private static void addPrometheusRegistry(Setup setup, Path base, Path log)
+            throws IOException, InterruptedException {
+        Path script = setup.workDir().resolve("prometheus.cli");
+        try (var in = WildFly.class.getClassLoader().getResourceAsStream(PROMETHEUS_CLI)) {
+            if (in == null) {
+                throw new IllegalStateException(PROMETHEUS_CLI + " is not on the class path of " + WildFly.class);
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder cli = new ProcessBuilder(
+                        setup.home()
+                                .resolve("bin/jboss-cli.sh")
+                                .toAbsolutePath()
+                                .toString(),
+                        "--file=" + script.toAbsolutePath())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        environment(cli, setup, "-Djboss.server.base.dir=" + base.toAbsolutePath());
+        Process configuring = cli.start();
+        if (!configuring.waitFor(2, TimeUnit.MINUTES) || configuring.exitValue() != 0) {
+            configuring.destroyForcibly();
+            throw new IllegalStateException(
+                    "Adding the Prometheus registry to " + base + " failed" + ServerProcesses.tail(log));
+        }
+    }
+
+    private static void environment(ProcessBuilder builder, Setup setup, String javaOptions) {
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JBOSS_HOME", setup.home().toAbsolutePath().toString());
+        builder.environment().put("JAVA_OPTS", javaOptions);
+    }
+
     private static List<String> command(Setup setup, Path base) {
         List<String> command = new ArrayList<>();
         command.add(setup.home().resolve("bin/standalone.sh").toAbsolutePath().toString());
@@ -134,6 +170,7 @@ public final class WildFly implements AutoCloseable {
         command.add("-Djboss.server.base.dir=" + base.toAbsolutePath());
         command.add("-b=127.0.0.1");
         command.add("-bmanagement=127.0.0.1");
+        command.add("--stability=community");
         command.add("-Djboss.socket.binding.port-offset=" + setup.portOffset());
         command.addAll(setup.options());
         return command;
@@ -152,6 +189,11 @@ public final class WildFly implements AutoCloseable {
     /** {@code http://127.0.0.1:<8080 + offset>/}. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The Prometheus registry: {@code http://127.0.0.1:<9990 + offset>/prometheus}. */
+    public URI metricsUri() {
+        return URI.create("http://127.0.0.1:" + (baseUri.getPort() - HTTP_PORT + MANAGEMENT_PORT) + "/prometheus");
     }
 
     /** Where WildFly's console output goes ({@code server.log} is in the server base's {@code log/}). */

@@ -1,55 +1,36 @@
 package io.switchboard.samples.ticker;
 
-import io.switchboard.payara.PayaraMicro;
+import io.switchboard.launch.DeployedWar;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 /**
- * The packaged WAR on one Payara Micro, shared by every integration test of this module: started by the project's
- * launcher at the first call, at {@code /ticker} on a free loopback port, and stopped when the test JVM exits (the
- * launcher's shutdown hook).
+ * The packaged WAR at {@code /ticker} on the server of this test run (Payara Micro, then WildFly: see
+ * {@code samples/pom.xml}), shared by every integration test of the run and stopped when the test JVM exits.
  */
 final class RunningTicker {
 
     /** The WAR's context root. */
     static final String CONTEXT_ROOT = "/ticker";
 
-    private static PayaraMicro server;
-
     private RunningTicker() {}
 
-    /** The running server, started if it is not yet. */
-    static synchronized PayaraMicro server() throws IOException, InterruptedException {
-        if (server == null) {
-            Path workDir = Path.of(System.getProperty("ticker.workdir"));
-            PayaraMicro.Setup setup = new PayaraMicro.Setup(
-                    Path.of(System.getProperty("ticker.payara.jar")),
-                    Path.of(System.getProperty("ticker.war")),
-                    workDir,
-                    PayaraMicro.freePort(),
-                    List.of(),
-                    CONTEXT_ROOT);
-            Duration startup = Duration.ofSeconds(Long.getLong("ticker.startup.timeout", 180));
-            server = PayaraMicro.start(setup, "index.html", startup, workDir.resolve("payara.log"));
-        }
-        return server;
+    private static DeployedWar war() throws IOException, InterruptedException {
+        return DeployedWar.at(CONTEXT_ROOT, "index.html");
     }
 
     /** {@code http://127.0.0.1:<port>/ticker/}. */
     static URI page() throws IOException, InterruptedException {
-        return server().baseUri();
+        return war().page();
     }
 
     /** {@code ws://127.0.0.1:<port>/ticker/ws/prices}. */
     static URI prices() throws IOException, InterruptedException {
-        return URI.create(page().toString().replaceFirst("^http", "ws") + "ws/prices");
+        return war().webSocket("ws/prices");
     }
 
-    /** Payara Micro's MicroProfile Metrics, the application registry: {@code /metrics?scope=application}. */
+    /** The server's Prometheus text of the application's meters (Payara's MP Metrics, WildFly's Micrometer). */
     static URI metrics() throws IOException, InterruptedException {
-        return page().resolve("/metrics?scope=application");
+        return war().metrics();
     }
 }
