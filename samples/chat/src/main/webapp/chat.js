@@ -14,6 +14,10 @@ let attempt = 0;          // reconnection attempts since the last successful ope
 let retryTimer = null;
 let leaving = false;      // the user pressed Leave: do not reconnect
 const present = new Set();
+let connections = 0;      // sessions opened since the page loaded, in #status's data-connections
+// Demo only: ?ttl=10 asks for tokens that expire after 10 s, to watch the server close the session (1008 "Token
+// expired") and the page come back with a fresh token.
+const tokenTtl = new URLSearchParams(location.search).get("ttl");
 
 function setStatus(text, state) {
     $("status").textContent = text;
@@ -114,7 +118,7 @@ function onServerMessage(message) {
 async function fetchToken(user) {
     const response = await fetch(new URL("api/token", base), {
         method: "POST",
-        body: new URLSearchParams({ user }),
+        body: new URLSearchParams(tokenTtl ? { user, ttl: tokenTtl } : { user }),
     });
     if (response.status === 404) {
         throw new Error("No token endpoint (404): the server is not in demo mode.");
@@ -154,6 +158,8 @@ async function connect() {
     ws.onopen = () => {
         opened = true;
         attempt = 0;
+        connections++;
+        $("status").dataset.connections = String(connections);
         setStatus(`Connected to ${room} as ${user}.`, "connected");
         setJoined(true);
         $("text").focus();
@@ -177,6 +183,9 @@ async function connect() {
             // A browser never sees the handshake's status: 401/403 and an unreachable server look the same here.
             setStatus("Refused: the server did not accept the connection (401/403: token refused), "
                 + "or it is not reachable.", "error");
+        } else if (event.code === 1008 && event.reason === "Token expired") {
+            // The server ends a session when its token expires: come back with a fresh one.
+            scheduleReconnect("Your token expired (1008).");
         } else if (event.code === 1008) {
             setStatus(`Closed by the server: ${event.reason || "policy violation"} (1008), `
                 + "e.g. sending too fast. Press Join to come back.", "error");

@@ -1,29 +1,18 @@
 /*
- * Switchboard TCK: reports what a test page observed to the test that opened it (io.switchboard.tck.browser.Browser).
+ * Switchboard TCK: records what a test page observed, for the test that opened it (io.switchboard.tck.browser.Browser
+ * reads Report.lines() through WebDriver until the last line is "done").
  *
- * The test passes parameters in the URL fragment, which the browser never sends to any server: "report", the URL
- * of the test's receiver, and the test's own (Report.param). After each recorded line the page POSTs all lines so
- * far, so a page that hangs still shows the test how far it got. Report.done() ends the visit.
- * Opened by hand, without a "report" parameter, the page logs its lines to the console instead.
+ * The test passes its parameters in the URL fragment, which the browser never sends to any server (Report.param).
+ * Each recorded line also goes to the console, so a page opened by hand shows what it saw.
  */
 const Report = (() => {
     const params = new URLSearchParams(location.hash.slice(1));
-    const target = params.get('report');
     const lines = [];
 
-    // One line per event: backslash, CR and LF escaped, so any text fits on a line (Browser.Receiver unescapes).
-    const escape = text => String(text).replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-
     function record(kind, text) {
-        const line = text === undefined ? kind : kind + ' ' + escape(text);
+        const line = text === undefined ? kind : kind + ' ' + text;
         lines.push(line);
-        if (!target) {
-            console.log('report: ' + line);
-            return;
-        }
-        // no-cors with a text body is a "simple request": no preflight to a receiver that knows nothing of CORS.
-        fetch(target, {method: 'POST', mode: 'no-cors', body: lines.join('\n')})
-            .catch(error => console.error('report: cannot send: ' + error));
+        console.log('report: ' + line);
     }
 
     return {
@@ -55,6 +44,11 @@ const Report = (() => {
         /** Ends the report: the test stops waiting and closes the browser. */
         done() {
             record('done');
+        },
+
+        /** Every line recorded so far, in order, as recorded (a copy). */
+        lines() {
+            return lines.slice();
         },
     };
 })();

@@ -222,7 +222,8 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
                 default -> {}
             }
         }
-        Object delivered = max > 0 ? LimitedStreams.limit(message, max, () -> closeTooBig(max)) : message;
+        // Streams always go through LimitedStreams, limited or not: it tells a failed read from the endpoint's bug.
+        Object delivered = LimitedStreams.limit(message, max > 0 ? max : Long.MAX_VALUE, () -> closeTooBig(max));
         if (method.decodedType() != null) {
             try {
                 delivered = decoding.decode(method.decodedType(), delivered);
@@ -329,10 +330,11 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         CloseCategory category = ErrorCategories.of(error, fromCode);
         TrackedSession entry = tracked;
         if (category == CloseCategory.SERVER_ERROR
-                && error instanceof IOException
-                && (!session.isOpen() || entry != null && !entry.isOpen())) {
+                && (LimitedStreams.isReadFailure(error)
+                        || error instanceof IOException && (!session.isOpen() || entry != null && !entry.isOpen()))) {
             // The endpoint's read of a streamed message failed because the session was already closing: closed by
-            // the container (Tyrus closes with 1009 itself when a Reader's unread buffer passes its size), or by
+            // the container (Tyrus closes with 1009 itself when a streamed message passes its buffer size, and wakes
+            // the blocked read before its session stops reporting itself open: a LimitedStreams.ReadFailed), or by
             // Switchboard while the read waited for the rest of the message (an expired token, say). That close
             // reports why; this is not a server error, and there is nothing left to close.
             category = CloseCategory.CONNECTION_LOST;

@@ -16,10 +16,32 @@ final class LimitedStreams {
     private LimitedStreams() {}
 
     /**
+     * The container's own stream failed under the endpoint's read: the connection is closing or gone. Tyrus wakes a
+     * blocked {@code Reader} with "session has been closed" before its session stops reporting itself open (when its
+     * own buffer limit for the message is passed, for one), so this, not the session's state, tells a failed read
+     * from a failure of the endpoint's code.
+     */
+    static final class ReadFailed extends IOException {
+        ReadFailed(IOException cause) {
+            super("Reading the message failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Whether an error is, or was caused by, a {@link ReadFailed}. */
+    static boolean isReadFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadFailed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Wraps a streamed message; other messages are returned as they are.
      *
      * @param message  the message the container delivered
-     * @param max      the limit in bytes (UTF-8 for text)
+     * @param max      the limit in bytes (UTF-8 for text); {@link Long#MAX_VALUE} for none
      * @param tooBig   closes the session when the limit is passed
      * @return the message to hand the endpoint
      */
@@ -62,7 +84,12 @@ final class LimitedStreams {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw new ReadFailed(e);
+            }
             if (b >= 0) {
                 budget.spend(1);
             }
@@ -71,7 +98,12 @@ final class LimitedStreams {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
+            int read;
+            try {
+                read = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new ReadFailed(e);
+            }
             if (read > 0) {
                 budget.spend(read);
             }
@@ -80,7 +112,12 @@ final class LimitedStreams {
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
+            long skipped;
+            try {
+                skipped = super.skip(n);
+            } catch (IOException e) {
+                throw new ReadFailed(e);
+            }
             budget.spend(skipped);
             return skipped;
         }
@@ -101,7 +138,12 @@ final class LimitedStreams {
 
         @Override
         public int read() throws IOException {
-            int c = super.read();
+            int c;
+            try {
+                c = super.read();
+            } catch (IOException e) {
+                throw new ReadFailed(e);
+            }
             if (c >= 0) {
                 budget.spend(utf8Bytes((char) c));
             }
@@ -110,7 +152,12 @@ final class LimitedStreams {
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
+            int read;
+            try {
+                read = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw new ReadFailed(e);
+            }
             long bytes = 0;
             for (int i = offset; i < offset + Math.max(read, 0); i++) {
                 bytes += utf8Bytes(buffer[i]);
@@ -123,7 +170,12 @@ final class LimitedStreams {
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
+            long skipped;
+            try {
+                skipped = super.skip(n);
+            } catch (IOException e) {
+                throw new ReadFailed(e);
+            }
             budget.spend(skipped);
             return skipped;
         }

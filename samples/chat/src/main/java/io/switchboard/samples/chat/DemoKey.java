@@ -49,9 +49,10 @@ final class DemoKey {
      *
      * @param user   the user's name
      * @param groups the roles, {@code chat} to be let in
+     * @param lifetime how long until it expires
      * @return the compact JWT
      */
-    static String sign(String user, List<String> groups) {
+    static String sign(String user, List<String> groups, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -59,7 +60,7 @@ final class DemoKey {
                 .claim("upn", user)
                 .claim("groups", groups)
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Demo mode only: {@code POST /chat/api/token} with the form field {@code user} answers {@code {"token":"..."}}, a JWT
  * signed by {@link DemoKey} whose {@code groups} are {@code chat} (or the optional comma-separated form field
- * {@code groups}, to try a role the endpoint refuses). Without demo mode it answers 404, as if it were not there.
+ * {@code groups}, to try a role the endpoint refuses), valid for an hour (or the optional form field {@code ttl}, 1 to
+ * 3600 seconds, to watch the session close when its token expires). Without demo mode it answers 404, as if it were
+ * not there.
  */
 @WebServlet("/api/token")
 public class TokenServlet extends HttpServlet {
@@ -37,7 +40,12 @@ public class TokenServlet extends HttpServlet {
             answer(response, HttpServletResponse.SC_BAD_REQUEST, "error", "user: 1 to 32 letters, digits, space . _ -");
             return;
         }
-        answer(response, HttpServletResponse.SC_OK, "token", DemoKey.sign(user.strip(), groups(request)));
+        Duration lifetime = lifetime(request.getParameter("ttl"));
+        if (lifetime == null) {
+            answer(response, HttpServletResponse.SC_BAD_REQUEST, "error", "ttl: 1 to 3600 seconds");
+            return;
+        }
+        answer(response, HttpServletResponse.SC_OK, "token", DemoKey.sign(user.strip(), groups(request), lifetime));
     }
 
     @Override
@@ -48,6 +56,19 @@ public class TokenServlet extends HttpServlet {
             return;
         }
         super.doGet(request, response);
+    }
+
+    /** The token's lifetime: {@link DemoKey#LIFETIME} without {@code ttl}; {@code null} for a bad one. */
+    static Duration lifetime(String ttl) {
+        if (ttl == null || ttl.isBlank()) {
+            return DemoKey.LIFETIME;
+        }
+        try {
+            long seconds = Long.parseLong(ttl.strip());
+            return seconds >= 1 && seconds <= 3600 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static List<String> groups(HttpServletRequest request) {

@@ -12,7 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.switchboard.payara.PayaraMicro;
+import io.switchboard.launch.DeployedWar;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,13 +24,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,22 +39,14 @@ import org.junit.jupiter.api.Test;
  */
 class ChatContractIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("chat.startup.timeout", 180));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static PayaraMicro server;
+    private static DeployedWar war;
     private final List<ChatClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ChatServers.start("contract", true, STARTUP);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        war = DeployedWar.at("/chat", ""); // in demo mode: samples/chat/pom.xml
     }
 
     @AfterEach
@@ -66,9 +56,8 @@ class ChatContractIT {
 
     @Test
     void servesThePageAtChat() throws Exception {
-        HttpResponse<String> page = HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/chat/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                HTTP.send(HttpRequest.newBuilder(war.page()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"join\"", "id=\"messages\"", "id=\"status\"");
     }
@@ -163,7 +152,7 @@ class ChatContractIT {
         zoe.next("history");
         assertThat(zoe.next("joined").getString("user")).isEqualTo("Zoë Ødegård");
         HttpResponse<String> refused = HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/chat/api/token"))
+                HttpRequest.newBuilder(war.page().resolve("api/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("user=%3Cscript%3E"))
                         .build(),
@@ -246,7 +235,7 @@ class ChatContractIT {
     }
 
     private static URI roomUri(String room) {
-        return URI.create("ws://127.0.0.1:" + server.baseUri().getPort() + "/chat/ws/" + room);
+        return war.webSocket("ws/" + room);
     }
 
     /** A token from the demo endpoint; {@code groups} null for the default ({@code chat}). */
@@ -254,7 +243,7 @@ class ChatContractIT {
         String form = "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + (groups == null ? "" : "&groups=" + URLEncoder.encode(groups, StandardCharsets.UTF_8));
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/chat/api/token"))
+                HttpRequest.newBuilder(war.page().resolve("api/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),

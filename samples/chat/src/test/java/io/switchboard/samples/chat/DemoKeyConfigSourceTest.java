@@ -24,6 +24,7 @@ class DemoKeyConfigSourceTest {
         System.setProperty("chat.demo", "false");
         assertThat(source.getValue("mp.jwt.verify.publickey")).isNull();
         assertThat(source.getValue("mp.jwt.verify.issuer")).isNull();
+        assertThat(source.getValue("mp.jwt.verify.clock.skew")).isNull();
         assertThat(source.getPropertyNames()).isEmpty();
         assertThat(source.getProperties()).isEmpty();
     }
@@ -32,11 +33,13 @@ class DemoKeyConfigSourceTest {
     void inDemoModeItsPublicKeyVerifiesDemoTokens() throws Exception {
         System.setProperty("chat.demo", "true");
         assertThat(source.getPropertyNames())
-                .containsExactlyInAnyOrder("mp.jwt.verify.publickey", "mp.jwt.verify.issuer");
+                .containsExactlyInAnyOrder(
+                        "mp.jwt.verify.publickey", "mp.jwt.verify.issuer", "mp.jwt.verify.clock.skew");
+        assertThat(source.getValue("mp.jwt.verify.clock.skew")).isEqualTo("2");
         RSAKey publicKey = RSAKey.parse(source.getValue("mp.jwt.verify.publickey"));
         assertThat(publicKey.isPrivate()).isFalse();
 
-        SignedJWT token = SignedJWT.parse(DemoKey.sign("alice", List.of("chat")));
+        SignedJWT token = SignedJWT.parse(DemoKey.sign("alice", List.of("chat"), DemoKey.LIFETIME));
         assertThat(token.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
         assertThat(token.verify(new RSASSAVerifier(publicKey))).isTrue();
         assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(source.getValue("mp.jwt.verify.issuer"));

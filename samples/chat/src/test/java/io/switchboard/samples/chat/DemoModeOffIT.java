@@ -2,12 +2,12 @@ package io.switchboard.samples.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.payara.PayaraMicro;
+import io.switchboard.launch.DeployedWar;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,26 +18,25 @@ import org.junit.jupiter.api.Test;
  */
 class DemoModeOffIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("chat.startup.timeout", 180));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static PayaraMicro server;
+    private static DeployedWar war;
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ChatServers.start("demo-off", false, STARTUP);
+        war = DeployedWar.startSeparately("demo-off", "/chat", "", List.of());
     }
 
     @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
+    static void stopServer() throws Exception {
+        if (war != null) {
+            war.close();
         }
     }
 
     @Test
     void theTokenEndpointAnswers404() throws Exception {
-        URI endpoint = server.baseUri().resolve("/chat/api/token");
+        URI endpoint = war.page().resolve("api/token");
         HttpResponse<String> post = HTTP.send(
                 HttpRequest.newBuilder(endpoint)
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -53,11 +52,10 @@ class DemoModeOffIT {
 
     @Test
     void thePageIsServedAndTheEndpointStillRefusesWithoutAToken() throws Exception {
-        HttpResponse<String> page = HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/chat/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                HTTP.send(HttpRequest.newBuilder(war.page()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        URI room = URI.create("ws://127.0.0.1:" + server.baseUri().getPort() + "/chat/ws/lobby");
+        URI room = war.webSocket("ws/lobby");
         assertThat(ChatClient.handshakeStatus(HTTP, room, null, ChatClient.Route.HEADER))
                 .isEqualTo(401);
     }
