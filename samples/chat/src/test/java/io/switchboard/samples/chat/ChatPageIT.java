@@ -36,9 +36,17 @@ class ChatPageIT {
             transfer.items.add(new File([bytes], 'dot.png', { type: 'image/png' }));
             document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
             """;
-    /** Whether the page shows a loaded image of one pixel among its messages. */
-    private static final String SHOWS_THE_DOT =
-            "return [...document.querySelectorAll('#messages img')].some(i => i.complete && i.naturalWidth === 1);";
+    /** Pastes an image into the message field, as copying one from another program does. */
+    private static final String PASTE_IMAGE = """
+            const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], 'pasted.png', { type: 'image/png' }));
+            document.getElementById('text').dispatchEvent(
+                new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+            """;
+    /** How many loaded images of one pixel the page shows among its messages. */
+    private static final String DOTS_SHOWN = "return [...document.querySelectorAll('#messages img')]"
+            + ".filter(i => i.complete && i.naturalWidth === 1).length;";
 
     private static DeployedWar war;
 
@@ -62,18 +70,19 @@ class ChatPageIT {
         await(driver, page -> members(page).containsAll(List.of("alice", "bob")));
         say(driver, "hello from alice");
         ((JavascriptExecutor) driver).executeScript(DROP_IMAGE, RED_DOT);
+        ((JavascriptExecutor) driver).executeScript(PASTE_IMAGE, RED_DOT);
         // Text that would be markup if the page put it into the HTML: it must arrive as text.
         say(driver, "<img src=x onerror=\"window.injected = true\">");
 
         on(driver, bob);
         await(driver, page -> messages(page).contains("hello from alice"));
         await(driver, page -> members(page).containsAll(List.of("alice", "bob")));
-        await(driver, page -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(SHOWS_THE_DOT)));
+        await(driver, page -> ((Number) ((JavascriptExecutor) page).executeScript(DOTS_SHOWN)).intValue() == 2);
         await(driver, page -> messages(page).contains("<img src=x onerror=\"window.injected = true\">"));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.injected === undefined;"))
                 .as("markup from another user ran in the page")
                 .isEqualTo(true);
-        assertThat(driver.findElements(By.cssSelector("#messages img"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#messages img"))).hasSize(2);
         say(driver, "hello from bob");
         browser.saveScreenshot("chat-bob");
 
