@@ -43,13 +43,11 @@ public final class DeployedWar implements AutoCloseable {
 
     private static DeployedWar running;
 
-    private final String server;
     private final URI page;
     private final URI metrics;
     private final AutoCloseable process;
 
-    private DeployedWar(String server, URI page, URI metrics, AutoCloseable process) {
-        this.server = server;
+    private DeployedWar(URI page, URI metrics, AutoCloseable process) {
         this.page = page;
         this.metrics = metrics;
         this.process = process;
@@ -111,10 +109,7 @@ public final class DeployedWar implements AutoCloseable {
                         timeout,
                         workDir.resolve("payara.log"));
                 return new DeployedWar(
-                        "Payara Micro",
-                        payara.baseUri(),
-                        payara.baseUri().resolve("/metrics?scope=application"),
-                        payara);
+                        payara.baseUri(), payara.baseUri().resolve("/metrics?scope=application"), payara);
             }
             case "wildfly" -> {
                 WildFly wildfly = WildFly.start(
@@ -126,8 +121,7 @@ public final class DeployedWar implements AutoCloseable {
                                 options),
                         contextRoot + "/" + readyPage,
                         timeout);
-                return new DeployedWar(
-                        "WildFly", wildfly.baseUri().resolve(contextRoot + "/"), wildfly.metricsUri(), wildfly);
+                return new DeployedWar(wildfly.baseUri().resolve(contextRoot + "/"), wildfly.metricsUri(), wildfly);
             }
             default -> throw new IllegalStateException(SERVER + " must be payara or wildfly, not " + server);
         }
@@ -139,11 +133,6 @@ public final class DeployedWar implements AutoCloseable {
             throw new IllegalStateException("System property " + property + " is not set (see samples/pom.xml)");
         }
         return value;
-    }
-
-    /** The server's name, for messages: {@code Payara Micro} or {@code WildFly}. */
-    public String server() {
-        return server;
     }
 
     /** The WAR's root page, such as {@code http://127.0.0.1:8080/chat/}. */

@@ -1,6 +1,7 @@
 package io.switchboard.payara;
 
 import io.switchboard.launch.ServerProcesses;
+import io.switchboard.launch.StopOnExit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -64,13 +65,12 @@ public final class PayaraMicro implements AutoCloseable {
 
     private final Process process;
     private final URI baseUri;
-    private final Thread stopOnExit;
+    private final StopOnExit stopOnExit;
 
     private PayaraMicro(Process process, URI baseUri) {
         this.process = process;
         this.baseUri = baseUri;
-        this.stopOnExit = new Thread(this::stop, "stop-payara-micro");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        this.stopOnExit = new StopOnExit("payara-micro", this::stop);
     }
 
     /**
@@ -172,12 +172,7 @@ public final class PayaraMicro implements AutoCloseable {
     /** Stops Payara Micro: asks it to shut down, and kills it if it has not within 30 seconds. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDownAlready) {
-            // the hook runs or ran
-        }
+        stopOnExit.close();
     }
 
     private void stop() {

@@ -1,6 +1,7 @@
 package io.switchboard.wildfly;
 
 import io.switchboard.launch.ServerProcesses;
+import io.switchboard.launch.StopOnExit;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -64,14 +65,13 @@ public final class WildFly implements AutoCloseable {
     private final Process process;
     private final URI baseUri;
     private final Path log;
-    private final Thread stopOnExit;
+    private final StopOnExit stopOnExit;
 
     private WildFly(Process process, URI baseUri, Path log) {
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
-        this.stopOnExit = new Thread(this::stop, "stop-wildfly");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        this.stopOnExit = new StopOnExit("wildfly", this::stop);
     }
 
     /**
@@ -203,12 +203,7 @@ public final class WildFly implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs, or has run, stop() itself
-        }
+        stopOnExit.close();
     }
 
     /** Stops the script and the server JVM it started (the script does not pass a kill on to it). */

@@ -1,5 +1,6 @@
 package io.switchboard.bench.launch;
 
+import io.switchboard.launch.StopOnExit;
 import io.switchboard.payara.PayaraMicro;
 import java.io.IOException;
 import java.net.URI;
@@ -16,15 +17,14 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final Path log;
-    private final Thread stopOnExit;
+    private final StopOnExit stopOnExit;
 
     ServerProcess(String name, Process process, URI base, Path log) {
         this.name = name;
         this.process = process;
         this.base = base;
         this.log = log;
-        this.stopOnExit = new Thread(this::stop, "stop-" + name);
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        this.stopOnExit = new StopOnExit(name, this::stop);
     }
 
     /** The server's name in the tables. */
@@ -69,12 +69,7 @@ public final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs already
-        }
+        stopOnExit.close();
     }
 
     private void stop() {

@@ -223,7 +223,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             }
         }
         // Streams always go through LimitedStreams, limited or not: it tells a failed read from the endpoint's bug.
-        Object delivered = LimitedStreams.limit(message, max > 0 ? max : Long.MAX_VALUE, () -> closeTooBig(max));
+        // Only streams: the close action is not allocated for every message.
+        Object delivered = LimitedStreams.streamed(message)
+                ? LimitedStreams.limit(message, max > 0 ? max : Long.MAX_VALUE, () -> closeTooBig(max))
+                : message;
         if (method.decodedType() != null) {
             try {
                 delivered = decoding.decode(method.decodedType(), delivered);

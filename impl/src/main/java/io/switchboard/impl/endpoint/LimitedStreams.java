@@ -37,6 +37,11 @@ final class LimitedStreams {
         return false;
     }
 
+    /** Whether a message is streamed: an {@code InputStream} or a {@code Reader}, which {@link #limit} wraps. */
+    static boolean streamed(Object message) {
+        return message instanceof InputStream || message instanceof Reader;
+    }
+
     /**
      * Wraps a streamed message; other messages are returned as they are.
      *

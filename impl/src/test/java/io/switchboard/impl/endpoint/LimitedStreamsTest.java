@@ -61,6 +61,8 @@ class LimitedStreamsTest {
     @Test
     void otherMessagesAreHandedOverAsTheyAre() {
         Object text = "whole";
+        assertThat(LimitedStreams.streamed(text)).isFalse();
+        assertThat(LimitedStreams.streamed(new StringReader(""))).isTrue();
         assertThat(LimitedStreams.limit(text, 1, () -> {})).isSameAs(text);
     }
 }

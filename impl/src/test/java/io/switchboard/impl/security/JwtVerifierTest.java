@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,20 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JwtVerifierTest {
 
     private static JwtSettings settings(Optional<String> key, Optional<String> location, long tokenAge) {
-        return new JwtSettings(
+        return VerifierSettings.of(
                 key,
                 location,
-                Optional.of(TestTokens.ISSUER),
-                Set.of(TestTokens.AUDIENCE),
                 Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                 5,
                 tokenAge,
-                "Authorization",
-                "Bearer",
-                EnumSet.of(TokenSource.HEADER),
-                "access_token",
-                TestTokens.MARKER,
-                8192,
                 false,
                 JwtSettings.DEFAULT_KEY_REFETCH_INTERVAL);
     }

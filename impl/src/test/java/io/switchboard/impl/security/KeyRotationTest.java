@@ -8,7 +8,6 @@ import io.switchboard.tck.security.tokens.JwksServer;
 import io.switchboard.tck.security.tokens.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,22 +75,8 @@ class KeyRotationTest {
     }
 
     private JwtVerifier verifier(String location, boolean allowInsecure) {
-        JwtSettings settings = new JwtSettings(
-                Optional.empty(),
-                Optional.of(location),
-                Optional.of(TestTokens.ISSUER),
-                Set.of(TestTokens.AUDIENCE),
-                Set.of(JWSAlgorithm.RS256),
-                5,
-                0,
-                "Authorization",
-                "Bearer",
-                EnumSet.of(TokenSource.HEADER),
-                "access_token",
-                TestTokens.MARKER,
-                8192,
-                allowInsecure,
-                INTERVAL);
+        JwtSettings settings = VerifierSettings.of(
+                Optional.empty(), Optional.of(location), Set.of(JWSAlgorithm.RS256), 5, 0, allowInsecure, INTERVAL);
         return new JwtVerifier(settings, getClass().getClassLoader());
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.switchboard.tck.security.tokens.TestTokens;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,20 +24,12 @@ class TokenTimeWindowTest {
     private static final long T = Instant.parse("2030-01-01T00:00:00Z").getEpochSecond();
 
     private static JwtSettings settings(long tokenAgeSeconds) {
-        return new JwtSettings(
+        return VerifierSettings.of(
                 Optional.of(TestTokens.jwks()),
                 Optional.empty(),
-                Optional.of(TestTokens.ISSUER),
-                Set.of(TestTokens.AUDIENCE),
                 Set.of(JWSAlgorithm.RS256),
                 SKEW,
                 tokenAgeSeconds,
-                "Authorization",
-                "Bearer",
-                EnumSet.of(TokenSource.HEADER),
-                "access_token",
-                TestTokens.MARKER,
-                8192,
                 false,
                 JwtSettings.DEFAULT_KEY_REFETCH_INTERVAL);
     }
