@@ -131,6 +131,23 @@ public interface RoomService {
     Set<String> rooms();
 
     /**
+     * The members of a room on every node of the cluster. With a backplane ({@code switchboard.backplane}) this asks
+     * it (one round trip to its engine, off the calling thread); on a single node it completes at once with this
+     * node's members.
+     *
+     * @param room the room's name
+     * @return completes with a snapshot, or exceptionally when the backplane cannot answer in time
+     */
+    CompletionStage<Set<ClusterMember>> clusterMembers(String room);
+
+    /**
+     * The rooms with members on any node of the cluster. Costs as {@link #clusterMembers}.
+     *
+     * @return completes with a snapshot, or exceptionally when the backplane cannot answer in time
+     */
+    CompletionStage<Set<String>> clusterRooms();
+
+    /**
      * Sends a message to every member of a room. Returns at once: encodes once per endpoint among the members
      * and queues for each member on the calling thread (O(members)); delivery happens on the container's I/O
      * threads (see the class's description for who starts the writes and where the stage completes).

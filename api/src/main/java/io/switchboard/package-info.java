@@ -21,6 +21,8 @@
  *   <li>{@link io.switchboard.RoomScoped} — a CDI scope with one bean instance per room;</li>
  *   <li>{@link io.switchboard.Broadcaster} — sends to sessions chosen otherwise than by room;</li>
  *   <li>{@link io.switchboard.DeliveryReport} — what became of one message sent to many sessions;</li>
+ *   <li>{@link io.switchboard.ClusterMember} — a member of a room on any node of a cluster, as
+ *       {@link io.switchboard.RoomService#clusterMembers} lists it;</li>
  *   <li>{@link io.switchboard.SendQueue} and {@link io.switchboard.OverflowPolicy} — the bounds of each session's
  *       outbound queue, and what happens when a message would exceed them.</li>
  * </ul>
@@ -41,6 +43,8 @@
  *       {@link io.switchboard.CloseCategory}, the one list of ways a session ends;</li>
  *   <li>{@link io.switchboard.SessionError} — an error in a session, with its category;</li>
  *   <li>{@link io.switchboard.RoomJoined} and {@link io.switchboard.RoomLeft} — room membership;</li>
+ *   <li>{@link io.switchboard.RemoteRoomJoined} and {@link io.switchboard.RemoteRoomLeft} — room membership on the
+ *       other nodes of a cluster, where asked for;</li>
  *   <li>{@link io.switchboard.MessageDropped} — a full send queue dropped a message;</li>
  *   <li>{@link io.switchboard.RateLimited} — a message over a rate limit was dropped.</li>
  * </ul>

@@ -3,9 +3,13 @@ package io.switchboard.impl.broadcast;
 import io.switchboard.Broadcaster;
 import io.switchboard.DeliveryReport;
 import io.switchboard.SessionInfo;
+import io.switchboard.impl.cluster.Cluster;
 import io.switchboard.impl.delivery.Fanout;
+import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.session.TrackedSession;
+import io.switchboard.spi.ClusterBroadcast;
+import io.switchboard.spi.ClusterBroadcast.Audience;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
@@ -14,7 +18,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
-/** Sends to the sessions of the registry that a filter picks, through {@link Fanout}. */
+/**
+ * Sends to the sessions of the registry that a filter picks, through {@link Fanout}. Sends to an endpoint or a
+ * principal also go to the other nodes of a cluster; sends by predicate or to one session stay on this node.
+ */
 @ApplicationScoped
 public class SessionBroadcaster implements Broadcaster {
 
@@ -24,10 +31,23 @@ public class SessionBroadcaster implements Broadcaster {
     @Inject
     Fanout fanout;
 
+    @Inject
+    Cluster cluster;
+
     @Override
     public CompletionStage<DeliveryReport> toEndpoint(String endpointId, Object message) {
         Objects.requireNonNull(endpointId, "endpointId");
-        return toMatching(session -> session.endpointId().equals(endpointId), message);
+        return toAudience(
+                Audience.ENDPOINT, endpointId, session -> session.endpointId().equals(endpointId), message);
+    }
+
+    private CompletionStage<DeliveryReport> toAudience(
+            Audience audience, String target, Predicate<? super SessionInfo> filter, Object message) {
+        Objects.requireNonNull(message, "message");
+        Iterable<TrackedSession> matching =
+                () -> sessions.trackedSessions().filter(filter).iterator();
+        ClusterBroadcast outgoing = cluster.outgoing(audience, target, message, matching);
+        return cluster.publish(outgoing, fanout.send(matching, message, null));
     }
 
     @Override
@@ -42,7 +62,9 @@ public class SessionBroadcaster implements Broadcaster {
     @Override
     public CompletionStage<DeliveryReport> toPrincipal(String principalName, Object message) {
         Objects.requireNonNull(principalName, "principalName");
-        return toMatching(
+        return toAudience(
+                Audience.PRINCIPAL,
+                principalName,
                 session -> session.principal()
                         .map(p -> principalName.equals(p.getName()))
                         .orElse(false),
@@ -52,7 +74,7 @@ public class SessionBroadcaster implements Broadcaster {
     @Override
     public CompletionStage<DeliveryReport> toEndpoint(Class<?> endpointClass, Object message) {
         Objects.requireNonNull(endpointClass, "endpointClass");
-        return toMatching(session -> session.endpointClass().equals(endpointClass), message);
+        return toEndpoint(EndpointIds.of(endpointClass), message);
     }
 
     @Override

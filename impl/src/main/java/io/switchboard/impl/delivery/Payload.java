@@ -52,6 +52,20 @@ public final class Payload {
         return size;
     }
 
+    /**
+     * The message's bytes: UTF-8 for text. A new array each call.
+     *
+     * @return the bytes
+     */
+    public byte[] bytes() {
+        if (text != null) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] copy = new byte[binary.remaining()];
+        binary.duplicate().get(copy);
+        return copy;
+    }
+
     /** Whether this is a text message. */
     public boolean isText() {
         return text != null;

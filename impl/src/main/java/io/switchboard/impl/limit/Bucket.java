@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * that would put it more than the bucket's capacity (burst × interval) ahead of now. Lock-free: one volatile read and
  * one compare-and-set per check, no allocation.
  */
-final class Bucket {
+public final class Bucket {
 
     private final Rate rate;
     private final AtomicLong fullAt;
 
-    Bucket(Rate rate, long now) {
+    public Bucket(Rate rate, long now) {
         this.rate = rate;
         this.fullAt = new AtomicLong(now);
     }
@@ -25,7 +25,7 @@ final class Bucket {
      * @param periodNanos the period
      * @param burst       the most units at once, at least 1
      */
-    record Rate(long units, long periodNanos, long burst) {
+    public record Rate(long units, long periodNanos, long burst) {
 
         long intervalNanos(long count) {
             // count * period / units without overflow for any realistic count (up to 2^31 bytes, periods of hours)
@@ -49,7 +49,7 @@ final class Bucket {
      * @param now   {@link System#nanoTime()}
      * @return whether they were taken
      */
-    boolean tryTake(long count, long now) {
+    public boolean tryTake(long count, long now) {
         long cost = rate.intervalNanos(count);
         long capacity = rate.capacityNanos();
         while (true) {

@@ -26,7 +26,7 @@ public record EndpointLimits(
     public boolean open(Tallies tallies, String principal, String address) {
         boolean within = within(tallies.acquire(endpointKey()), connections.max());
         if (principal != null) {
-            within &= within(tallies.acquire(principalKey(principal)), connections.perPrincipal());
+            within &= within(tallies.acquireShared(principalKey(principal)), connections.perPrincipal());
         }
         if (address != null) {
             within &= within(tallies.acquire(addressKey(address)), connections.perAddress());
@@ -44,7 +44,7 @@ public record EndpointLimits(
     public void close(Tallies tallies, String principal, String address) {
         tallies.release(endpointKey());
         if (principal != null) {
-            tallies.release(principalKey(principal));
+            tallies.releaseShared(principalKey(principal));
         }
         if (address != null) {
             tallies.release(addressKey(address));
@@ -98,7 +98,14 @@ public record EndpointLimits(
     }
 
     String principalKey(String principal) {
-        return "sessions|" + endpointId + "|principal|" + principal;
+        return "sessions|" + endpointId + PRINCIPAL + principal;
+    }
+
+    private static final String PRINCIPAL = "|principal|";
+
+    /** Whether a key counts a principal's sessions: the counts a cluster may share. */
+    static boolean isPrincipalKey(String key) {
+        return key.startsWith("sessions|") && key.contains(PRINCIPAL);
     }
 
     String addressKey(String address) {

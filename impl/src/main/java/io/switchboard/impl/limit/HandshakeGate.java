@@ -56,7 +56,7 @@ public final class HandshakeGate {
         }
         if (connections.perPrincipal() > 0
                 && principal != null
-                && tallies.count(limits.principalKey(principal)) >= connections.perPrincipal()) {
+                && tallies.countShared(limits.principalKey(principal)) >= connections.perPrincipal()) {
             return new Verdict(429, RETRY_WHEN_FULL, "Too many sessions for this user");
         }
         if (connections.perAddress() > 0

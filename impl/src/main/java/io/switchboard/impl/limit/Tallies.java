@@ -18,6 +18,8 @@ public class Tallies {
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger untilPrune = new AtomicInteger(PRUNE_EVERY);
+    /** The cluster's counts of principals' sessions, or {@code null} to count on this node alone. */
+    private volatile SharedCounts shared;
 
     /**
      * One shared thing: its holders and, for rate limits, its buckets. Every field is written only inside the map's
@@ -75,6 +77,76 @@ public class Tallies {
     public int count(String key) {
         Entry entry = entries.get(key);
         return entry == null ? 0 : entry.holders;
+    }
+
+    /**
+     * Counts principals' sessions over the cluster from now on (see {@link SharedCounts}).
+     *
+     * @param counts the cluster's counts
+     */
+    public void shareAcrossNodes(SharedCounts counts) {
+        shared = counts;
+    }
+
+    /**
+     * Counts one more holder of a key that may be counted over the cluster.
+     *
+     * @param key the key
+     * @return the number of holders now, this one included: over the cluster where it is shared and answers
+     */
+    int acquireShared(String key) {
+        int local = acquire(key);
+        SharedCounts cluster = shared;
+        if (cluster == null) {
+            return local;
+        }
+        int total = cluster.acquire(key);
+        return total < 0 ? local : Math.max(local, total);
+    }
+
+    /**
+     * Counts one holder fewer of a key that may be counted over the cluster.
+     *
+     * @param key the key
+     */
+    void releaseShared(String key) {
+        release(key);
+        SharedCounts cluster = shared;
+        if (cluster != null) {
+            cluster.release(key);
+        }
+    }
+
+    /**
+     * The number of holders of a key that may be counted over the cluster.
+     *
+     * @param key the key
+     * @return the count: over the cluster where it is shared and answers
+     */
+    int countShared(String key) {
+        int local = count(key);
+        SharedCounts cluster = shared;
+        if (cluster == null) {
+            return local;
+        }
+        int total = cluster.count(key);
+        return total < 0 ? local : Math.max(local, total);
+    }
+
+    /**
+     * This node's holders of every key counted over the cluster, to write again after the cluster lost them.
+     *
+     * @return key to count, for keys held now
+     */
+    public java.util.Map<String, Integer> sharedHeld() {
+        java.util.Map<String, Integer> held = new java.util.HashMap<>();
+        entries.forEach((key, entry) -> {
+            int holders = entry.holders;
+            if (holders > 0 && EndpointLimits.isPrincipalKey(key)) {
+                held.put(key, holders);
+            }
+        });
+        return held;
     }
 
     /**

@@ -18,6 +18,11 @@ final class Names {
     static final String HANDSHAKES_REJECTED = "switchboard.handshakes.rejected";
     static final String ROOMS_ACTIVE = "switchboard.rooms.active";
     static final String BROADCAST_RECIPIENTS = "switchboard.broadcast.recipients";
+    static final String BACKPLANE_PUBLISHED = "switchboard.backplane.published";
+    static final String BACKPLANE_RECEIVED = "switchboard.backplane.received";
+    static final String BACKPLANE_DROPPED = "switchboard.backplane.dropped";
+    static final String BACKPLANE_OUTAGES = "switchboard.backplane.outages";
+    static final String BACKPLANE_CONNECTED = "switchboard.backplane.connected";
 
     private Names() {}
 }

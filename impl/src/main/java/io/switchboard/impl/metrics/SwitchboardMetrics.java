@@ -126,6 +126,17 @@ public class SwitchboardMetrics {
     }
 
     /**
+     * The instruments of the backplane; call once, when a backplane starts.
+     *
+     * @param backplane its name, the {@code backplane} tag
+     * @param connected whether it is connected now, read when the metrics are read
+     * @return its instruments
+     */
+    public BackplaneMeters backplane(String backplane, java.util.function.BooleanSupplier connected) {
+        return new BackplaneMeters(backend, backplane, connected);
+    }
+
+    /**
      * A broadcast went out.
      *
      * @param count its recipients

@@ -1,10 +1,13 @@
 package io.switchboard.impl.room;
 
+import io.switchboard.ClusterMember;
 import io.switchboard.DeliveryReport;
 import io.switchboard.RoomJoined;
 import io.switchboard.RoomLeft;
 import io.switchboard.RoomService;
 import io.switchboard.SessionInfo;
+import io.switchboard.impl.cluster.Cluster;
+import io.switchboard.impl.cluster.LocalRooms;
 import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.session.TrackedSession;
@@ -12,13 +15,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -27,9 +33,12 @@ import java.util.stream.Collectors;
  * map's lock for that room name, so they never disagree; a room is removed from the map in the same step as its
  * last member. A session that closes while it joins is taken out again by whichever of the two comes second:
  * the close marks the session closed before it leaves all its rooms, and a join that finds it closed undoes itself.
+ *
+ * <p>With a backplane, joins and leaves are told to the {@link Cluster} after they happened here, and broadcasts
+ * are delivered here and then published for the other nodes.
  */
 @ApplicationScoped
-public class RoomRegistry implements RoomService {
+public class RoomRegistry implements RoomService, LocalRooms {
 
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
 
@@ -38,6 +47,9 @@ public class RoomRegistry implements RoomService {
 
     @Inject
     Fanout fanout;
+
+    @Inject
+    Cluster cluster;
 
     @Override
     public boolean join(Session session, String room) {
@@ -75,6 +87,7 @@ public class RoomRegistry implements RoomService {
             leave(member, name);
             return false;
         }
+        cluster.joined(member, name);
         sessions.fire(new RoomJoined(member, name), member);
         return true;
     }
@@ -113,6 +126,7 @@ public class RoomRegistry implements RoomService {
             return room;
         });
         if (left[0]) {
+            cluster.left(member, name);
             sessions.fire(new RoomLeft(member, name), member);
         }
         if (emptied[0] != null) {
@@ -156,6 +170,16 @@ public class RoomRegistry implements RoomService {
     }
 
     @Override
+    public CompletionStage<Set<ClusterMember>> clusterMembers(String room) {
+        return cluster.members(room, members(room));
+    }
+
+    @Override
+    public CompletionStage<Set<String>> clusterRooms() {
+        return cluster.rooms(rooms());
+    }
+
+    @Override
     public Set<String> roomsOf(Session session) {
         TrackedSession member = sessions.tracked(session.getId());
         return member == null ? Set.of() : member.rooms();
@@ -190,12 +214,31 @@ public class RoomRegistry implements RoomService {
     }
 
     private CompletionStage<DeliveryReport> send(String room, Object message, TrackedSession excluded) {
+        Objects.requireNonNull(room, "room");
         Objects.requireNonNull(message, "message");
         Room found = rooms.get(room);
-        if (found == null) {
-            return CompletableFuture.completedFuture(DeliveryReport.EMPTY);
-        }
-        return fanout.send(found.members(), message, excluded);
+        Set<TrackedSession> members = found == null ? Set.of() : found.members();
+        var outgoing = cluster.outgoing(io.switchboard.spi.ClusterBroadcast.Audience.ROOM, room, message, members);
+        CompletionStage<DeliveryReport> local = found == null
+                ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
+                : fanout.send(members, message, excluded);
+        return cluster.publish(outgoing, local);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> deliverLocally(String room, Object message) {
+        Room found = rooms.get(room);
+        return found == null
+                ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
+                : fanout.send(found.members(), message, null);
+    }
+
+    @Override
+    public Map<String, Set<ClusterMember>> localMembers(Function<SessionInfo, ClusterMember> member) {
+        Map<String, Set<ClusterMember>> snapshot = new HashMap<>();
+        rooms.forEach((name, room) ->
+                snapshot.put(name, room.members().stream().map(member).collect(Collectors.toUnmodifiableSet())));
+        return snapshot;
     }
 
     @Override

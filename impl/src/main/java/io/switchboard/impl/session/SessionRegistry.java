@@ -256,10 +256,11 @@ public class SessionRegistry implements OpenSessions {
      * application's bug; it costs neither the session, the registry nor the other observers.
      *
      * @param payload the event
-     * @param tracked the session it is about, named in the log line of an observer that throws
+     * @param tracked what it is about (a session, a member of another node), named in the log line of an observer
+     *                that throws
      * @param <T>     the event type
      */
-    public <T> void fire(T payload, TrackedSession tracked) {
+    public <T> void fire(T payload, Object tracked) {
         for (ObserverMethod<? super T> observer : synchronousObservers(payload)) {
             try {
                 observer.notify(payload);
@@ -269,7 +270,7 @@ public class SessionRegistry implements OpenSessions {
                         e,
                         () -> "Switchboard: an observer of "
                                 + payload.getClass().getSimpleName()
-                                + " (" + observer.getBeanClass().getName() + ") for session " + tracked
+                                + " (" + observer.getBeanClass().getName() + ") for " + tracked
                                 + " threw; the session and the other observers are unaffected");
             }
         }

@@ -1,0 +1,50 @@
+package io.switchboard.backplane.redis;
+
+/**
+ * The names of the backplane's keys and channels, all under one prefix (see {@link Scripts} for what each holds).
+ *
+ * @param prefix the prefix, {@code switchboard.backplane.redis.prefix}
+ * @param self   this node's id
+ */
+record Keys(String prefix, String self) {
+
+    String broadcastChannel() {
+        return prefix + ":broadcast";
+    }
+
+    String presenceChannel() {
+        return prefix + ":presence";
+    }
+
+    String room(String room) {
+        return prefix + ":room:" + room;
+    }
+
+    String rooms() {
+        return prefix + ":rooms";
+    }
+
+    String count(String key) {
+        return prefix + ":count:" + key;
+    }
+
+    String nodes() {
+        return prefix + ":nodes";
+    }
+
+    String node() {
+        return node(self);
+    }
+
+    String node(String id) {
+        return prefix + ":node:" + id;
+    }
+
+    String nodeRooms() {
+        return node() + ":rooms";
+    }
+
+    String nodeCounts() {
+        return node() + ":counts";
+    }
+}

@@ -1,0 +1,485 @@
+package io.switchboard.backplane.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
+import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import io.switchboard.ClusterMember;
+import io.switchboard.spi.Backplane;
+import io.switchboard.spi.BackplaneNode;
+import io.switchboard.spi.ClusterBroadcast;
+import io.switchboard.spi.Presence;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The Redis backplane ({@code switchboard.backplane=redis}), on Lettuce: one connection for commands and publishing,
+ * one for the subscription, both reconnecting by themselves with exponential backoff and full jitter.
+ *
+ * <ul>
+ *   <li>Broadcasts: one {@code PUBLISH} per broadcast on {@code <prefix>:broadcast}; Redis hands each subscriber
+ *       the messages of one connection in the order published, and the subscription's listener runs on one thread,
+ *       so every node delivers a node's broadcasts in that node's order. While Redis is unreachable, commands are
+ *       refused at once ({@code REJECT_COMMANDS}) and at most {@code max-pending} wait: nothing queues without
+ *       bound.</li>
+ *   <li>Presence and counts: changed by {@link Scripts}; each node's changes are issued under one lock, on one
+ *       connection, so they reach Redis in the order they happened here, and a {@link #restore} cannot overtake
+ *       or be overtaken by a join.</li>
+ *   <li>Liveness: a timer thread refreshes {@code <prefix>:node:<id>} every third of {@code node-timeout} and
+ *       purges nodes whose key expired. If this node's own entry was gone (Redis restarted or flushed, or another
+ *       node purged it after a long pause), it writes its presence again.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RedisBackplane implements Backplane {
+
+    private static final Logger LOG = Logger.getLogger(RedisBackplane.class.getName());
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private RedisSettings settings;
+    private BackplaneNode node;
+    private Keys keys;
+    private ClientResources resources;
+    private RedisClient client;
+    private ScheduledExecutorService timer;
+    private Link link;
+    private final Object presenceLock = new Object();
+
+    private volatile StatefulRedisConnection<String, byte[]> commands;
+    private volatile StatefulRedisPubSubConnection<String, byte[]> subscription;
+    private volatile boolean stopped;
+    private int connectAttempts;
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public void start(BackplaneNode node) {
+        this.settings = RedisSettings.read(ConfigProvider.getConfig());
+        this.node = node;
+        this.keys = new Keys(settings.prefix(), node.id());
+        RedisURI uri = RedisURI.create(settings.url());
+        uri.setTimeout(settings.timeout());
+        resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(1)
+                .reconnectDelay(
+                        Delay.fullJitter(settings.reconnectMin(), settings.reconnectMax(), 2, TimeUnit.MILLISECONDS))
+                .build();
+        client = RedisClient.create(resources, uri);
+        client.setOptions(options());
+        link = new Link(node::connectionChanged);
+        resources.eventBus().get().subscribe(event -> {
+            if (event instanceof ConnectionActivatedEvent) {
+                link.connectionActivated();
+            } else if (event instanceof ConnectionDeactivatedEvent) {
+                link.connectionDeactivated();
+            }
+        });
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "switchboard-redis-backplane");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.execute(this::connect);
+        long beat = Math.max(100, settings.nodeTimeout().toMillis() / 3);
+        timer.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Switchboard: the redis backplane connects to " + settings.safeUrl() + " as node " + node.id()
+                + " (prefix " + settings.prefix() + ", node timeout "
+                + settings.nodeTimeout().toMillis() + " ms)");
+    }
+
+    private ClientOptions options() {
+        ClientOptions.Builder options = ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(settings.pending())
+                .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(settings.timeout())
+                        .keepAlive(true)
+                        .build());
+        settings.trustedCertificate()
+                .ifPresent(pem -> options.sslOptions(
+                        SslOptions.builder().trustManager(new File(pem)).build()));
+        return options.build();
+    }
+
+    /**
+     * Opens both connections. Lettuce reconnects an established connection by itself, but not a first connection
+     * that failed: that is retried here, with the same backoff.
+     */
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        StatefulRedisConnection<String, byte[]> opened = null;
+        try {
+            opened = client.connect(CODEC);
+            StatefulRedisPubSubConnection<String, byte[]> listening = client.connectPubSub(CODEC);
+            listening.addListener(new Listener());
+            listening.sync().subscribe(keys.broadcastChannel(), keys.presenceChannel());
+            commands = opened;
+            subscription = listening;
+            heartbeat();
+        } catch (RedisException e) {
+            if (opened != null) {
+                opened.closeAsync();
+            }
+            if (connectAttempts++ == 0) {
+                LOG.warning("Switchboard: the redis backplane cannot reach " + settings.safeUrl() + " ("
+                        + e.getMessage() + "); broadcasts stay on this node until it can; retrying");
+                node.connectionChanged(false);
+            }
+            long max = Math.min(
+                    settings.reconnectMax().toMillis(),
+                    settings.reconnectMin().toMillis() << Math.min(connectAttempts, 20));
+            long delay = Math.max(
+                    settings.reconnectMin().toMillis(),
+                    ThreadLocalRandom.current().nextLong(max + 1));
+            if (!stopped) {
+                timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Refreshes this node's key, notices a lost entry, and purges the nodes that stopped beating. */
+    private void heartbeat() {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null || stopped) {
+            return;
+        }
+        try {
+            var sync = connection.sync();
+            sync.set(
+                    keys.node(),
+                    bytes("1"),
+                    SetArgs.Builder.px(settings.nodeTimeout().toMillis()));
+            boolean lost = sync.sadd(keys.nodes(), bytes(node.id())) == 1;
+            link.heartbeat(true);
+            if (lost && link.up()) {
+                LOG.info("Switchboard: the redis backplane found this node's entries gone; writing them again");
+                restore(node.presence());
+            }
+            for (byte[] other : sync.smembers(keys.nodes())) {
+                String id = text(other);
+                if (!id.equals(node.id()) && sync.exists(keys.node(id)) == 0) {
+                    purge(id);
+                }
+            }
+        } catch (RedisException e) {
+            link.heartbeat(false);
+            LOG.log(Level.FINE, "Switchboard: a redis backplane heartbeat failed", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Switchboard: a redis backplane heartbeat failed", e);
+        }
+    }
+
+    /** Removes a silent node's members and counts, and tells every node which members left. */
+    private void purge(String deadNode) {
+        List<Object> removed = commands.sync()
+                .eval(Scripts.PURGE, ScriptOutputType.MULTI, new String[0], bytes(settings.prefix()), bytes(deadNode));
+        if (removed.isEmpty()) {
+            return;
+        }
+        LOG.info(() -> "Switchboard: node " + deadNode + " stopped beating; removed its " + removed.size() / 3
+                + " room memberships");
+        if (node.presenceEvents()) {
+            for (int i = 0; i + 2 < removed.size(); i += 3) {
+                ClusterMember member =
+                        WireFormat.member(text((byte[]) removed.get(i + 1)), text((byte[]) removed.get(i + 2)));
+                announce(false, member, text((byte[]) removed.get(i)));
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<Boolean> publish(ClusterBroadcast broadcast) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null || !link.up()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return connection
+                .async()
+                .publish(keys.broadcastChannel(), WireFormat.encode(broadcast))
+                .handle((receivers, failure) -> failure == null);
+    }
+
+    @Override
+    public void joined(ClusterMember member, String room) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null) {
+            return;
+        }
+        synchronized (presenceLock) {
+            join(connection, member, room);
+            if (node.presenceEvents()) {
+                announce(true, member, room);
+            }
+        }
+    }
+
+    private void join(StatefulRedisConnection<String, byte[]> connection, ClusterMember member, String room) {
+        connection
+                .async()
+                .eval(
+                        Scripts.JOIN,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.room(room), keys.rooms(), keys.nodeRooms()},
+                        bytes(WireFormat.field(member)),
+                        bytes(WireFormat.value(member)),
+                        bytes(room));
+    }
+
+    @Override
+    public void left(ClusterMember member, String room) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null) {
+            return;
+        }
+        synchronized (presenceLock) {
+            connection
+                    .async()
+                    .eval(
+                            Scripts.LEAVE,
+                            ScriptOutputType.INTEGER,
+                            new String[] {keys.room(room), keys.rooms()},
+                            bytes(WireFormat.field(member)),
+                            bytes(room));
+            if (node.presenceEvents()) {
+                announce(false, member, room);
+            }
+        }
+    }
+
+    private void announce(boolean joined, ClusterMember member, String room) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection != null) {
+            connection
+                    .async()
+                    .publish(
+                            keys.presenceChannel(),
+                            WireFormat.encode(new WireFormat.PresenceChange(joined, member, room)));
+        }
+    }
+
+    @Override
+    public CompletionStage<Set<ClusterMember>> members(String room) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null) {
+            return CompletableFuture.failedFuture(unreachable());
+        }
+        return connection.async().hgetall(keys.room(room)).thenApply(RedisBackplane::members);
+    }
+
+    private static Set<ClusterMember> members(Map<String, byte[]> entries) {
+        Set<ClusterMember> members = new HashSet<>();
+        entries.forEach((field, value) -> members.add(WireFormat.member(field, text(value))));
+        return Set.copyOf(members);
+    }
+
+    @Override
+    public CompletionStage<Set<String>> rooms() {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null) {
+            return CompletableFuture.failedFuture(unreachable());
+        }
+        return connection.async().smembers(keys.rooms()).thenApply(names -> {
+            Set<String> rooms = new HashSet<>();
+            names.forEach(name -> rooms.add(text(name)));
+            return Set.copyOf(rooms);
+        });
+    }
+
+    @Override
+    public int acquire(String key) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null || !link.up()) {
+            return -1;
+        }
+        RedisFuture<Long> total;
+        synchronized (presenceLock) {
+            // Issued in order with joins and restores; waited for outside the lock.
+            total = connection
+                    .async()
+                    .eval(
+                            Scripts.ACQUIRE,
+                            ScriptOutputType.INTEGER,
+                            new String[] {keys.count(key), keys.nodeCounts()},
+                            bytes(node.id()),
+                            bytes(key));
+        }
+        try {
+            return total.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .intValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (ExecutionException | TimeoutException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void release(String key) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null) {
+            return;
+        }
+        synchronized (presenceLock) {
+            connection
+                    .async()
+                    .eval(Scripts.RELEASE, ScriptOutputType.INTEGER, new String[] {keys.count(key)}, bytes(node.id()));
+        }
+    }
+
+    @Override
+    public int count(String key) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null || !link.up()) {
+            return -1;
+        }
+        try {
+            int total = 0;
+            for (byte[] part : connection.sync().hvals(keys.count(key))) {
+                total += Integer.parseInt(text(part));
+            }
+            return total;
+        } catch (RedisException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void restore(Presence presence) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null) {
+            return;
+        }
+        synchronized (presenceLock) {
+            var async = connection.async();
+            async.eval(
+                    Scripts.PURGE, ScriptOutputType.MULTI, new String[0], bytes(settings.prefix()), bytes(node.id()));
+            presence.rooms().forEach((room, members) -> members.forEach(member -> join(connection, member, room)));
+            presence.counts()
+                    .forEach((key, count) -> async.eval(
+                            Scripts.SET_COUNT,
+                            ScriptOutputType.INTEGER,
+                            new String[] {keys.count(key), keys.nodeCounts()},
+                            bytes(node.id()),
+                            bytes(key),
+                            bytes(Integer.toString(count))));
+            async.set(
+                    keys.node(),
+                    bytes("1"),
+                    SetArgs.Builder.px(settings.nodeTimeout().toMillis()));
+            async.sadd(keys.nodes(), bytes(node.id()));
+        }
+    }
+
+    @Override
+    public boolean connected() {
+        Link current = link;
+        return current != null && current.up();
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection != null && connected()) {
+            try {
+                // Leave at once rather than after the node timeout: the other nodes see this node's members go.
+                connection
+                        .sync()
+                        .eval(
+                                Scripts.PURGE,
+                                ScriptOutputType.MULTI,
+                                new String[0],
+                                bytes(settings.prefix()),
+                                bytes(node.id()));
+                connection.sync().del(keys.node());
+            } catch (RedisException e) {
+                LOG.log(Level.FINE, "Switchboard: the redis backplane could not remove this node's entries", e);
+            }
+        }
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        if (resources != null) {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private static IllegalStateException unreachable() {
+        return new IllegalStateException("Switchboard: the redis backplane is not connected");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Hands the other nodes' messages to this node, on the subscription's one thread. */
+    private final class Listener extends RedisPubSubAdapter<String, byte[]> {
+        @Override
+        public void message(String channel, byte[] message) {
+            try {
+                if (channel.equals(keys.broadcastChannel())) {
+                    node.deliver(WireFormat.decodeBroadcast(message));
+                } else if (channel.equals(keys.presenceChannel())) {
+                    WireFormat.PresenceChange change = WireFormat.decodePresence(message);
+                    if (change.joined()) {
+                        node.remoteJoined(change.member(), change.room());
+                    } else {
+                        node.remoteLeft(change.member(), change.room());
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warning("Switchboard: the redis backplane ignored a message on " + channel + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,430 @@
+package io.switchboard.impl.cluster;
+
+import io.switchboard.ClusterMember;
+import io.switchboard.DeliveryReport;
+import io.switchboard.RemoteRoomJoined;
+import io.switchboard.RemoteRoomLeft;
+import io.switchboard.SessionInfo;
+import io.switchboard.impl.config.Settings;
+import io.switchboard.impl.delivery.Fanout;
+import io.switchboard.impl.delivery.MessageEncoder;
+import io.switchboard.impl.delivery.Payload;
+import io.switchboard.impl.delivery.Recipient;
+import io.switchboard.impl.limit.Bucket;
+import io.switchboard.impl.limit.SharedCounts;
+import io.switchboard.impl.limit.Tallies;
+import io.switchboard.impl.metrics.BackplaneMeters;
+import io.switchboard.impl.metrics.SwitchboardMetrics;
+import io.switchboard.impl.session.SessionRegistry;
+import io.switchboard.impl.session.TrackedSession;
+import io.switchboard.spi.Backplane;
+import io.switchboard.spi.BackplaneNode;
+import io.switchboard.spi.ClusterBroadcast;
+import io.switchboard.spi.ClusterBroadcast.Audience;
+import io.switchboard.spi.Presence;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.websocket.EncodeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * This node's place in the cluster. Without a backplane ({@code switchboard.backplane} unset or {@code local})
+ * every method returns at once and nothing is sent anywhere. With one, a broadcast is delivered here first and then
+ * published once, encoded once, for the other nodes; the other nodes' broadcasts are delivered here on the
+ * backplane's thread, in their order; room membership and (where asked) principals' session counts are shared; an
+ * outage is logged once, with its end, and this node's presence is written again when the backplane is back.
+ */
+@ApplicationScoped
+public class Cluster implements BackplaneNode {
+
+    private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
+
+    @Inject
+    Instance<Backplane> backplanes;
+
+    @Inject
+    Instance<LocalRooms> rooms;
+
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    Fanout fanout;
+
+    @Inject
+    Tallies tallies;
+
+    @Inject
+    SwitchboardMetrics metrics;
+
+    private final String id = ProcessHandle.current().pid() + "-"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
+
+    /** The backplane, or {@code null} on a single node: the one field a broadcast reads when alone. */
+    private volatile Backplane backplane;
+
+    private ClusterSettings settings;
+    private BackplaneMeters meters;
+    private Bucket publishRate;
+    private ClassLoader application;
+    /** Whether the backplane reported itself connected; it starts disconnected. */
+    private volatile boolean connected;
+
+    private volatile long outageStartedAt;
+    private volatile boolean unencodableLogged;
+
+    /**
+     * Starts the backplane named by {@code switchboard.backplane} as the application starts.
+     *
+     * @param event the application scope's start
+     * @throws IllegalArgumentException if the settings are wrong or name a backplane the deployment lacks
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        settings = ClusterSettings.read(Settings.global());
+        if (!settings.clustered()) {
+            return;
+        }
+        Backplane chosen = choose(settings.backplane());
+        application = Thread.currentThread().getContextClassLoader();
+        meters = metrics.backplane(chosen.name(), () -> connected);
+        publishRate = new Bucket(
+                new Bucket.Rate(settings.publishRate(), TimeUnit.SECONDS.toNanos(1), settings.publishRate()),
+                System.nanoTime());
+        // Set first: the backplane may report itself connected from its own thread before start returns.
+        backplane = chosen;
+        chosen.start(this);
+        if (settings.clusterLimits()) {
+            tallies.shareAcrossNodes(new BackplaneCounts(chosen));
+        }
+        LOG.info(() -> "Switchboard: node " + id + " joins the cluster through the " + chosen.name() + " backplane");
+    }
+
+    private Backplane choose(String name) {
+        List<String> offered = new ArrayList<>();
+        for (Backplane candidate : backplanes) {
+            if (candidate.name().equals(name)) {
+                return candidate;
+            }
+            offered.add(candidate.name());
+        }
+        throw new IllegalArgumentException("Switchboard: switchboard.backplane=" + name + " but the deployment has "
+                + (offered.isEmpty() ? "no backplane (add switchboard-backplane-" + name + " to the WAR)" : offered));
+    }
+
+    @PreDestroy
+    void stop() {
+        Backplane running = backplane;
+        backplane = null;
+        if (running != null) {
+            try {
+                running.stop();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Switchboard: the backplane failed to stop cleanly", e);
+            }
+        }
+    }
+
+    /** Whether a backplane connects this node to others. */
+    public boolean clustered() {
+        return backplane != null;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Encodes a broadcast for the other nodes, before anything is delivered here, so that one too large for the
+     * cluster is refused everywhere.
+     *
+     * @param audience whom it is for
+     * @param target   the room, endpoint id or principal
+     * @param message  text, binary or an object for an encoder
+     * @param local    this node's recipients: the first one's endpoint encodes an object message
+     * @return the broadcast, or {@code null} on a single node or when no recipient here can encode the object
+     * @throws IllegalArgumentException if the encoded message is larger than {@code switchboard.backplane.max-payload}
+     */
+    public ClusterBroadcast outgoing(
+            Audience audience, String target, Object message, Iterable<? extends Recipient> local) {
+        if (backplane == null) {
+            return null;
+        }
+        byte[] bytes;
+        boolean text;
+        if (message instanceof String string) {
+            text = true;
+            bytes = string.getBytes(StandardCharsets.UTF_8);
+        } else if (message instanceof ByteBuffer buffer) {
+            text = false;
+            bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
+        } else if (message instanceof byte[] array) {
+            text = false;
+            bytes = array.clone();
+        } else {
+            Payload payload = encodeForCluster(message, local);
+            if (payload == null) {
+                meters.dropped(BackplaneMeters.Drop.UNENCODABLE);
+                return null;
+            }
+            text = payload.isText();
+            bytes = payload.bytes();
+        }
+        if (bytes.length > settings.maxPayload()) {
+            throw new IllegalArgumentException("Switchboard: a broadcast of " + bytes.length + " bytes to "
+                    + audience.name().toLowerCase(java.util.Locale.ROOT) + " " + target
+                    + " is larger than switchboard.backplane.max-payload (" + settings.maxPayload()
+                    + " bytes); nothing was sent");
+        }
+        return new ClusterBroadcast(id, audience, target, text, bytes);
+    }
+
+    private Payload encodeForCluster(Object message, Iterable<? extends Recipient> local) {
+        for (Recipient recipient : local) {
+            MessageEncoder encoder = recipient.encoder();
+            try {
+                return encoder.encode(message);
+            } catch (EncodeException e) {
+                return null;
+            }
+        }
+        if (!unencodableLogged) {
+            unencodableLogged = true;
+            LOG.warning("Switchboard: a " + message.getClass().getName() + " broadcast had no session on this node "
+                    + "whose endpoint encodes it, so it stayed on this node; broadcast text or binary to reach the "
+                    + "other nodes (logged once)");
+        }
+        return null;
+    }
+
+    /**
+     * Publishes a broadcast already delivered here, and folds whether it was published into the local report.
+     *
+     * @param outgoing what {@link #outgoing} returned, or {@code null}
+     * @param local    the stage of the local delivery report
+     * @return the stage of the report
+     */
+    public CompletionStage<DeliveryReport> publish(ClusterBroadcast outgoing, CompletionStage<DeliveryReport> local) {
+        Backplane running = backplane;
+        if (outgoing == null || running == null) {
+            return local;
+        }
+        if (!publishRate.tryTake(1, System.nanoTime())) {
+            meters.dropped(BackplaneMeters.Drop.RATE);
+            return local;
+        }
+        CompletionStage<Boolean> published = running.publish(outgoing).thenApply(taken -> {
+            if (taken) {
+                meters.published();
+            } else {
+                meters.dropped(BackplaneMeters.Drop.OUTAGE);
+            }
+            return taken;
+        });
+        return local.thenCombine(published, DeliveryReport::withPublished);
+    }
+
+    @Override
+    public void deliver(ClusterBroadcast broadcast) {
+        if (broadcast.origin().equals(id)) {
+            return;
+        }
+        meters.received();
+        Object message = broadcast.text()
+                ? new String(broadcast.payload(), StandardCharsets.UTF_8)
+                : ByteBuffer.wrap(broadcast.payload()).asReadOnlyBuffer();
+        inApplication(() -> {
+            switch (broadcast.audience()) {
+                case ROOM -> rooms.get().deliverLocally(broadcast.target(), message);
+                case ENDPOINT -> localSessions(s -> s.endpointId().equals(broadcast.target()), message);
+                case PRINCIPAL -> localSessions(s -> broadcast.target().equals(principalName(s)), message);
+            }
+        });
+    }
+
+    private void localSessions(java.util.function.Predicate<SessionInfo> filter, Object message) {
+        Iterable<TrackedSession> matching =
+                () -> sessions.trackedSessions().filter(filter).iterator();
+        fanout.send(matching, message, null);
+    }
+
+    /**
+     * Tells the cluster that a session of this node joined a room.
+     *
+     * @param session the session
+     * @param room    the room
+     */
+    public void joined(SessionInfo session, String room) {
+        Backplane running = backplane;
+        if (running != null) {
+            running.joined(member(session), room);
+        }
+    }
+
+    /**
+     * Tells the cluster that a session of this node left a room.
+     *
+     * @param session the session
+     * @param room    the room
+     */
+    public void left(SessionInfo session, String room) {
+        Backplane running = backplane;
+        if (running != null) {
+            running.left(member(session), room);
+        }
+    }
+
+    /**
+     * The members of a room over the cluster; this node's alone without a backplane.
+     *
+     * @param room      the room
+     * @param localOnes this node's members, used without a backplane
+     * @return the stage of the members
+     */
+    public CompletionStage<Set<ClusterMember>> members(String room, Set<SessionInfo> localOnes) {
+        Backplane running = backplane;
+        if (running == null) {
+            return CompletableFuture.completedFuture(
+                    localOnes.stream().map(this::member).collect(Collectors.toUnmodifiableSet()));
+        }
+        return running.members(room);
+    }
+
+    /**
+     * The rooms over the cluster; this node's alone without a backplane.
+     *
+     * @param localOnes this node's rooms, used without a backplane
+     * @return the stage of the rooms
+     */
+    public CompletionStage<Set<String>> rooms(Set<String> localOnes) {
+        Backplane running = backplane;
+        return running == null ? CompletableFuture.completedFuture(localOnes) : running.rooms();
+    }
+
+    /**
+     * A session of this node as the cluster describes it.
+     *
+     * @param session the session
+     * @return the member
+     */
+    public ClusterMember member(SessionInfo session) {
+        return new ClusterMember(id, session.id(), session.endpointId(), principalName(session));
+    }
+
+    @Override
+    public void remoteJoined(ClusterMember member, String room) {
+        if (settings.presenceEvents() && !member.node().equals(id)) {
+            inApplication(() -> sessions.fire(new RemoteRoomJoined(member, room), member));
+        }
+    }
+
+    @Override
+    public void remoteLeft(ClusterMember member, String room) {
+        if (settings.presenceEvents() && !member.node().equals(id)) {
+            inApplication(() -> sessions.fire(new RemoteRoomLeft(member, room), member));
+        }
+    }
+
+    @Override
+    public boolean presenceEvents() {
+        return settings != null && settings.presenceEvents();
+    }
+
+    @Override
+    public void connectionChanged(boolean up) {
+        Backplane running = backplane;
+        String name = running == null ? "the" : "the " + running.name();
+        if (up && !connected) {
+            connected = true;
+            if (outageStartedAt == 0) {
+                LOG.info("Switchboard: " + name + " backplane is connected");
+            } else {
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartedAt);
+                LOG.warning("Switchboard: " + name + " backplane is reachable again after " + millis
+                        + " ms; writing this node's presence again");
+            }
+            if (running != null) {
+                running.restore(presence());
+            }
+        } else if (!up && connected) {
+            connected = false;
+            outageStartedAt = System.nanoTime();
+            if (meters != null) {
+                meters.outage();
+            }
+            LOG.warning("Switchboard: " + name + " backplane is unreachable; broadcasts reach this node's sessions "
+                    + "only, and are dropped for the other nodes until it is back");
+        }
+    }
+
+    @Override
+    public Presence presence() {
+        Map<String, Set<ClusterMember>> members = rooms.get().localMembers(this::member);
+        return new Presence(members, settings.clusterLimits() ? tallies.sharedHeld() : Map.of());
+    }
+
+    /**
+     * Whether the backplane's engine is reachable; {@code true} on a single node.
+     *
+     * @return whether it is
+     */
+    public boolean connected() {
+        Backplane running = backplane;
+        return running == null || running.connected();
+    }
+
+    private void inApplication(Runnable work) {
+        // Backplane threads (Lettuce's Netty event loop) carry no class loader of the deployment: on WildFly, CDI
+        // and the container's send path need it.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(application);
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Switchboard: a broadcast from another node could not be delivered here", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String principalName(SessionInfo session) {
+        return session.principal().map(Principal::getName).orElse(null);
+    }
+
+    /** The backplane as the connection limits count through it. */
+    private record BackplaneCounts(Backplane backplane) implements SharedCounts {
+        @Override
+        public int acquire(String key) {
+            return backplane.acquire(key);
+        }
+
+        @Override
+        public void release(String key) {
+            backplane.release(key);
+        }
+
+        @Override
+        public int count(String key) {
+            return backplane.count(key);
+        }
+    }
+}
