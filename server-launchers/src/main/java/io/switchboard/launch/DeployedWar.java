@@ -64,7 +64,7 @@ public final class DeployedWar implements AutoCloseable {
     public static synchronized DeployedWar at(String contextRoot, String readyPage)
             throws IOException, InterruptedException {
         if (running == null) {
-            running = start(Path.of(required(WORK_DIR)), contextRoot, readyPage, options());
+            running = start(required(SERVER), Path.of(required(WORK_DIR)), contextRoot, readyPage, options());
         }
         return running;
     }
@@ -81,7 +81,29 @@ public final class DeployedWar implements AutoCloseable {
      */
     public static DeployedWar startSeparately(String name, String contextRoot, String readyPage, List<String> options)
             throws IOException, InterruptedException {
-        return start(Path.of(required(WORK_DIR)).resolve(name), contextRoot, readyPage, options);
+        return startSeparately(required(SERVER), name, contextRoot, readyPage, options);
+    }
+
+    /**
+     * The WAR on a server of its own of a given kind, whatever the run's: a cluster of a Payara Micro node and a
+     * WildFly node runs the same WAR on both. The caller closes it.
+     *
+     * @param server      {@code payara} or {@code wildfly}
+     * @param name        a work directory of its own, under the run's
+     * @param contextRoot such as {@code /chat}
+     * @param readyPage   a page inside the context root that answers 200 once the WAR is up
+     * @param options     the server's system properties, instead of {@value #OPTIONS}
+     * @return the running WAR; close it to stop its server
+     */
+    public static DeployedWar startSeparately(
+            String server, String name, String contextRoot, String readyPage, List<String> options)
+            throws IOException, InterruptedException {
+        return start(server, Path.of(required(WORK_DIR)).resolve(name), contextRoot, readyPage, options);
+    }
+
+    /** The sample's options for the run ({@value #OPTIONS}), for a test that adds to them. */
+    public static List<String> runOptions() {
+        return options();
     }
 
     private static List<String> options() {
@@ -90,9 +112,9 @@ public final class DeployedWar implements AutoCloseable {
                 .toList();
     }
 
-    private static DeployedWar start(Path workDir, String contextRoot, String readyPage, List<String> options)
+    private static DeployedWar start(
+            String server, Path workDir, String contextRoot, String readyPage, List<String> options)
             throws IOException, InterruptedException {
-        String server = required(SERVER);
         Path war = Path.of(required(WAR));
         Duration timeout = Duration.ofSeconds(Long.getLong(TIMEOUT, 180));
         switch (server) {

@@ -88,6 +88,7 @@ public class Cluster implements BackplaneNode {
     private volatile boolean connected;
 
     private volatile long outageStartedAt;
+    private volatile boolean stopping;
     private volatile boolean unencodableLogged;
 
     /**
@@ -131,6 +132,8 @@ public class Cluster implements BackplaneNode {
     @PreDestroy
     void stop() {
         Backplane running = backplane;
+        // The backplane reports its connections closing as it stops: not an outage.
+        stopping = true;
         backplane = null;
         if (running != null) {
             try {
@@ -350,6 +353,9 @@ public class Cluster implements BackplaneNode {
 
     @Override
     public void connectionChanged(boolean up) {
+        if (stopping) {
+            return;
+        }
         Backplane running = backplane;
         String name = running == null ? "the" : "the " + running.name();
         if (up && !connected) {
