@@ -83,6 +83,8 @@ public class RedisBackplane implements Backplane {
     private volatile StatefulRedisPubSubConnection<String, byte[]> subscription;
     private volatile boolean stopped;
     private int connectAttempts;
+    /** {@link System#nanoTime()} of the last {@link #restore}. */
+    private volatile long restoredAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     @Override
     public String name() {
@@ -118,8 +120,7 @@ public class RedisBackplane implements Backplane {
             return thread;
         });
         timer.execute(this::connect);
-        long beat = Math.max(100, settings.nodeTimeout().toMillis() / 3);
-        timer.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::heartbeat, beatNanos(), beatNanos(), TimeUnit.NANOSECONDS);
         LOG.info(() -> "Switchboard: the redis backplane connects to " + settings.safeUrl() + " as node " + node.id()
                 + " (prefix " + settings.prefix() + ", node timeout "
                 + settings.nodeTimeout().toMillis() + " ms)");
@@ -193,8 +194,10 @@ public class RedisBackplane implements Backplane {
                     SetArgs.Builder.px(settings.nodeTimeout().toMillis()));
             boolean lost = sync.sadd(keys.nodes(), bytes(node.id())) == 1;
             link.heartbeat(true);
-            if (lost && link.up()) {
-                LOG.info("Switchboard: the redis backplane found this node's entries gone; writing them again");
+            // A restore since the last beat already wrote everything (as the link came up): not lost, just new.
+            if (lost && link.up() && System.nanoTime() - restoredAt > beatNanos()) {
+                LOG.info("Switchboard: the redis backplane found this node's entries gone (Redis flushed, or the node "
+                        + "was silent longer than the node timeout); writing them again");
                 restore(node.presence());
             }
             for (byte[] other : sync.smembers(keys.nodes())) {
@@ -227,6 +230,11 @@ public class RedisBackplane implements Backplane {
                 announce(false, member, text((byte[]) removed.get(i)));
             }
         }
+    }
+
+    private long beatNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(
+                Math.max(100, settings.nodeTimeout().toMillis() / 3));
     }
 
     @Override
@@ -393,6 +401,7 @@ public class RedisBackplane implements Backplane {
             return;
         }
         synchronized (presenceLock) {
+            restoredAt = System.nanoTime();
             var async = connection.async();
             async.eval(
                     Scripts.PURGE, ScriptOutputType.MULTI, new String[0], bytes(settings.prefix()), bytes(node.id()));

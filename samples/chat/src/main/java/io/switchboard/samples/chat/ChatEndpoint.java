@@ -1,6 +1,7 @@
 package io.switchboard.samples.chat;
 
 import io.switchboard.Broadcaster;
+import io.switchboard.ClusterMember;
 import io.switchboard.Heartbeat;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.RateLimit;
@@ -20,7 +21,9 @@ import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A chat room per path, {@code ws://host/chat/ws/{room}}, speaking the JSON contract of the sample's README.
@@ -69,7 +72,11 @@ public class ChatEndpoint {
             history.add(said);
             rooms.broadcast(room, text(said));
         } else {
-            broadcaster.toSession(session, text(ServerMessages.members(room, memberNames(room))));
+            // Over every node of a cluster (a round trip to the backplane); this node's members if it cannot answer.
+            rooms.clusterMembers(room)
+                    .thenApply(ChatEndpoint::names)
+                    .exceptionally(unreachable -> localNames(room))
+                    .thenAccept(names -> broadcaster.toSession(session, text(ServerMessages.members(room, names))));
         }
     }
 
@@ -87,7 +94,16 @@ public class ChatEndpoint {
         rooms.broadcastExcept(room, text(ServerMessages.left(room, user(session))), session);
     }
 
-    private List<String> memberNames(String room) {
+    private static List<String> names(Set<ClusterMember> members) {
+        return members.stream()
+                .map(ClusterMember::principal)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private List<String> localNames(String room) {
         return rooms.members(room).stream()
                 .map(SessionInfo::principal)
                 .flatMap(Optional::stream)

@@ -1,0 +1,173 @@
+package io.switchboard.samples.chat;
+
+import static io.switchboard.samples.chat.ChatClient.Route.HEADER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.launch.DeployedWar;
+import io.switchboard.redis.RedisServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same chat WAR on two servers sharing rooms through one real Redis: two Payara Micro nodes in the Payara run,
+ * a Payara Micro node and a WildFly node in the WildFly run. Each person signs in on the node they use (demo mode
+ * signs with a key of each node's own), as a load balancer with sticky sessions would send them.
+ */
+class ChatClusterIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static RedisServer redis;
+    private static DeployedWar first;
+    private static DeployedWar second;
+    private final List<ChatClient> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        if (!RedisServer.installed()) {
+            if (Boolean.getBoolean("switchboard.redis.required")) {
+                throw new IllegalStateException("redis-server is not installed");
+            }
+            Assumptions.abort("redis-server is not installed (apt-get install redis-server)");
+        }
+        redis = RedisServer.start(Path.of("target"));
+        List<String> options = new ArrayList<>(DeployedWar.runOptions());
+        options.add("-Dswitchboard.backplane=redis");
+        options.add("-Dswitchboard.backplane.redis.url=" + redis.uri());
+        options.add("-Dswitchboard.backplane.redis.prefix=chat-it");
+        String run = System.getProperty(DeployedWar.SERVER);
+        first = DeployedWar.startSeparately("payara", "cluster-payara", "/chat", "", options);
+        second = DeployedWar.startSeparately(run, "cluster-" + run, "/chat", "", options);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        for (AutoCloseable each : new AutoCloseable[] {second, first, redis}) {
+            if (each != null) {
+                each.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void abortClients() {
+        clients.forEach(ChatClient::abort);
+    }
+
+    @Test
+    void peopleOnDifferentServersChatInOneRoom() throws Exception {
+        ChatClient alice = join(first, "alice", "cluster");
+        ChatClient bob = join(second, "bob", "cluster");
+        assertThat(alice.next("joined").getString("user")).isEqualTo("bob");
+
+        for (int i = 0; i < 20; i++) {
+            alice.send(say("from alice " + i));
+        }
+        bob.send(say("from bob"));
+
+        assertThat(texts(bob, 21))
+                .containsSubsequence(sequence("from alice ", 20))
+                .contains("from bob");
+        assertThat(texts(alice, 21))
+                .containsSubsequence(sequence("from alice ", 20))
+                .contains("from bob");
+        alice.assertQuiet();
+        bob.assertQuiet();
+    }
+
+    @Test
+    void whoListsTheMembersOnEveryServer() throws Exception {
+        ChatClient carol = join(first, "carol", "census");
+        ChatClient dave = join(second, "dave", "census");
+        carol.next("joined");
+
+        carol.send(Json.createObjectBuilder().add("type", "who").build());
+        dave.send(Json.createObjectBuilder().add("type", "who").build());
+
+        JsonObject expected = Json.createObjectBuilder()
+                .add("type", "members")
+                .add("room", "census")
+                .add("users", Json.createArrayBuilder().add("carol").add("dave"))
+                .build();
+        assertThat(carol.next("members")).isEqualTo(expected);
+        assertThat(dave.next("members")).isEqualTo(expected);
+    }
+
+    @Test
+    void imagesCrossServersIntactAndNotBackToTheSender() throws Exception {
+        ChatClient erin = join(first, "erin", "pictures");
+        ChatClient frank = join(second, "frank", "pictures");
+        erin.next("joined");
+        byte[] image = new byte[200_000];
+        new Random(3).nextBytes(image);
+
+        frank.sendBinary(image);
+
+        assertThat(erin.binaries.poll(ChatClient.WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isEqualTo(image);
+        frank.assertQuiet();
+    }
+
+    private ChatClient join(DeployedWar node, String user, String room) throws Exception {
+        ChatClient client = ChatClient.connect(HTTP, node.webSocket("ws/" + room), token(node, user), HEADER);
+        clients.add(client);
+        client.next("history");
+        assertThat(client.next("joined").getString("user")).isEqualTo(user);
+        return client;
+    }
+
+    private static JsonObject say(String text) {
+        return Json.createObjectBuilder().add("type", "say").add("text", text).build();
+    }
+
+    /** The texts of the next {@code count} {@code said} messages. */
+    private static List<String> texts(ChatClient client, int count) throws InterruptedException {
+        List<String> texts = new ArrayList<>();
+        while (texts.size() < count) {
+            JsonObject message = client.next();
+            if (message.getString("type").equals("said")) {
+                texts.add(message.getString("text"));
+            }
+        }
+        return texts;
+    }
+
+    private static List<String> sequence(String prefix, int count) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            texts.add(prefix + i);
+        }
+        return texts;
+    }
+
+    /** A demo token from the node the person uses. */
+    private static String token(DeployedWar node, String user) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(node.page().resolve("api/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject().getString("token");
+        }
+    }
+}
