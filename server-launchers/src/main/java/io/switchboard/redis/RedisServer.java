@@ -32,16 +32,31 @@ public final class RedisServer implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(15);
 
+    /**
+     * How a Redis is secured.
+     *
+     * @param user     an ACL user that may do everything (the default user is then off), or {@code null}
+     * @param password that user's password, or the {@code requirepass} without a user; {@code null} for none
+     * @param tls      whether it listens with TLS only, with a throw-away CA and certificate for 127.0.0.1
+     */
+    public record Options(String user, String password, boolean tls) {
+
+        /** No password, no TLS. */
+        public static final Options PLAIN = new Options(null, null, false);
+    }
+
     private final Path directory;
     private final Path config;
     private final int port;
+    private final Options options;
     private Process process;
     private StopOnExit stopOnExit;
 
-    private RedisServer(Path directory, Path config, int port) {
+    private RedisServer(Path directory, Path config, int port, Options options) {
         this.directory = directory;
         this.config = config;
         this.port = port;
+        this.options = options;
     }
 
     /**
@@ -61,6 +76,18 @@ public final class RedisServer implements AutoCloseable {
      * @throws IOException if it does not start; the message holds its log's end
      */
     public static RedisServer start(Path workDirectory) throws IOException {
+        return start(workDirectory, Options.PLAIN);
+    }
+
+    /**
+     * Starts a Redis secured as given and waits until it accepts connections.
+     *
+     * @param workDirectory where its own directory is made
+     * @param options       password, ACL user, TLS
+     * @return the running server
+     * @throws IOException if it does not start, or TLS is asked for and {@code openssl} is missing
+     */
+    public static RedisServer start(Path workDirectory, Options options) throws IOException {
         Files.createDirectories(workDirectory);
         Path directory = Files.createTempDirectory(workDirectory.toAbsolutePath(), "redis-");
         int port;
@@ -68,21 +95,35 @@ public final class RedisServer implements AutoCloseable {
             port = probe.getLocalPort();
         }
         Path config = directory.resolve("redis.conf");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "bind 127.0.0.1",
-                        "protected-mode yes",
-                        "port " + port,
-                        "dir " + directory,
-                        "logfile " + directory.resolve("redis.log"),
-                        "save \"\"",
-                        "appendonly no",
-                        "daemonize no",
-                        ""),
-                StandardCharsets.UTF_8);
-        RedisServer server = new RedisServer(directory, config, port);
+        List<String> lines = new ArrayList<>(List.of(
+                "bind 127.0.0.1",
+                "protected-mode yes",
+                "dir " + directory,
+                "logfile " + directory.resolve("redis.log"),
+                "save \"\"",
+                "appendonly no",
+                "daemonize no"));
+        if (options.tls()) {
+            Certificates.write(directory);
+            lines.addAll(List.of(
+                    "port 0",
+                    "tls-port " + port,
+                    "tls-cert-file " + directory.resolve(Certificates.SERVER_CERT),
+                    "tls-key-file " + directory.resolve(Certificates.SERVER_KEY),
+                    "tls-ca-cert-file " + directory.resolve(Certificates.CA_CERT),
+                    "tls-auth-clients no"));
+        } else {
+            lines.add("port " + port);
+        }
+        if (options.user() != null) {
+            lines.add("user default off");
+            lines.add("user " + options.user() + " on >" + options.password() + " ~* &* +@all");
+        } else if (options.password() != null) {
+            lines.add("requirepass " + options.password());
+        }
+        lines.add("");
+        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
+        RedisServer server = new RedisServer(directory, config, port, options);
         server.launch();
         return server;
     }
@@ -110,9 +151,17 @@ public final class RedisServer implements AutoCloseable {
         throw new IOException("redis-server did not become ready within " + READY + ": " + tail());
     }
 
-    /** {@code redis://127.0.0.1:<port>}. */
+    /** {@code redis://127.0.0.1:<port>}, {@code rediss://} with TLS, with the user and password where set. */
     public URI uri() {
-        return URI.create("redis://127.0.0.1:" + port);
+        String credentials = options.password() == null
+                ? ""
+                : (options.user() == null ? "" : options.user()) + ":" + options.password() + "@";
+        return URI.create((options.tls() ? "rediss" : "redis") + "://" + credentials + "127.0.0.1:" + port);
+    }
+
+    /** The PEM file of the CA that signed the TLS certificate; only with TLS. */
+    public Path caCertificate() {
+        return directory.resolve(Certificates.CA_CERT);
     }
 
     /** The port it listens on, on 127.0.0.1. */
@@ -183,6 +232,15 @@ public final class RedisServer implements AutoCloseable {
         command.add("127.0.0.1");
         command.add("-p");
         command.add(Integer.toString(port));
+        if (options.tls()) {
+            command.addAll(List.of("--tls", "--cacert", caCertificate().toString()));
+        }
+        if (options.user() != null) {
+            command.addAll(List.of("--user", options.user()));
+        }
+        if (options.password() != null) {
+            command.addAll(List.of("--pass", options.password(), "--no-auth-warning"));
+        }
         command.addAll(List.of(arguments));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!cli.waitFor(10, TimeUnit.SECONDS)) {
