@@ -17,6 +17,12 @@ import java.util.concurrent.CompletionStage;
  * published; a broadcast published while the engine is unreachable is dropped (and reported so), never queued
  * without bound; no method blocks longer than the backplane's configured command timeout. Methods are called from
  * any thread.
+ *
+ * <p>Shared state is written as this node's truth, not as increments: a change of a membership or a count makes the
+ * backplane read the current value from the {@link BackplaneNode} ({@link BackplaneNode#inRoom},
+ * {@link BackplaneNode#heldHere}, {@link BackplaneNode#presence}) and write that, with reads and writes of one node
+ * in one order. So two changes that race on this node (a join and the close that undoes it, two handshakes of one
+ * user) can reach the engine in either order and still leave it right.
  */
 public interface Backplane {
 
@@ -47,8 +53,9 @@ public interface Backplane {
     CompletionStage<Boolean> publish(ClusterBroadcast broadcast);
 
     /**
-     * A member of this node joined a room. Returns at once; lost if the engine is unreachable (the next
-     * {@link #restore} writes it again).
+     * A member of this node joined a room: write whether it is a member now ({@link BackplaneNode#inRoom}), and
+     * announce the join where presence events are asked for. Returns at once; lost if the engine is unreachable
+     * (the next {@link #restore} writes it again).
      *
      * @param member the member
      * @param room   the room
@@ -56,7 +63,7 @@ public interface Backplane {
     void joined(ClusterMember member, String room);
 
     /**
-     * A member of this node left a room. Returns at once.
+     * A member of this node left a room: as {@link #joined}, announcing a leave.
      *
      * @param member the member
      * @param room   the room
@@ -79,8 +86,9 @@ public interface Backplane {
     CompletionStage<Set<String>> rooms();
 
     /**
-     * Counts one more holder of a shared key on this node (a principal's sessions on one endpoint) and returns the
-     * count over the cluster, this one included. Blocks for at most the command timeout.
+     * This node's holders of a shared key (a principal's sessions on one endpoint) grew: write
+     * {@link BackplaneNode#heldHere} for it and return the count over the cluster. Blocks for at most the command
+     * timeout.
      *
      * @param key the key
      * @return the cluster-wide count, or {@code -1} when the engine cannot answer (the caller then counts locally)
@@ -88,7 +96,7 @@ public interface Backplane {
     int acquire(String key);
 
     /**
-     * Counts one holder of a shared key fewer on this node. Returns at once.
+     * This node's holders of a shared key shrank: write {@link BackplaneNode#heldHere} for it. Returns at once.
      *
      * @param key the key
      */
@@ -103,12 +111,11 @@ public interface Backplane {
     int count(String key);
 
     /**
-     * Writes this node's presence and counts again, replacing whatever the engine holds for this node. Called by
-     * Switchboard after {@link BackplaneNode#connectionChanged connectionChanged(true)}.
-     *
-     * @param presence what this node holds now
+     * Writes this node's {@link BackplaneNode#presence presence} and counts again, read at the moment of writing,
+     * replacing whatever the engine holds for this node. Called by Switchboard after
+     * {@link BackplaneNode#connectionChanged connectionChanged(true)}.
      */
-    void restore(Presence presence);
+    void restore();
 
     /**
      * Whether the engine is reachable now (the readiness check reads it).

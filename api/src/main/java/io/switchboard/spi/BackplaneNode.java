@@ -60,6 +60,23 @@ public interface BackplaneNode {
     void connectionChanged(boolean connected);
 
     /**
+     * Whether a session of this node is a member of a room now.
+     *
+     * @param sessionId the session's id
+     * @param room      the room
+     * @return whether it is
+     */
+    boolean inRoom(String sessionId, String room);
+
+    /**
+     * This node's holders of a shared key now.
+     *
+     * @param key the key
+     * @return the count, 0 or more
+     */
+    int heldHere(String key);
+
+    /**
      * What this node holds now, to write again after the engine lost it.
      *
      * @return a snapshot

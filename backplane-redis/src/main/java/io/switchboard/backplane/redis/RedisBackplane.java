@@ -3,9 +3,7 @@ package io.switchboard.backplane.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
@@ -25,23 +23,16 @@ import io.switchboard.ClusterMember;
 import io.switchboard.spi.Backplane;
 import io.switchboard.spi.BackplaneNode;
 import io.switchboard.spi.ClusterBroadcast;
-import io.switchboard.spi.Presence;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -77,14 +68,12 @@ public class RedisBackplane implements Backplane {
     private RedisClient client;
     private ScheduledExecutorService timer;
     private Link link;
-    private final Object presenceLock = new Object();
+    private SharedState state;
 
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private volatile StatefulRedisPubSubConnection<String, byte[]> subscription;
     private volatile boolean stopped;
     private int connectAttempts;
-    /** {@link System#nanoTime()} of the last {@link #restore}. */
-    private volatile long restoredAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     @Override
     public String name() {
@@ -107,6 +96,7 @@ public class RedisBackplane implements Backplane {
         client = RedisClient.create(resources, uri);
         client.setOptions(options());
         link = new Link(node::connectionChanged);
+        state = new SharedState(settings, keys, node, () -> commands, link::up);
         resources.eventBus().get().subscribe(event -> {
             if (event instanceof ConnectionActivatedEvent) {
                 link.connectionActivated();
@@ -190,20 +180,20 @@ public class RedisBackplane implements Backplane {
             var sync = connection.sync();
             sync.set(
                     keys.node(),
-                    bytes("1"),
+                    SharedState.bytes("1"),
                     SetArgs.Builder.px(settings.nodeTimeout().toMillis()));
-            boolean lost = sync.sadd(keys.nodes(), bytes(node.id())) == 1;
+            boolean lost = sync.sadd(keys.nodes(), SharedState.bytes(node.id())) == 1;
             link.heartbeat(true);
             // A restore since the last beat already wrote everything (as the link came up): not lost, just new.
-            if (lost && link.up() && System.nanoTime() - restoredAt > beatNanos()) {
+            if (lost && link.up() && !state.restoredWithin(beatNanos())) {
                 LOG.info("Switchboard: the redis backplane found this node's entries gone (Redis flushed, or the node "
                         + "was silent longer than the node timeout); writing them again");
-                restore(node.presence());
+                restore();
             }
             for (byte[] other : sync.smembers(keys.nodes())) {
-                String id = text(other);
+                String id = SharedState.text(other);
                 if (!id.equals(node.id()) && sync.exists(keys.node(id)) == 0) {
-                    purge(id);
+                    state.purge(id);
                 }
             }
         } catch (RedisException e) {
@@ -211,24 +201,6 @@ public class RedisBackplane implements Backplane {
             LOG.log(Level.FINE, "Switchboard: a redis backplane heartbeat failed", e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Switchboard: a redis backplane heartbeat failed", e);
-        }
-    }
-
-    /** Removes a silent node's members and counts, and tells every node which members left. */
-    private void purge(String deadNode) {
-        List<Object> removed = commands.sync()
-                .eval(Scripts.PURGE, ScriptOutputType.MULTI, new String[0], bytes(settings.prefix()), bytes(deadNode));
-        if (removed.isEmpty()) {
-            return;
-        }
-        LOG.info(() -> "Switchboard: node " + deadNode + " stopped beating; removed its " + removed.size() / 3
-                + " room memberships");
-        if (node.presenceEvents()) {
-            for (int i = 0; i + 2 < removed.size(); i += 3) {
-                ClusterMember member =
-                        WireFormat.member(text((byte[]) removed.get(i + 1)), text((byte[]) removed.get(i + 2)));
-                announce(false, member, text((byte[]) removed.get(i)));
-            }
         }
     }
 
@@ -251,175 +223,42 @@ public class RedisBackplane implements Backplane {
 
     @Override
     public void joined(ClusterMember member, String room) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null) {
-            return;
-        }
-        synchronized (presenceLock) {
-            join(connection, member, room);
-            if (node.presenceEvents()) {
-                announce(true, member, room);
-            }
-        }
-    }
-
-    private void join(StatefulRedisConnection<String, byte[]> connection, ClusterMember member, String room) {
-        connection
-                .async()
-                .eval(
-                        Scripts.JOIN,
-                        ScriptOutputType.INTEGER,
-                        new String[] {keys.room(room), keys.rooms(), keys.nodeRooms()},
-                        bytes(WireFormat.field(member)),
-                        bytes(WireFormat.value(member)),
-                        bytes(room));
+        state.joined(member, room);
     }
 
     @Override
     public void left(ClusterMember member, String room) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null) {
-            return;
-        }
-        synchronized (presenceLock) {
-            connection
-                    .async()
-                    .eval(
-                            Scripts.LEAVE,
-                            ScriptOutputType.INTEGER,
-                            new String[] {keys.room(room), keys.rooms()},
-                            bytes(WireFormat.field(member)),
-                            bytes(room));
-            if (node.presenceEvents()) {
-                announce(false, member, room);
-            }
-        }
-    }
-
-    private void announce(boolean joined, ClusterMember member, String room) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection != null) {
-            connection
-                    .async()
-                    .publish(
-                            keys.presenceChannel(),
-                            WireFormat.encode(new WireFormat.PresenceChange(joined, member, room)));
-        }
+        state.left(member, room);
     }
 
     @Override
     public CompletionStage<Set<ClusterMember>> members(String room) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null) {
-            return CompletableFuture.failedFuture(unreachable());
-        }
-        return connection.async().hgetall(keys.room(room)).thenApply(RedisBackplane::members);
-    }
-
-    private static Set<ClusterMember> members(Map<String, byte[]> entries) {
-        Set<ClusterMember> members = new HashSet<>();
-        entries.forEach((field, value) -> members.add(WireFormat.member(field, text(value))));
-        return Set.copyOf(members);
+        return state.members(room);
     }
 
     @Override
     public CompletionStage<Set<String>> rooms() {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null) {
-            return CompletableFuture.failedFuture(unreachable());
-        }
-        return connection.async().smembers(keys.rooms()).thenApply(names -> {
-            Set<String> rooms = new HashSet<>();
-            names.forEach(name -> rooms.add(text(name)));
-            return Set.copyOf(rooms);
-        });
+        return state.rooms();
     }
 
     @Override
     public int acquire(String key) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null || !link.up()) {
-            return -1;
-        }
-        RedisFuture<Long> total;
-        synchronized (presenceLock) {
-            // Issued in order with joins and restores; waited for outside the lock.
-            total = connection
-                    .async()
-                    .eval(
-                            Scripts.ACQUIRE,
-                            ScriptOutputType.INTEGER,
-                            new String[] {keys.count(key), keys.nodeCounts()},
-                            bytes(node.id()),
-                            bytes(key));
-        }
-        try {
-            return total.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .intValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        } catch (ExecutionException | TimeoutException e) {
-            return -1;
-        }
+        return state.acquire(key);
     }
 
     @Override
     public void release(String key) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null) {
-            return;
-        }
-        synchronized (presenceLock) {
-            connection
-                    .async()
-                    .eval(Scripts.RELEASE, ScriptOutputType.INTEGER, new String[] {keys.count(key)}, bytes(node.id()));
-        }
+        state.release(key);
     }
 
     @Override
     public int count(String key) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null || !link.up()) {
-            return -1;
-        }
-        try {
-            int total = 0;
-            for (byte[] part : connection.sync().hvals(keys.count(key))) {
-                total += Integer.parseInt(text(part));
-            }
-            return total;
-        } catch (RedisException | NumberFormatException e) {
-            return -1;
-        }
+        return state.count(key);
     }
 
     @Override
-    public void restore(Presence presence) {
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection == null) {
-            return;
-        }
-        synchronized (presenceLock) {
-            restoredAt = System.nanoTime();
-            var async = connection.async();
-            async.eval(
-                    Scripts.PURGE, ScriptOutputType.MULTI, new String[0], bytes(settings.prefix()), bytes(node.id()));
-            presence.rooms().forEach((room, members) -> members.forEach(member -> join(connection, member, room)));
-            presence.counts()
-                    .forEach((key, count) -> async.eval(
-                            Scripts.SET_COUNT,
-                            ScriptOutputType.INTEGER,
-                            new String[] {keys.count(key), keys.nodeCounts()},
-                            bytes(node.id()),
-                            bytes(key),
-                            bytes(Integer.toString(count))));
-            async.set(
-                    keys.node(),
-                    bytes("1"),
-                    SetArgs.Builder.px(settings.nodeTimeout().toMillis()));
-            async.sadd(keys.nodes(), bytes(node.id()));
-        }
+    public void restore() {
+        state.restore();
     }
 
     @Override
@@ -434,19 +273,10 @@ public class RedisBackplane implements Backplane {
         if (timer != null) {
             timer.shutdownNow();
         }
-        StatefulRedisConnection<String, byte[]> connection = commands;
-        if (connection != null && connected()) {
+        if (commands != null && connected()) {
             try {
                 // Leave at once rather than after the node timeout: the other nodes see this node's members go.
-                connection
-                        .sync()
-                        .eval(
-                                Scripts.PURGE,
-                                ScriptOutputType.MULTI,
-                                new String[0],
-                                bytes(settings.prefix()),
-                                bytes(node.id()));
-                connection.sync().del(keys.node());
+                state.leaveNow();
             } catch (RedisException e) {
                 LOG.log(Level.FINE, "Switchboard: the redis backplane could not remove this node's entries", e);
             }
@@ -457,18 +287,6 @@ public class RedisBackplane implements Backplane {
         if (resources != null) {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
         }
-    }
-
-    private static IllegalStateException unreachable() {
-        return new IllegalStateException("Switchboard: the redis backplane is not connected");
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Hands the other nodes' messages to this node, on the subscription's one thread. */

@@ -32,27 +32,20 @@ final class Scripts {
             return 1
             """;
 
-    /** KEYS count hash, node's counts set; ARGV node, key. Returns the count over every node. */
-    static final String ACQUIRE = """
-            redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-            redis.call('SADD', KEYS[2], ARGV[2])
+    /**
+     * KEYS count hash, node's counts set; ARGV node, key, this node's holders now (0 removes its part). Returns the
+     * count over every node.
+     */
+    static final String COUNT = """
+            if tonumber(ARGV[3]) > 0 then
+              redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+              redis.call('SADD', KEYS[2], ARGV[2])
+            else
+              redis.call('HDEL', KEYS[1], ARGV[1])
+            end
             local total = 0
             for _, v in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber(v) end
             return total
-            """;
-
-    /** KEYS count hash; ARGV node. */
-    static final String RELEASE = """
-            local n = redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
-            if n <= 0 then redis.call('HDEL', KEYS[1], ARGV[1]) end
-            return n
-            """;
-
-    /** KEYS count hash, node's counts set; ARGV node, key, count. */
-    static final String SET_COUNT = """
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
-            redis.call('SADD', KEYS[2], ARGV[2])
-            return 1
             """;
 
     /**

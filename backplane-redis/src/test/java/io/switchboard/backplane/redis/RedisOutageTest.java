@@ -1,14 +1,12 @@
 package io.switchboard.backplane.redis;
 
-import static io.switchboard.backplane.redis.FastNodeClusterTest.awaitMembers;
+import static io.switchboard.backplane.redis.TestCluster.awaitMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.switchboard.backplane.redis.nodes.RoomMemberEndpoint;
 import io.switchboard.redis.RedisServer;
 import io.switchboard.tck.client.TestClient;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,33 +30,31 @@ class RedisOutageTest {
 
     private static final int RATE = 200;
 
+    private TestCluster cluster;
     private RedisServer redis;
-    private final List<NodeProcess> nodes = new ArrayList<>();
 
     @BeforeAll
     void startCluster() throws Exception {
-        RedisRequirement.check();
-        redis = RedisServer.start(Path.of("target"));
-        Map<String, String> properties = new java.util.LinkedHashMap<>(FastNodeClusterTest.properties(redis, "outage"));
-        properties.put("switchboard.backplane.max-payload", "64KiB");
-        properties.put("switchboard.backplane.max-publish-rate", Integer.toString(RATE));
-        for (int i = 0; i < 2; i++) {
-            nodes.add(NodeProcess.start("outage-" + i, properties, RoomMemberEndpoint.class));
-        }
+        cluster = TestCluster.start(
+                "outage",
+                2,
+                Map.of(
+                        "switchboard.backplane.max-payload",
+                        "64KiB",
+                        "switchboard.backplane.max-publish-rate",
+                        Integer.toString(RATE)));
+        redis = cluster.redis();
     }
 
     @AfterAll
     void stopCluster() throws Exception {
-        for (NodeProcess node : nodes) {
-            node.close();
-        }
-        if (redis != null) {
-            redis.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private URI room(int node, String room) {
-        return nodes.get(node).base().resolve("room/" + room);
+        return cluster.room(node, room);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.switchboard.backplane.redis;
 
-import static io.switchboard.backplane.redis.FastNodeClusterTest.awaitMembers;
+import static io.switchboard.backplane.redis.TestCluster.awaitMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.backplane.redis.nodes.RoomMemberEndpoint;
@@ -25,7 +25,7 @@ class SecuredRedisTest {
         RedisRequirement.check();
         try (RedisServer redis =
                 RedisServer.start(Path.of("target"), new RedisServer.Options("switchboard", "s3cret-pw", true))) {
-            Map<String, String> properties = new LinkedHashMap<>(FastNodeClusterTest.properties(redis, "secured"));
+            Map<String, String> properties = new LinkedHashMap<>(TestCluster.properties(redis, "secured"));
             properties.put(
                     "switchboard.backplane.redis.tls.ca-file",
                     redis.caCertificate().toString());

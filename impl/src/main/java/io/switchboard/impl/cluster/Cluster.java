@@ -368,7 +368,7 @@ public class Cluster implements BackplaneNode {
                         + " ms; writing this node's presence again");
             }
             if (running != null) {
-                running.restore(presence());
+                running.restore();
             }
         } else if (!up && connected) {
             connected = false;
@@ -379,6 +379,17 @@ public class Cluster implements BackplaneNode {
             LOG.warning("Switchboard: " + name + " backplane is unreachable; broadcasts reach this node's sessions "
                     + "only, and are dropped for the other nodes until it is back");
         }
+    }
+
+    @Override
+    public boolean inRoom(String sessionId, String room) {
+        TrackedSession session = sessions.tracked(sessionId);
+        return session != null && session.roomNames().contains(room);
+    }
+
+    @Override
+    public int heldHere(String key) {
+        return tallies.count(key);
     }
 
     @Override

@@ -5,12 +5,13 @@ import io.switchboard.ConnectionLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * Signed-in users, at most two sessions each (over the cluster where {@code principal-limits=cluster}). {@code to
  * <user> <text>} sends the text to every session of that user, on every node; {@code all <text>} to every session
- * of this endpoint.
+ * of this endpoint; {@code me} answers {@code me}, once the session is open.
  */
 @ServerEndpoint("/user")
 @RolesAllowed("**")
@@ -21,7 +22,11 @@ public class UserEndpoint {
     Broadcaster broadcaster;
 
     @OnMessage
-    public void text(String text) {
+    public void text(String text, Session session) {
+        if (text.equals("me")) {
+            session.getAsyncRemote().sendText("me");
+            return;
+        }
         String[] parts = text.split(" ", 3);
         if (parts[0].equals("to") && parts.length == 3) {
             broadcaster.toPrincipal(parts[1], parts[2]);

@@ -2,6 +2,7 @@ package io.switchboard.samples.chat;
 
 import static io.switchboard.samples.chat.ChatClient.Route.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.switchboard.launch.DeployedWar;
 import io.switchboard.redis.RedisServer;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,13 +24,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The same chat WAR on two servers sharing rooms through one real Redis: two Payara Micro nodes in the Payara run,
  * a Payara Micro node and a WildFly node in the WildFly run. Each person signs in on the node they use (demo mode
  * signs with a key of each node's own), as a load balancer with sticky sessions would send them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChatClusterIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,6 +77,7 @@ class ChatClusterIT {
     }
 
     @Test
+    @Order(1)
     void peopleOnDifferentServersChatInOneRoom() throws Exception {
         ChatClient alice = join(first, "alice", "cluster");
         ChatClient bob = join(second, "bob", "cluster");
@@ -92,6 +99,7 @@ class ChatClusterIT {
     }
 
     @Test
+    @Order(2)
     void whoListsTheMembersOnEveryServer() throws Exception {
         ChatClient carol = join(first, "carol", "census");
         ChatClient dave = join(second, "dave", "census");
@@ -110,6 +118,7 @@ class ChatClusterIT {
     }
 
     @Test
+    @Order(3)
     void imagesCrossServersIntactAndNotBackToTheSender() throws Exception {
         ChatClient erin = join(first, "erin", "pictures");
         ChatClient frank = join(second, "frank", "pictures");
@@ -122,6 +131,66 @@ class ChatClusterIT {
         assertThat(erin.binaries.poll(ChatClient.WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
                 .isEqualTo(image);
         frank.assertQuiet();
+    }
+
+    @Test
+    @Order(4)
+    void eachServersReadinessFollowsRedisAndChatCrossesAgainAfterARestart() throws Exception {
+        assertThat(readiness(first)).isEqualTo(200);
+        assertThat(readiness(second)).isEqualTo(200);
+
+        redis.kill();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(readiness(first)).isEqualTo(503);
+            assertThat(readiness(second)).isEqualTo(503);
+        });
+        ChatClient gina = join(first, "gina", "after");
+        ChatClient hal = join(second, "hal", "after");
+        gina.send(say("while Redis is away"));
+        assertThat(texts(gina, 1)).as("delivered on its own server").containsExactly("while Redis is away");
+        for (DeployedWar node : List.of(first, second)) {
+            assertThat(metric(node, "switchboard_backplane_outages_total", "")).isGreaterThanOrEqualTo(1);
+            assertThat(metric(node, "switchboard_backplane_connected", "")).isZero();
+        }
+        assertThat(metric(first, "switchboard_backplane_dropped_total", "reason=\"outage\""))
+                .isGreaterThanOrEqualTo(1);
+
+        redis.restart();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(readiness(first)).isEqualTo(200);
+            assertThat(readiness(second)).isEqualTo(200);
+        });
+        gina.send(say("back"));
+        assertThat(texts(hal, 1))
+                .as("what was said while Redis was away is lost, nothing else")
+                .containsExactly("back");
+        assertThat(metric(first, "switchboard_backplane_published_total", "")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(second, "switchboard_backplane_received_total", "")).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * The sum of a metric's samples whose tags contain a fragment, from the node's Prometheus scrape (Payara's MP
+     * Metrics, WildFly's Micrometer registry).
+     */
+    private static double metric(DeployedWar node, String name, String tags) throws Exception {
+        String scrape = HTTP.send(HttpRequest.newBuilder(node.metrics()).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(tags))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /**
+     * The status of MicroProfile Health's readiness endpoint: Payara Micro's on its HTTP port, WildFly's on its
+     * management port (where the metrics are too).
+     */
+    private static int readiness(DeployedWar node) throws Exception {
+        return HTTP.send(
+                        HttpRequest.newBuilder(node.metrics().resolve("/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private ChatClient join(DeployedWar node, String user, String room) throws Exception {
