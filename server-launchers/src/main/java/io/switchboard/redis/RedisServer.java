@@ -1,75 +1,159 @@
 package io.switchboard.redis;
 
+import io.switchboard.launch.ServerProcesses;
 import io.switchboard.launch.StopOnExit;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Debian's {@code redis-server} for a test: bound to 127.0.0.1 on a free port, protected mode on, nothing saved to
- * disk, its log in its own throw-away directory. {@link #kill()} and {@link #restart()} (same port, empty) stand for
- * a crash and a restart, {@link #freeze()} and {@link #thaw()} for a Redis that stops answering with its sockets
- * open. Everything else about Redis is reached through {@code redis-cli}, never a hand-written protocol.
+ * disk, its configuration and log in its own throw-away directory. {@link #kill()} and {@link #restart()} (same
+ * port, empty) stand for a crash and a restart, {@link #freeze()} and {@link #thaw()} for a Redis that stops
+ * answering with its sockets open. {@link Options} add a password, an ACL user and TLS. Everything else about Redis
+ * is reached through {@code redis-cli} ({@link #cli}), never a hand-written protocol.
  *
  * <pre>{@code
  * try (RedisServer redis = RedisServer.start(Path.of("target"))) {
  *     System.setProperty("switchboard.backplane.redis.url", redis.uri().toString());
  * }
  * }</pre>
+ *
+ * <p>Whether a test can run is {@link #missingReason(Options)}; whether it is skipped or fails without Redis is the
+ * test's to decide, with {@value #REQUIRED} (this class needs the JDK alone, so it cannot skip a test itself).
  */
 public final class RedisServer implements AutoCloseable {
 
+    /**
+     * System property: {@code true} makes a test that needs Redis (and, for TLS, {@code openssl}) fail where it is
+     * missing, instead of being skipped. {@code .ci/run} sets it.
+     */
+    public static final String REQUIRED = "switchboard.redis.required";
+
+    /** Redis is ready in milliseconds; seconds leave room for a machine busy with several test JVMs. */
     private static final Duration READY = Duration.ofSeconds(15);
 
+    private static final Duration CLI_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+    private static final String LOG = "redis.log";
+    private static final String OUTPUT = "redis.out";
+
     /**
-     * How a Redis is secured.
+     * How a Redis is secured. User names and passwords go into {@code redis.conf} and the URI as they are, so they
+     * are letters, digits and {@code . _ ~ -} only.
      *
-     * @param user     an ACL user that may do everything (the default user is then off), or {@code null}
-     * @param password that user's password, or the {@code requirepass} without a user; {@code null} for none
-     * @param tls      whether it listens with TLS only, with a throw-away CA and certificate for 127.0.0.1
+     * @param user     an ACL user that may do everything, or {@code null}; with one, the default user is off, so
+     *                 that no client gets in without signing in as that user
+     * @param password that user's password; without a user, the default user's ({@code requirepass}); {@code null}
+     *                 for none
+     * @param tls      whether it takes TLS connections only, with a certificate for 127.0.0.1 and localhost signed
+     *                 by a throw-away CA ({@link RedisServer#caCertificate()}); needs {@code openssl}
      */
     public record Options(String user, String password, boolean tls) {
 
         /** No password, no TLS. */
         public static final Options PLAIN = new Options(null, null, false);
+
+        private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._~-]+");
+
+        /** Checks the user name and the password. */
+        public Options {
+            if (user != null && !SAFE.matcher(user).matches()) {
+                throw new IllegalArgumentException("A Redis user name is letters, digits and . _ ~ - only: " + user);
+            }
+            if (user != null && user.equals("default")) {
+                throw new IllegalArgumentException("The default user's password is set without a user name");
+            }
+            if (user != null && password == null) {
+                throw new IllegalArgumentException("The Redis user " + user + " needs a password");
+            }
+            if (password != null && !SAFE.matcher(password).matches()) {
+                // The password itself stays out of the message, which ends up in build logs.
+                throw new IllegalArgumentException("A Redis password is letters, digits and . _ ~ - only");
+            }
+        }
+
+        /** These options with a password: the user's, or the default user's without one. */
+        public Options withPassword(String password) {
+            return new Options(user, password, tls);
+        }
+
+        /** These options with an ACL user that may do everything, and its password. */
+        public Options withUser(String user, String password) {
+            return new Options(user, password, tls);
+        }
+
+        /** These options with TLS only. */
+        public Options withTls() {
+            return new Options(user, password, true);
+        }
     }
 
     private final Path directory;
     private final Path config;
     private final int port;
     private final Options options;
+    private final RedisCli cli;
     private Process process;
     private StopOnExit stopOnExit;
+    private boolean frozen;
 
-    private RedisServer(Path directory, Path config, int port, Options options) {
+    private RedisServer(Path directory, Path config, int port, Options options, RedisCli cli) {
         this.directory = directory;
         this.config = config;
         this.port = port;
         this.options = options;
+        this.cli = cli;
     }
 
     /**
-     * Whether {@code redis-server} is installed (Debian package {@code redis-server}).
+     * Whether {@code redis-server} and {@code redis-cli} are installed (Debian package {@code redis-server}).
      *
-     * @return whether it is
+     * @return whether they are
      */
     public static boolean installed() {
-        return executable("redis-server").isPresent() && executable("redis-cli").isPresent();
+        return missingReason(Options.PLAIN).isEmpty();
     }
 
     /**
-     * Starts a Redis and waits until it accepts connections.
+     * Why a Redis with these options cannot be started here: {@code redis-server}, {@code redis-cli} or, for TLS,
+     * {@code openssl} missing. A test skips (or, with {@value #REQUIRED}, fails) with this as its reason.
+     *
+     * @param options what the test asks for
+     * @return the reason, or empty if it can be started
+     */
+    public static Optional<String> missingReason(Options options) {
+        List<String> missing = new ArrayList<>();
+        List<String> packages = new ArrayList<>();
+        for (String command : options.tls()
+                ? List.of("redis-server", "redis-cli", "openssl")
+                : List.of("redis-server", "redis-cli")) {
+            if (Executables.find(command).isEmpty()) {
+                missing.add(command);
+                // redis-cli comes with redis-server (through redis-tools).
+                String debianPackage = command.equals("openssl") ? "openssl" : "redis-server";
+                if (!packages.contains(debianPackage)) {
+                    packages.add(debianPackage);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                String.join(", ", missing) + " not installed (apt-get install " + String.join(" ", packages) + ")");
+    }
+
+    /**
+     * Starts a Redis without password or TLS and waits until it accepts connections.
      *
      * @param workDirectory where its own directory is made
      * @return the running server
@@ -85,32 +169,50 @@ public final class RedisServer implements AutoCloseable {
      * @param workDirectory where its own directory is made
      * @param options       password, ACL user, TLS
      * @return the running server
-     * @throws IOException if it does not start, or TLS is asked for and {@code openssl} is missing
+     * @throws IOException if a command it needs is missing ({@link #missingReason}), or it does not start; the
+     *                     message then holds its log's end
      */
     public static RedisServer start(Path workDirectory, Options options) throws IOException {
+        Optional<String> missing = missingReason(options);
+        if (missing.isPresent()) {
+            throw new IOException("Cannot start Redis: " + missing.get());
+        }
         Files.createDirectories(workDirectory);
         Path directory = Files.createTempDirectory(workDirectory.toAbsolutePath(), "redis-");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        Path config = directory.resolve("redis.conf");
-        List<String> lines = new ArrayList<>(List.of(
-                "bind 127.0.0.1",
-                "protected-mode yes",
-                "dir " + directory,
-                "logfile " + directory.resolve("redis.log"),
-                "save \"\"",
-                "appendonly no",
-                "daemonize no"));
+        int port = ServerProcesses.freePort();
         if (options.tls()) {
             Certificates.write(directory);
+        }
+        Path config = directory.resolve("redis.conf");
+        Files.writeString(config, String.join("\n", configuration(directory, port, options)) + "\n");
+        RedisServer server = new RedisServer(directory, config, port, options, cliFor(directory, port, options));
+        server.launch();
+        return server;
+    }
+
+    private static List<String> configuration(Path directory, int port, Options options) {
+        List<String> lines = new ArrayList<>(List.of(
+                // Nothing beyond this machine reaches it, and protected mode would refuse other hosts even if the
+                // bind were lost: a test's Redis has no password unless asked for.
+                "bind 127.0.0.1",
+                "protected-mode yes",
+                "dir " + quoted(directory),
+                // A file rather than standard output, so that a failure can quote it and a restart starts it anew.
+                "logfile " + quoted(directory.resolve(LOG)),
+                // Nothing survives a stop: a restarted Redis is empty, as after a crash that lost everything.
+                "save \"\"",
+                "appendonly no",
+                // In the foreground, so that the process this class holds is Redis itself.
+                "daemonize no"));
+        if (options.tls()) {
             lines.addAll(List.of(
+                    // TLS on the one port, and no plain port at all.
                     "port 0",
                     "tls-port " + port,
-                    "tls-cert-file " + directory.resolve(Certificates.SERVER_CERT),
-                    "tls-key-file " + directory.resolve(Certificates.SERVER_KEY),
-                    "tls-ca-cert-file " + directory.resolve(Certificates.CA_CERT),
+                    "tls-cert-file " + quoted(directory.resolve(Certificates.SERVER_CERT)),
+                    "tls-key-file " + quoted(directory.resolve(Certificates.SERVER_KEY)),
+                    "tls-ca-cert-file " + quoted(directory.resolve(Certificates.CA_CERT)),
+                    // Clients prove nothing with certificates: they sign in with a password if there is one.
                     "tls-auth-clients no"));
         } else {
             lines.add("port " + port);
@@ -121,37 +223,69 @@ public final class RedisServer implements AutoCloseable {
         } else if (options.password() != null) {
             lines.add("requirepass " + options.password());
         }
-        lines.add("");
-        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
-        RedisServer server = new RedisServer(directory, config, port, options);
-        server.launch();
-        return server;
+        return lines;
+    }
+
+    /** A path as one argument of {@code redis.conf}, whatever the work directory's name holds (spaces). */
+    private static String quoted(Path path) {
+        return '"' + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static RedisCli cliFor(Path directory, int port, Options options) {
+        List<String> connection = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", Integer.toString(port)));
+        if (options.tls()) {
+            connection.addAll(List.of(
+                    "--tls", "--cacert", directory.resolve(Certificates.CA_CERT).toString()));
+        }
+        if (options.user() != null) {
+            connection.addAll(List.of("--user", options.user()));
+        }
+        return new RedisCli(Executables.find("redis-cli").orElseThrow(), directory, connection, options.password());
     }
 
     private void launch() throws IOException {
-        String binary = executable("redis-server")
-                .orElseThrow(() -> new IOException("redis-server is not installed (apt-get install redis-server)"));
-        Process started = new ProcessBuilder(binary, config.toString())
+        Path binary = Executables.find("redis-server").orElseThrow(() -> new IOException("redis-server is gone"));
+        Process started = new ProcessBuilder(binary.toString(), config.toString())
+                .directory(directory.toFile())
+                // What Redis prints before it opens its log file (a configuration error) lands here.
                 .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("redis.out").toFile())
+                .redirectOutput(directory.resolve(OUTPUT).toFile())
                 .start();
         process = started;
+        frozen = false;
         stopOnExit = new StopOnExit("redis-" + port, started::destroyForcibly);
+        try {
+            awaitReady(started);
+        } catch (IOException | RuntimeException e) {
+            started.destroyForcibly();
+            unregister();
+            throw e;
+        }
+    }
+
+    private void awaitReady(Process started) throws IOException {
         long deadline = System.nanoTime() + READY.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("redis-server exited at start: " + tail());
+            if (!started.isAlive()) {
+                throw new IOException("redis-server exited with code " + started.exitValue() + " at start" + tails());
             }
             if (log().contains("Ready to accept connections")) {
                 return;
             }
-            sleep(20);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while redis-server started", e);
+            }
         }
-        process.destroyForcibly();
-        throw new IOException("redis-server did not become ready within " + READY + ": " + tail());
+        throw new IOException("redis-server did not become ready within " + READY + tails());
     }
 
-    /** {@code redis://127.0.0.1:<port>}, {@code rediss://} with TLS, with the user and password where set. */
+    /**
+     * Where a client connects: {@code redis://127.0.0.1:<port>}, {@code rediss://} with TLS, with
+     * {@code user:password@} or {@code :password@} in front of the host where the options have them.
+     */
     public URI uri() {
         String credentials = options.password() == null
                 ? ""
@@ -159,106 +293,183 @@ public final class RedisServer implements AutoCloseable {
         return URI.create((options.tls() ? "rediss" : "redis") + "://" + credentials + "127.0.0.1:" + port);
     }
 
-    /** The PEM file of the CA that signed the TLS certificate; only with TLS. */
-    public Path caCertificate() {
-        return directory.resolve(Certificates.CA_CERT);
-    }
-
-    /** The port it listens on, on 127.0.0.1. */
+    /** The port it listens on, on 127.0.0.1: its TLS port with TLS, its only one. */
     public int port() {
         return port;
     }
 
-    /** Its log file. */
-    public Path logFile() {
-        return directory.resolve("redis.log");
+    /** How it is secured. */
+    public Options options() {
+        return options;
     }
 
-    /** Stops it cleanly (SIGTERM) and waits. */
+    /** Its own directory: configuration, log, certificates; {@link #close()} deletes it. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Its log file, started anew by each {@link #restart()}. */
+    public Path logFile() {
+        return directory.resolve(LOG);
+    }
+
+    /**
+     * The PEM file of the throw-away CA that signed its certificate, for a client to trust.
+     *
+     * @throws IllegalStateException without TLS
+     */
+    public Path caCertificate() {
+        if (!options.tls()) {
+            throw new IllegalStateException("This Redis was started without TLS, so it has no CA");
+        }
+        return directory.resolve(Certificates.CA_CERT);
+    }
+
+    /** Stops it cleanly (SIGTERM, and SIGKILL after 10 s) and waits; a frozen one too. Does nothing if it is down. */
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Process running = process;
+        if (running != null && running.isAlive()) {
+            running.destroy();
+            if (frozen) {
+                // A stopped process keeps the SIGTERM pending until it runs again.
+                signalQuietly(running, "CONT");
+            }
+            if (!running.waitFor(10, TimeUnit.SECONDS)) {
+                running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+        frozen = false;
         unregister();
     }
 
-    /** Ends it with SIGKILL, as a crash would. */
+    /** Ends it with SIGKILL, as a crash would; a frozen one too. Does nothing if it is down. */
     public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        frozen = false;
         unregister();
     }
 
-    /** Starts it again on the same port, empty (nothing is saved). Stops it first if it runs. */
+    /**
+     * Starts it again on the same port with the same configuration, and waits until it is ready. It is empty, as
+     * nothing is saved. Stops it first if it runs.
+     *
+     * @throws IOException if it does not start (the port was taken meanwhile, say); the message holds its log's end
+     */
     public void restart() throws IOException, InterruptedException {
         stop();
+        // The ready line of the last run must not count for this one.
         Files.writeString(logFile(), "", StandardCharsets.UTF_8);
         launch();
     }
 
-    /** Stops the process (SIGSTOP): its sockets stay open but nothing is answered. */
+    /**
+     * Stops the process (SIGSTOP): its sockets stay open, connections are accepted by the kernel, nothing is
+     * answered, as with a Redis stuck in a long command or a paused VM.
+     *
+     * @throws IllegalStateException if it is not running
+     * @throws IOException           if the signal could not be sent
+     */
     public void freeze() throws IOException, InterruptedException {
         signal("STOP");
-    }
-
-    /** Lets a frozen process go on (SIGCONT). */
-    public void thaw() throws IOException, InterruptedException {
-        signal("CONT");
-    }
-
-    private void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
-                .inheritIO()
-                .start();
-        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new IOException("kill -" + name + " " + process.pid() + " failed");
-        }
+        frozen = true;
     }
 
     /**
-     * Runs {@code redis-cli} against it and returns what it printed.
+     * Lets a frozen process go on (SIGCONT); what clients sent meanwhile is answered now.
+     *
+     * @throws IllegalStateException if it is not running
+     * @throws IOException           if the signal could not be sent
+     */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("redis-server on port " + port + " is not running");
+        }
+        Process kill = sendSignal(process, name);
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            kill.destroyForcibly();
+            throw new IOException("kill -" + name + " " + process.pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void signalQuietly(Process target, String name) {
+        try {
+            sendSignal(target, name).waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // stop() goes on to SIGKILL after its wait
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Process sendSignal(Process target, String name) throws IOException {
+        // The JDK sends only SIGTERM and SIGKILL. The shell's own kill sends any signal and is there wherever
+        // /bin/sh is (procps's /usr/bin/kill is not on minimal images).
+        return new ProcessBuilder("/bin/sh", "-c", "kill -" + name + " \"$1\"", "sh", Long.toString(target.pid()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    /**
+     * Runs {@code redis-cli} against it, signed in and over TLS as it wants, and returns what it printed. An error
+     * reply (such as {@code WRONGTYPE}) is printed, not thrown.
      *
      * @param arguments the command, such as {@code "KEYS", "*"}
-     * @return the output
+     * @return the standard output, trimmed; {@code redis-cli} prints each element of an array on a line of its own
+     * @throws IOException if {@code redis-cli} fails (no connection) or gets no answer within 10 s
      */
     public String cli(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(executable("redis-cli").orElseThrow(() -> new IOException("redis-cli is not installed")));
-        command.add("-h");
-        command.add("127.0.0.1");
-        command.add("-p");
-        command.add(Integer.toString(port));
-        if (options.tls()) {
-            command.addAll(List.of("--tls", "--cacert", caCertificate().toString()));
+        RedisCli.Result result = cli.run(CLI_TIMEOUT, List.of(arguments));
+        String command = "redis-cli " + String.join(" ", arguments);
+        if (!result.answered()) {
+            throw new IOException(command + " got no answer within " + CLI_TIMEOUT + (frozen ? " (frozen)" : ""));
         }
-        if (options.user() != null) {
-            command.addAll(List.of("--user", options.user()));
+        if (result.exitCode() != 0) {
+            throw new IOException(command + " failed with code " + result.exitCode() + ": " + result.err());
         }
-        if (options.password() != null) {
-            command.addAll(List.of("--pass", options.password(), "--no-auth-warning"));
+        return result.out();
+    }
+
+    /** Whether it answers {@code PING} with {@code PONG} within 5 s. */
+    public boolean ping() throws IOException, InterruptedException {
+        return ping(PING_TIMEOUT);
+    }
+
+    /**
+     * Whether it answers {@code PING} with {@code PONG} in time: {@code false} if it is down, frozen or refuses.
+     *
+     * @param within how long to wait
+     * @return whether it answered
+     */
+    public boolean ping(Duration within) throws IOException, InterruptedException {
+        RedisCli.Result result = cli.run(within, List.of("PING"));
+        return result.answered() && result.exitCode() == 0 && result.out().equals("PONG");
+    }
+
+    /**
+     * Deletes every key ({@code FLUSHALL}), for tests that share one Redis.
+     *
+     * @throws IOException if it does not answer {@code OK}
+     */
+    public void flushAll() throws IOException, InterruptedException {
+        String answer = cli("FLUSHALL");
+        if (!answer.equals("OK")) {
+            throw new IOException("FLUSHALL answered " + answer);
         }
-        command.addAll(List.of(arguments));
-        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!cli.waitFor(10, TimeUnit.SECONDS)) {
-            cli.destroyForcibly();
-            throw new IOException("redis-cli " + String.join(" ", arguments) + " did not answer in 10 s");
-        }
-        return new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
 
     /** Stops it and deletes its directory. */
     @Override
     public void close() throws InterruptedException, IOException {
         stop();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        ServerProcesses.deleteTree(directory);
     }
 
     private void unregister() {
@@ -276,26 +487,14 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private String tail() {
-        String log = log();
-        return log.length() > 2000 ? log.substring(log.length() - 2000) : log;
-    }
-
-    private static Optional<String> executable(String name) {
-        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return Optional.of(Path.of(dir, name).toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void sleep(long millis) {
+    private String tails() {
+        Path output = directory.resolve(OUTPUT);
+        boolean printed = false;
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            printed = Files.size(output) > 0;
+        } catch (IOException e) {
+            // nothing printed, or nothing to read
         }
+        return ServerProcesses.tail(logFile()) + (printed ? ServerProcesses.tail(output) : "");
     }
 }
