@@ -75,7 +75,8 @@ final class TestCluster implements AutoCloseable {
         properties.put("switchboard.backplane.redis.url", redis.uri().toString());
         properties.put("switchboard.backplane.redis.prefix", prefix);
         properties.put("switchboard.backplane.redis.node-timeout", "1500ms");
-        properties.put("switchboard.backplane.redis.timeout", "1s");
+        // Long enough for a loaded two-core machine: a count that times out falls back to this node's alone.
+        properties.put("switchboard.backplane.redis.timeout", "3s");
         properties.put("switchboard.backplane.redis.reconnect.max-delay", "500ms");
         properties.put("switchboard.backplane.principal-limits", "cluster");
         properties.put("switchboard.backplane.presence-events", "true");
