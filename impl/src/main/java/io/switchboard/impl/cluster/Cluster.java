@@ -80,7 +80,7 @@ public class Cluster implements BackplaneNode {
     /** The backplane, or {@code null} on a single node: the one field a broadcast reads when alone. */
     private volatile Backplane backplane;
 
-    private ClusterSettings settings;
+    private volatile ClusterSettings settings;
     private BackplaneMeters meters;
     private Bucket publishRate;
     private ClassLoader application;
