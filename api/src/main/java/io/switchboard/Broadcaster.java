@@ -26,6 +26,11 @@ import java.util.function.Predicate;
  * <p>Cost: choosing recipients by endpoint, principal or predicate scans every open session of the deployment
  * (O(sessions)) before the O(recipients) queueing; {@code toSession} looks the one session up (O(1)).
  * Switchboard provides the {@code @ApplicationScoped} bean.
+ *
+ * <p>Clusters: with a backplane ({@code switchboard.backplane}), {@code toEndpoint} and {@code toPrincipal} also reach
+ * the sessions of every other node (published once after this node's sessions got it; see
+ * {@link DeliveryReport#published()}), and throw {@link IllegalArgumentException} for a message larger than
+ * {@code switchboard.backplane.max-payload}; {@code toMatching} and {@code toSession} stay on this node.
  */
 public interface Broadcaster {
 

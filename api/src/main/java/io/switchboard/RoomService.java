@@ -36,6 +36,13 @@ import java.util.function.Supplier;
  * {@code @ServerEndpoint}). Only sessions of tracked endpoints can be members; a session is named either by the
  * container's {@link Session} or by the {@link SessionInfo} that {@link OpenSessions} and {@link #members} hand
  * out. Switchboard provides the {@code @ApplicationScoped} bean.
+ *
+ * <p>Clusters: with a backplane ({@code switchboard.backplane}), a room spans the nodes. {@code broadcast} and
+ * {@code broadcastExcept} deliver to this node's members, then publish the message once for the other nodes, which
+ * deliver it to theirs (the report counts this node's members and says whether it was {@linkplain
+ * DeliveryReport#published() published}); a message larger than {@code switchboard.backplane.max-payload} throws
+ * {@link IllegalArgumentException} before anyone receives it. {@link #members}, {@link #rooms}, {@link #roomsOf} and
+ * {@link #inRoom} stay on this node; {@link #clusterMembers} and {@link #clusterRooms} answer for every node.
  */
 public interface RoomService {
 
