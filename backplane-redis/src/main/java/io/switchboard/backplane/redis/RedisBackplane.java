@@ -71,7 +71,6 @@ public class RedisBackplane implements Backplane {
     private SharedState state;
 
     private volatile StatefulRedisConnection<String, byte[]> commands;
-    private volatile StatefulRedisPubSubConnection<String, byte[]> subscription;
     private volatile boolean stopped;
     private int connectAttempts;
 
@@ -89,7 +88,7 @@ public class RedisBackplane implements Backplane {
         uri.setTimeout(settings.timeout());
         resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
-                .computationThreadPoolSize(1)
+                .computationThreadPoolSize(2)
                 .reconnectDelay(
                         Delay.fullJitter(settings.reconnectMin(), settings.reconnectMax(), 2, TimeUnit.MILLISECONDS))
                 .build();
@@ -141,17 +140,21 @@ public class RedisBackplane implements Backplane {
             return;
         }
         StatefulRedisConnection<String, byte[]> opened = null;
+        StatefulRedisPubSubConnection<String, byte[]> listening = null;
         try {
             opened = client.connect(CODEC);
-            StatefulRedisPubSubConnection<String, byte[]> listening = client.connectPubSub(CODEC);
+            listening = client.connectPubSub(CODEC);
             listening.addListener(new Listener());
             listening.sync().subscribe(keys.broadcastChannel(), keys.presenceChannel());
             commands = opened;
-            subscription = listening;
             heartbeat();
         } catch (RedisException e) {
+            // Both or neither: a half-made pair would count as one active connection forever.
             if (opened != null) {
                 opened.closeAsync();
+            }
+            if (listening != null) {
+                listening.closeAsync();
             }
             if (connectAttempts++ == 0) {
                 LOG.warning("Switchboard: the redis backplane cannot reach " + settings.safeUrl() + " ("
