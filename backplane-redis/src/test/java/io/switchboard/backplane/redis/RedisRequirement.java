@@ -1,24 +1,29 @@
 package io.switchboard.backplane.redis;
 
 import io.switchboard.redis.RedisServer;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Whether these tests can run: they need Debian's {@code redis-server}. Missing, they are skipped, unless
- * {@code switchboard.redis.required=true} (as {@code .ci/run} sets), which makes them fail.
+ * Whether these tests can run: they need Debian's {@code redis-server} (and {@code openssl} for TLS). Missing, they
+ * are skipped, unless {@value RedisServer#REQUIRED} is {@code true} (as {@code .ci/run} sets), which makes them fail.
  */
 final class RedisRequirement {
 
     private RedisRequirement() {}
 
     static void check() {
-        if (RedisServer.installed()) {
+        check(RedisServer.Options.PLAIN);
+    }
+
+    static void check(RedisServer.Options options) {
+        Optional<String> missing = RedisServer.missingReason(options);
+        if (missing.isEmpty()) {
             return;
         }
-        String why = "redis-server is not installed (apt-get install redis-server)";
-        if (Boolean.getBoolean("switchboard.redis.required")) {
-            throw new IllegalStateException(why);
+        if (Boolean.getBoolean(RedisServer.REQUIRED)) {
+            throw new AssertionError(missing.get() + ", but " + RedisServer.REQUIRED + " is true");
         }
-        Assumptions.assumeTrue(false, why);
+        Assumptions.abort(missing.get() + "; Redis tests are skipped");
     }
 }

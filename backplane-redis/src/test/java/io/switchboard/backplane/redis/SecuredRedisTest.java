@@ -22,9 +22,9 @@ class SecuredRedisTest {
 
     @Test
     void nodesShareRoomsOverTlsWithAUserAndPasswordAndAWrongPasswordNeverLeaks() throws Exception {
-        RedisRequirement.check();
-        try (RedisServer redis =
-                RedisServer.start(Path.of("target"), new RedisServer.Options("switchboard", "s3cret-pw", true))) {
+        RedisServer.Options secured = new RedisServer.Options("switchboard", "s3cret-pw", true);
+        RedisRequirement.check(secured);
+        try (RedisServer redis = RedisServer.start(Path.of("target"), secured)) {
             Map<String, String> properties = new LinkedHashMap<>(TestCluster.properties(redis, "secured"));
             properties.put(
                     "switchboard.backplane.redis.tls.ca-file",

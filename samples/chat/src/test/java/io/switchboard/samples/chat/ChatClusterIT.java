@@ -46,11 +46,12 @@ class ChatClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        if (!RedisServer.installed()) {
-            if (Boolean.getBoolean("switchboard.redis.required")) {
-                throw new IllegalStateException("redis-server is not installed");
+        java.util.Optional<String> missing = RedisServer.missingReason(RedisServer.Options.PLAIN);
+        if (missing.isPresent()) {
+            if (Boolean.getBoolean(RedisServer.REQUIRED)) {
+                throw new IllegalStateException(missing.get() + ", but " + RedisServer.REQUIRED + " is true");
             }
-            Assumptions.abort("redis-server is not installed (apt-get install redis-server)");
+            Assumptions.abort(missing.get());
         }
         redis = RedisServer.start(Path.of("target"));
         List<String> options = new ArrayList<>(DeployedWar.runOptions());
