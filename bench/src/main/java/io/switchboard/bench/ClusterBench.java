@@ -26,6 +26,9 @@ final class ClusterBench {
     static final String PREFIX = "bench";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int WARM_UP_BROADCASTS = 10_000;
+    /** Per node: more than the 64 recipients from which a broadcast's writes are shared with the fan-out threads. */
+    private static final int WARM_UP_SUBSCRIBERS = 70;
 
     private final BenchSettings settings;
     private final Path workDir;
@@ -56,6 +59,8 @@ final class ClusterBench {
                     "redis at %s; one node pid %d, node 1 pid %d, node 2 pid %d",
                     redis.uri(), one.pid(), first.pid(), second.pid());
             awaitConnected(redis, List.of(first, second));
+            warmUp(List.of(alone), "A: one node");
+            warmUp(List.of(node1, node2), "B: two nodes through Redis");
             for (int n : settings.subscriberCounts()) {
                 String room = "cluster" + n;
                 try (ClusterConfiguration a = ClusterConfiguration.connect("A: one node", room, n, List.of(alone));
@@ -68,6 +73,25 @@ final class ClusterBench {
             }
         }
         return results;
+    }
+
+    /**
+     * Compiles the per-broadcast paths before anything is measured: {@value #WARM_UP_BROADCASTS} broadcasts to a
+     * room of {@value #WARM_UP_SUBSCRIBERS} subscribers per node (seconds, not minutes). The scenarios' own warm-up
+     * bursts send a few thousand broadcasts at most; without this, B's two fresh JVMs were still compiling the
+     * backplane's code (Lettuce's encoding and decoding, the cluster's delivery) during much of the measured rounds
+     * (their compiler threads took up to half of their CPU there): a one-time cost, not what a broadcast costs a
+     * running cluster.
+     */
+    private void warmUp(List<ServerUnderTest> servers, String label) throws Exception {
+        int subscribers = WARM_UP_SUBSCRIBERS * servers.size();
+        log("%s: warming up with %d broadcasts to %d subscribers", label, WARM_UP_BROADCASTS, subscribers);
+        try (ClusterConfiguration warm = ClusterConfiguration.connect(label, "cluster-warm-up", subscribers, servers)) {
+            int perBurst = 500; // a subscriber's send queue holds 1,024
+            for (int sent = 0; sent < WARM_UP_BROADCASTS; sent += perBurst) {
+                warm.burst(perBurst, 64);
+            }
+        }
     }
 
     private ServerProcess start(String name, String directory, List<String> properties)
