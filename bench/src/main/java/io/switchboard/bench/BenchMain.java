@@ -5,6 +5,7 @@ import io.switchboard.bench.launch.BenchWar;
 import io.switchboard.bench.launch.PayaraLauncher;
 import io.switchboard.bench.launch.ServerProcess;
 import io.switchboard.bench.launch.TyrusLauncher;
+import io.switchboard.redis.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,6 +136,12 @@ public final class BenchMain {
             List<String> notes) {
         if (!settings.servers().contains("tyrus")) {
             notes.add("cluster: runs on Tyrus standalone only, and servers= does not name tyrus; not measured");
+            return;
+        }
+        // In the default parts: a machine without Redis still gets the other tables, and a note instead of a failure.
+        if (!RedisServer.installed()) {
+            notes.add("cluster: redis-server and redis-cli are not installed (apt-get install redis-server); "
+                    + "not measured");
             return;
         }
         try (ClientGroup clients = new ClientGroup(settings.clientThreads())) {
