@@ -5,6 +5,7 @@ import io.switchboard.bench.launch.BenchWar;
 import io.switchboard.bench.launch.PayaraLauncher;
 import io.switchboard.bench.launch.ServerProcess;
 import io.switchboard.bench.launch.TyrusLauncher;
+import io.switchboard.redis.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +18,9 @@ import java.util.List;
 
 /**
  * Runs the benchmark: for each server (Tyrus standalone, then Payara Micro), starts it as a child process, measures
- * heap per idle connection, the fan-out scenarios and the slow-consumer scenario, stops it, and prints the
- * tables (also written to {@code results-<time>.md} in the work directory).
+ * heap per idle connection, the fan-out scenarios and the slow-consumer scenario, stops it; then the cluster part
+ * (its own Redis and three Tyrus servers); and prints the tables (also written to {@code results-<time>.md} in the
+ * work directory).
  *
  * <p>Arguments: {@code quick} for a smoke run, and {@code key=value} overrides (see {@link BenchSettings#parse}).
  * System properties: {@code bench.payara.jar} and {@code bench.workdir} (the pom sets them).
@@ -26,6 +28,10 @@ import java.util.List;
 public final class BenchMain {
 
     private static final long START = System.nanoTime();
+
+    /** The parts measured on each server of {@code servers} in turn; {@code cluster} starts servers of its own. */
+    private static final List<String> PER_SERVER_PARTS =
+            List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics");
 
     private BenchMain() {}
 
@@ -38,8 +44,9 @@ public final class BenchMain {
         Files.createDirectories(workDir);
         log("settings: " + settings);
         checkOpenFiles(settings);
+        boolean perServer = settings.parts().stream().anyMatch(PER_SERVER_PARTS::contains);
         // Assembled first, while the jars this JVM was started with are surely there.
-        Path war = settings.servers().contains("payara")
+        Path war = perServer && settings.servers().contains("payara")
                 ? BenchWar.build(
                         workDir.resolve("payara").resolve("switchboard-bench.war"),
                         io.switchboard.impl.extension.SwitchboardInitializer.class)
@@ -53,9 +60,10 @@ public final class BenchMain {
         List<LimiterCostResult> limiter = new ArrayList<>();
         List<MetricsCostResult> metrics = new ArrayList<>();
         List<MetricsCostResult.Check> metricsChecks = new ArrayList<>();
+        List<ClusterResult> cluster = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (String name : settings.servers()) {
+        for (String name : perServer ? settings.servers() : List.<String>of()) {
             try (ClientGroup clients = new ClientGroup(settings.clientThreads());
                     ServerProcess process = start(name, settings, workDir, war);
                     ServerUnderTest server = new ServerUnderTest(process, clients)) {
@@ -99,10 +107,14 @@ public final class BenchMain {
             }
         }
 
+        if (settings.parts().contains("cluster")) {
+            cluster(settings, workDir, cluster, problems, notes);
+        }
+
         List<String> remarks = new ArrayList<>(problems);
         remarks.addAll(notes);
-        String report =
-                report(settings, idle, heartbeats, fanOut, slow, flood, limiter, metrics, metricsChecks, remarks);
+        String report = report(
+                settings, idle, heartbeats, fanOut, slow, flood, limiter, metrics, metricsChecks, cluster, remarks);
         System.out.println();
         System.out.println(report);
         Path file = workDir.resolve(
@@ -110,6 +122,39 @@ public final class BenchMain {
         Files.writeString(file, report, StandardCharsets.UTF_8);
         log("written to " + file.toAbsolutePath());
         System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * The cluster part, after the per-server parts: on Tyrus only (the one server that starts in seconds, three
+     * times over), with its own Redis and servers in {@code <workdir>/cluster}.
+     */
+    private static void cluster(
+            BenchSettings settings,
+            Path workDir,
+            List<ClusterResult> results,
+            List<String> problems,
+            List<String> notes) {
+        if (!settings.servers().contains("tyrus")) {
+            notes.add("cluster: runs on Tyrus standalone only, and servers= does not name tyrus; not measured");
+            return;
+        }
+        // In the default parts: a machine without Redis still gets the other tables, and a note instead of a failure.
+        if (!RedisServer.installed()) {
+            notes.add("cluster: redis-server and redis-cli are not installed (apt-get install redis-server); "
+                    + "not measured");
+            return;
+        }
+        try (ClientGroup clients = new ClientGroup(settings.clientThreads())) {
+            results.addAll(new ClusterBench(settings, workDir.resolve("cluster"), clients).run());
+            if (clients.failedHandshakes() > 0) {
+                notes.add("cluster: " + clients.failedHandshakes()
+                        + " handshakes failed and were tried again (see the log above)");
+            }
+        } catch (Exception | Error e) {
+            problems.add("cluster: " + e);
+            log("FAILED in the cluster part: " + e);
+            e.printStackTrace();
+        }
     }
 
     private static ServerProcess start(String name, BenchSettings settings, Path workDir, Path war)
@@ -136,6 +181,7 @@ public final class BenchMain {
             List<LimiterCostResult> limiter,
             List<MetricsCostResult> metrics,
             List<MetricsCostResult.Check> metricsChecks,
+            List<ClusterResult> cluster,
             List<String> problems) {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard bench, ")
@@ -182,6 +228,11 @@ public final class BenchMain {
                 + "them off by configuration, same server, interleaved\n\n");
         out.append(Tables.metricsCost(metrics)).append('\n');
         out.append(Tables.metricsChecks(metricsChecks)).append('\n');
+        out.append("## Two nodes through Redis against one node: the broadcast (c) to N subscribers, Tyrus standalone"
+                + " (A: N on one node; B: N/2 on each of two nodes with switchboard.backplane=redis, the publisher on"
+                + " node 1), interleaved\n\n");
+        out.append(Tables.cluster(cluster)).append('\n');
+        out.append(Tables.clusterCosts(cluster)).append('\n');
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));

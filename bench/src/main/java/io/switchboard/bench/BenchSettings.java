@@ -27,13 +27,15 @@ import java.util.List;
  * @param serverJvm         JVM options of the server under test
  * @param parts             what to measure: {@code idle}, {@code heartbeat}, {@code fanout}, {@code slow},
  *                          {@code flood} (the flood scenario and the rate limiter's cost), {@code metrics}
- *                          (the broadcast with metrics on and off)
+ *                          (the broadcast with metrics on and off), {@code cluster} (two Tyrus nodes through
+ *                          Redis against one node; Tyrus only, its servers started apart from {@code servers})
  * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
  * @param floodHealthy      healthy clients in the flood room
  * @param floodInterval     how often each healthy client sends
  * @param floodDuration     how long each flood round sends
  * @param inboundMessages   messages per limiter-cost round
  * @param metricsBurst      deliveries per burst round of the metrics-cost measurement (messages = this / N)
+ * @param clusterBurst      deliveries per burst round of the cluster part (messages = this / N)
  */
 public record BenchSettings(
         List<String> servers,
@@ -58,7 +60,8 @@ public record BenchSettings(
         Duration floodInterval,
         Duration floodDuration,
         int inboundMessages,
-        int metricsBurst) {
+        int metricsBurst,
+        int clusterBurst) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
@@ -79,12 +82,13 @@ public record BenchSettings(
                 Duration.ofSeconds(10),
                 1,
                 List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics"),
+                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster"),
                 List.of("a", "b", "c"),
                 100,
                 Duration.ofMillis(250),
                 Duration.ofSeconds(10),
                 2_000_000,
+                300_000,
                 300_000);
     }
 
@@ -107,12 +111,13 @@ public record BenchSettings(
                 Duration.ofSeconds(3),
                 1,
                 List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics"),
+                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster"),
                 List.of("a", "b", "c"),
                 100,
                 Duration.ofMillis(250),
                 Duration.ofSeconds(4),
                 500_000,
+                50_000,
                 50_000);
     }
 
@@ -166,6 +171,7 @@ public record BenchSettings(
         Duration flood = this.floodDuration;
         int inbound = this.inboundMessages;
         int metricsBurst = this.metricsBurst;
+        int clusterBurst = this.clusterBurst;
         switch (key) {
             case "servers" -> servers = list;
             case "subs" -> subs = ints(list);
@@ -190,11 +196,12 @@ public record BenchSettings(
             case "floodMillis" -> flood = Duration.ofMillis(Long.parseLong(value));
             case "inbound" -> inbound = Integer.parseInt(value);
             case "metricsBurst" -> metricsBurst = Integer.parseInt(value);
+            case "clusterBurst" -> clusterBurst = Integer.parseInt(value);
             default ->
                 throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
                         + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
                         + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
-                        + " floodMillis, inbound, metricsBurst)");
+                        + " floodMillis, inbound, metricsBurst, clusterBurst)");
         }
         return new BenchSettings(
                 servers,
@@ -219,7 +226,8 @@ public record BenchSettings(
                 floodInterval,
                 flood,
                 inbound,
-                metricsBurst);
+                metricsBurst,
+                clusterBurst);
     }
 
     /** The modes to measure, of those the server offers. */
@@ -242,7 +250,8 @@ public record BenchSettings(
         int most =
                 Math.max(Math.max(idleConnections, heartbeatConnections), Math.max(slowSubscribers, floodHealthy + 1));
         for (int n : subscriberCounts) {
-            most = Math.max(most, parts.contains("metrics") ? 2 * n : n);
+            // metrics: two rooms of N on one server; cluster: N on the one node and N over the two nodes, all open
+            most = Math.max(most, parts.contains("metrics") || parts.contains("cluster") ? 2 * n : n);
         }
         return most + 10;
     }
@@ -250,6 +259,11 @@ public record BenchSettings(
     /** How long each heartbeat-cost round watches the server's CPU, in milliseconds. */
     public long heartbeatMillis() {
         return heartbeatDuration.toMillis();
+    }
+
+    /** Messages per burst round of the cluster part for N subscribers, bounded as {@link #burstMessages}'s. */
+    public int clusterBurstMessages(int subscribers) {
+        return Math.max(5, Math.min(500, clusterBurst / subscribers));
     }
 
     /** Messages per burst round for N subscribers: at least 5, and never more than a send queue holds. */

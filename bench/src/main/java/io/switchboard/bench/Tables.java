@@ -286,6 +286,96 @@ final class Tables {
         return table.toString();
     }
 
+    static String cluster(List<ClusterResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "configuration",
+                "N",
+                "size",
+                "deliveries/s (burst)",
+                "× A",
+                "server CPU µs/delivery",
+                "× A",
+                "× A, per cycle",
+                "CPU µs per own delivery, node 1 / node 2",
+                "fixed rate, deliveries/s",
+                "p50 ms, node 1 / node 2",
+                "p99 ms, node 1 / node 2",
+                "added p50 ms (node 2 − node 1)",
+                "CPU µs/delivery at fixed rate",
+                "× A",
+                "Redis PUBLISH per broadcast",
+                "Redis CPU µs per broadcast",
+                "timed out");
+        for (ClusterResult r : results) {
+            ClusterResult a = results.stream()
+                    .filter(o -> o.subscribers() == r.subscribers() && o.size() == r.size() && o.nodes() == 1)
+                    .findFirst()
+                    .orElse(r);
+            String perCycle = "–";
+            if (a != r) {
+                List<Double> mine = r.cpuPerDelivery().values();
+                List<Double> theirs = a.cpuPerDelivery().values();
+                StringBuilder ratios = new StringBuilder();
+                for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+                    ratios.append(i == 0 ? "" : ", ").append(String.format("%.2f", mine.get(i) / theirs.get(i)));
+                }
+                perCycle = ratios.toString();
+            }
+            table.row(
+                    r.configuration(),
+                    Integer.toString(r.subscribers()),
+                    size(r.size()),
+                    r.deliveriesPerSecond().format(),
+                    r.deliveriesPerSecond().ratioTo(a.deliveriesPerSecond()),
+                    r.cpuPerDelivery().format(),
+                    ratio3(r.cpuPerDelivery(), a.cpuPerDelivery()),
+                    perCycle,
+                    byNode(r.cpuPerOwnDelivery()),
+                    Double.isNaN(r.fixedRate()) ? "–" : Numbers.format(r.fixedRate()),
+                    byNode(r.p50()),
+                    byNode(r.p99()),
+                    r.addedP50().values().isEmpty() ? "–" : r.addedP50().format(),
+                    r.cpuAtFixedRate().format(),
+                    ratio3(r.cpuAtFixedRate(), a.cpuAtFixedRate()),
+                    Double.isNaN(r.publishesPerBroadcast()) ? "–" : String.format("%.3f", r.publishesPerBroadcast()),
+                    Double.isNaN(r.redisCpuPerBroadcast()) ? "–" : Numbers.format(r.redisCpuPerBroadcast()),
+                    r.incomplete() == 0 ? "" : r.incomplete() + " rounds");
+        }
+        return table.toString();
+    }
+
+    /** Where the cluster part's CPU and latency go: user and kernel time, write calls, each broadcast's first delivery. */
+    static String clusterCosts(List<ClusterResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "configuration",
+                "N",
+                "size",
+                "user CPU µs/delivery",
+                "kernel CPU µs/delivery",
+                "server write calls per delivery",
+                "first delivery of each broadcast, p50 ms, node 1 / node 2",
+                "added (node 2 − node 1)");
+        for (ClusterResult r : results) {
+            table.row(
+                    r.configuration(),
+                    Integer.toString(r.subscribers()),
+                    size(r.size()),
+                    r.userCpuPerDelivery().format(),
+                    r.systemCpuPerDelivery().format(),
+                    r.writesPerDelivery().format(),
+                    byNode(r.firstP50()),
+                    r.addedFirstP50().values().isEmpty()
+                            ? "–"
+                            : r.addedFirstP50().format());
+        }
+        return table.toString();
+    }
+
+    /** One value per node: {@code 7.10 ±3% / 9.20 ±5%}. */
+    private static String byNode(List<Spread> values) {
+        return values.stream().map(Spread::format).collect(Collectors.joining(" / "));
+    }
+
     /** The ratio of two medians with three decimals: {@code 1.034×}. */
     private static String ratio3(Spread value, Spread reference) {
         double ratio = value.median() / reference.median();

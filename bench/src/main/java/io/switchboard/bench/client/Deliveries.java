@@ -10,7 +10,8 @@ import org.HdrHistogram.Recorder;
 /**
  * What all subscribers of one set have received in the current round: how many messages, when the last one
  * expected arrived, and, when asked, each message's latency (receive {@code nanoTime} minus the publisher's
- * {@code nanoTime} in the message, in microseconds). Messages of other rounds are counted apart as stale.
+ * {@code nanoTime} in the message, in microseconds), and apart the latency of each message's first delivery among
+ * these connections. Messages of other rounds are counted apart as stale.
  */
 public final class Deliveries implements TextListener {
 
@@ -18,6 +19,10 @@ public final class Deliveries implements TextListener {
     private final LongAdder stale = new LongAdder();
     private final LongAdder closedByServer = new LongAdder();
     private final Recorder latencies = new Recorder(3);
+    private final Recorder firstLatencies = new Recorder(3);
+    /** The publisher's {@code nanoTime} of the newest message seen this round. */
+    private final AtomicLong newestSent = new AtomicLong(Long.MIN_VALUE);
+
     private volatile int round = -1;
     private volatile long target;
     private volatile boolean timing;
@@ -39,6 +44,8 @@ public final class Deliveries implements TextListener {
         this.timing = timing;
         this.received.set(0);
         latencies.reset();
+        firstLatencies.reset();
+        newestSent.set(Long.MIN_VALUE);
         this.round = round;
         return complete;
     }
@@ -63,6 +70,15 @@ public final class Deliveries implements TextListener {
     /** {@code nanoTime} of the latest arrival of the current round. */
     public long lastArrival() {
         return lastArrival;
+    }
+
+    /**
+     * The latencies of each message's first delivery to any of these connections since the round began, in
+     * microseconds: how soon a message reached this set at all, without the time the rest of the set waited
+     * behind it (in the server's fan-out, or in this load generator's event loop).
+     */
+    public Histogram firstLatencies() {
+        return firstLatencies.getIntervalHistogram();
     }
 
     /** Messages that arrived for an earlier round. */
@@ -90,7 +106,13 @@ public final class Deliveries implements TextListener {
         }
         if (timing) {
             long sent = Payload.number(content, Payload.afterComma(content, start));
-            latencies.recordValue(Math.max(1, (now - sent) / 1000));
+            long micros = Math.max(1, (now - sent) / 1000);
+            latencies.recordValue(micros);
+            // Each connection receives one publisher's messages in order, so a message's first arrival anywhere is
+            // the first time a newer publisher stamp than any seen shows up.
+            if (sent > newestSent.get() && newestSent.getAndAccumulate(sent, Math::max) < sent) {
+                firstLatencies.recordValue(micros);
+            }
         }
         lastArrival = now;
         if (received.incrementAndGet() == target) {

@@ -57,14 +57,47 @@ public final class ServerProcess implements AutoCloseable {
      * ({@code utime + stime} of {@code /proc/<pid>/stat}; clock-tick resolution, usually 10 ms).
      */
     public long cpuNanos() {
+        long[] cpu = userAndSystemNanos();
+        return cpu[0] + cpu[1];
+    }
+
+    private long[] userAndSystemNanos() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state); utime and stime are fields 14 and 15
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+            return new long[] {Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK
+            };
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the CPU time of " + name + " (pid " + pid() + ")", e);
         }
+    }
+
+    /**
+     * What the server's JVM has used so far, for telling where its CPU goes.
+     *
+     * @param userNanos   CPU time in user mode, all threads ({@code utime})
+     * @param systemNanos CPU time in the kernel, all threads ({@code stime}): on loopback, mostly socket writes and
+     *                    reads
+     * @param writeCalls  write system calls ({@code syscw} of {@code /proc/<pid>/io}: {@code write}, {@code writev}
+     *                    and the like), -1 where the kernel does not say
+     */
+    public record Usage(long userNanos, long systemNanos, long writeCalls) {}
+
+    /** Its CPU time, user and kernel apart, and its write system calls so far. */
+    public Usage usage() {
+        long[] cpu = userAndSystemNanos();
+        long writes = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+                if (line.startsWith("syscw:")) {
+                    writes = Long.parseLong(line.substring("syscw:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // not every kernel (or container) lets a process read another's io counters
+        }
+        return new Usage(cpu[0], cpu[1], writes);
     }
 
     @Override

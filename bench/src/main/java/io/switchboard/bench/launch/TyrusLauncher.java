@@ -34,6 +34,20 @@ public final class TyrusLauncher {
      */
     public static ServerProcess start(Path workDir, List<String> jvmOptions, Duration timeout)
             throws IOException, InterruptedException {
+        return start("Tyrus standalone", workDir, jvmOptions, timeout);
+    }
+
+    /**
+     * Starts one under a name of its own, for runs that hold several at once (the cluster part's nodes), each
+     * with its own work directory so that their logs do not mix.
+     *
+     * @param name       its name in the tables and the progress lines
+     * @param workDir    where its log goes
+     * @param jvmOptions heap and GC options, and any {@code -D} settings (MicroProfile Config reads them)
+     * @param timeout    how long it may take to start
+     */
+    public static ServerProcess start(String name, Path workDir, List<String> jvmOptions, Duration timeout)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("tyrus.log");
         List<String> command = new ArrayList<>();
@@ -51,10 +65,10 @@ public final class TyrusLauncher {
         pump.start();
         try {
             URI base = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new ServerProcess("Tyrus standalone", process, base, log);
+            return new ServerProcess(name, process, base, log);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IllegalStateException("Tyrus bench server did not start within " + timeout + "; see " + log, e);
+            throw new IllegalStateException(name + " did not start within " + timeout + "; see " + log, e);
         }
     }
 
