@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * Switchboard provides the {@code @ApplicationScoped} bean.
  *
  * <p>Clusters: with a backplane ({@code switchboard.backplane}), {@code toEndpoint} and {@code toPrincipal} also reach
- * the sessions of every other node (published once after this node's sessions got it; see
+ * the sessions of every other node (published once, before this node's sessions get it; see
  * {@link DeliveryReport#published()}), and throw {@link IllegalArgumentException} for a message larger than
  * {@code switchboard.backplane.max-payload}; {@code toMatching} and {@code toSession} stay on this node.
  */

@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * out. Switchboard provides the {@code @ApplicationScoped} bean.
  *
  * <p>Clusters: with a backplane ({@code switchboard.backplane}), a room spans the nodes. {@code broadcast} and
- * {@code broadcastExcept} deliver to this node's members, then publish the message once for the other nodes, which
+ * {@code broadcastExcept} publish the message once for the other nodes, then deliver to this node's members; the others
  * deliver it to theirs (the report counts this node's members and says whether it was {@linkplain
  * DeliveryReport#published() published}); a message larger than {@code switchboard.backplane.max-payload} throws
  * {@link IllegalArgumentException} before anyone receives it. {@link #members}, {@link #rooms}, {@link #roomsOf} and

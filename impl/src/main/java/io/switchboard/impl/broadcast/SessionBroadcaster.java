@@ -47,7 +47,11 @@ public class SessionBroadcaster implements Broadcaster {
         Iterable<TrackedSession> matching =
                 () -> sessions.trackedSessions().filter(filter).iterator();
         ClusterBroadcast outgoing = cluster.outgoing(audience, target, message, matching);
-        return cluster.publish(outgoing, fanout.send(matching, message, null));
+        if (outgoing == null) {
+            return fanout.send(matching, message, null);
+        }
+        CompletionStage<Boolean> published = cluster.publish(outgoing);
+        return Cluster.reported(fanout.send(matching, message, null), published);
     }
 
     @Override

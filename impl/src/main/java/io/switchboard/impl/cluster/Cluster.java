@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
 
 /**
  * This node's place in the cluster. Without a backplane ({@code switchboard.backplane} unset or {@code local})
- * every method returns at once and nothing is sent anywhere. With one, a broadcast is delivered here first and then
+ * every method returns at once and nothing is sent anywhere. With one, a broadcast is
  * published once, encoded once, for the other nodes; the other nodes' broadcasts are delivered here on the
  * backplane's thread, in their order; room membership and (where asked) principals' session counts are shared; an
  * outage is logged once, with its end, and this node's presence is written again when the backplane is back.
@@ -219,22 +219,23 @@ public class Cluster implements BackplaneNode {
     }
 
     /**
-     * Publishes a broadcast already delivered here, and folds whether it was published into the local report.
+     * Publishes a broadcast for the other nodes. Called before this node's own fan-out starts: the other nodes then
+     * work in parallel with this one instead of after it, and one thread's broadcasts are still published in the
+     * order it sent them.
      *
-     * @param outgoing what {@link #outgoing} returned, or {@code null}
-     * @param local    the stage of the local delivery report
-     * @return the stage of the report
+     * @param outgoing what {@link #outgoing} returned (not {@code null})
+     * @return completes with whether the backplane took it; never exceptionally
      */
-    public CompletionStage<DeliveryReport> publish(ClusterBroadcast outgoing, CompletionStage<DeliveryReport> local) {
+    public CompletionStage<Boolean> publish(ClusterBroadcast outgoing) {
         Backplane running = backplane;
-        if (outgoing == null || running == null) {
-            return local;
+        if (running == null) {
+            return CompletableFuture.completedFuture(false);
         }
         if (!publishRate.tryTake(1, System.nanoTime())) {
             meters.dropped(BackplaneMeters.Drop.RATE);
-            return local;
+            return CompletableFuture.completedFuture(false);
         }
-        CompletionStage<Boolean> published = running.publish(outgoing).thenApply(taken -> {
+        return running.publish(outgoing).thenApply(taken -> {
             if (taken) {
                 meters.published();
             } else {
@@ -242,6 +243,17 @@ public class Cluster implements BackplaneNode {
             }
             return taken;
         });
+    }
+
+    /**
+     * The report of a broadcast that was published and delivered here.
+     *
+     * @param local     the stage of this node's report
+     * @param published what {@link #publish} returned
+     * @return the stage of the report with {@link DeliveryReport#published()} set
+     */
+    public static CompletionStage<DeliveryReport> reported(
+            CompletionStage<DeliveryReport> local, CompletionStage<Boolean> published) {
         return local.thenCombine(published, DeliveryReport::withPublished);
     }
 

@@ -11,6 +11,7 @@ import io.switchboard.impl.cluster.LocalRooms;
 import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.session.TrackedSession;
+import io.switchboard.spi.ClusterBroadcast;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -218,11 +219,17 @@ public class RoomRegistry implements RoomService, LocalRooms {
         Objects.requireNonNull(message, "message");
         Room found = rooms.get(room);
         Set<TrackedSession> members = found == null ? Set.of() : found.members();
-        var outgoing = cluster.outgoing(io.switchboard.spi.ClusterBroadcast.Audience.ROOM, room, message, members);
+        ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, message, members);
+        if (outgoing == null) {
+            return found == null
+                    ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
+                    : fanout.send(members, message, excluded);
+        }
+        CompletionStage<Boolean> published = cluster.publish(outgoing);
         CompletionStage<DeliveryReport> local = found == null
                 ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
                 : fanout.send(members, message, excluded);
-        return cluster.publish(outgoing, local);
+        return Cluster.reported(local, published);
     }
 
     @Override
