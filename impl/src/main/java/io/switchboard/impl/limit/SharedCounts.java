@@ -8,7 +8,7 @@ package io.switchboard.impl.limit;
 public interface SharedCounts {
 
     /**
-     * Counts one more holder on this node.
+     * This node's holders of the key grew (it has counted the new one already): share its count now.
      *
      * @param key the key
      * @return the count over the cluster, this one included, or {@code -1}
@@ -16,7 +16,7 @@ public interface SharedCounts {
     int acquire(String key);
 
     /**
-     * Counts one holder fewer on this node.
+     * This node's holders of the key shrank (it has counted the one gone already): share its count now.
      *
      * @param key the key
      */

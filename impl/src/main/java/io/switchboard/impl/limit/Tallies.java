@@ -1,6 +1,8 @@
 package io.switchboard.impl.limit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,8 +140,8 @@ public class Tallies {
      *
      * @return key to count, for keys held now
      */
-    public java.util.Map<String, Integer> sharedHeld() {
-        java.util.Map<String, Integer> held = new java.util.HashMap<>();
+    public Map<String, Integer> sharedHeld() {
+        Map<String, Integer> held = new HashMap<>();
         entries.forEach((key, entry) -> {
             int holders = entry.holders;
             if (holders > 0 && EndpointLimits.isPrincipalKey(key)) {
