@@ -26,11 +26,13 @@ final class NodeProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private NodeProcess(String name, Process process, int port) {
+    private NodeProcess(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /**
@@ -62,7 +64,7 @@ final class NodeProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new NodeProcess(name, process, ready.get(60, TimeUnit.SECONDS));
+            return new NodeProcess(name, process, ready.get(60, TimeUnit.SECONDS), log);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("node " + name + " did not start; see " + log.toAbsolutePath(), e);
@@ -95,6 +97,24 @@ final class NodeProcess implements AutoCloseable {
     /** Its name. */
     String name() {
         return name;
+    }
+
+    /**
+     * Waits until its output holds a text, such as the line that says its backplane is connected: the node serves
+     * before, and counts and presence it writes meanwhile only reach Redis once it is.
+     *
+     * @param text what to wait for
+     * @param wait how long at most
+     */
+    void awaitOutput(String text, java.time.Duration wait) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException(
+                        "node " + name + " never printed '" + text + "'; see " + log.toAbsolutePath());
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Ends it with SIGKILL: no undeploy, nothing removed from Redis. */

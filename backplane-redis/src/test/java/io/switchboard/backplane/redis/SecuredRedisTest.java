@@ -34,6 +34,8 @@ class SecuredRedisTest {
             try (NodeProcess first = NodeProcess.start("secured-0", properties, RoomMemberEndpoint.class);
                     NodeProcess second = NodeProcess.start("secured-1", properties, RoomMemberEndpoint.class);
                     NodeProcess refused = NodeProcess.start("secured-wrong", wrong, RoomMemberEndpoint.class)) {
+                first.awaitOutput("backplane is connected", Duration.ofSeconds(30));
+                second.awaitOutput("backplane is connected", Duration.ofSeconds(30));
                 URI here = first.base().resolve("room/tls");
                 try (TestClient a = TestClient.connect(here);
                         TestClient b = TestClient.connect(second.base().resolve("room/tls"));

@@ -58,13 +58,15 @@ final class TestCluster implements AutoCloseable {
      * Starts one more node.
      *
      * @param name names its log
-     * @return the node, which the cluster stops at its end unless the test has stopped or killed it
+     * @return the node, connected to Redis, which the cluster stops at its end unless the test has stopped or
+     *     killed it
      */
     NodeProcess addNode(String name) throws Exception {
         Map<String, String> properties = properties(redis, prefix);
         properties.putAll(extra);
         NodeProcess node = NodeProcess.start(name, properties, RoomMemberEndpoint.class);
         nodes.add(node);
+        node.awaitOutput("backplane is connected", Duration.ofSeconds(30));
         return node;
     }
 

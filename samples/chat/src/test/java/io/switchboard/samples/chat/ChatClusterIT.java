@@ -61,6 +61,11 @@ class ChatClusterIT {
         String run = System.getProperty(DeployedWar.SERVER);
         first = DeployedWar.startSeparately("payara", "cluster-payara", "/chat", "", options);
         second = DeployedWar.startSeparately(run, "cluster-" + run, "/chat", "", options);
+        // A node serves before its backplane has connected; broadcasts meanwhile would stay on it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(readiness(first)).isEqualTo(200);
+            assertThat(readiness(second)).isEqualTo(200);
+        });
     }
 
     @AfterAll
