@@ -37,42 +37,29 @@ public class SessionBroadcaster implements Broadcaster {
     @Override
     public CompletionStage<DeliveryReport> toEndpoint(String endpointId, Object message) {
         Objects.requireNonNull(endpointId, "endpointId");
-        return toAudience(
-                Audience.ENDPOINT, endpointId, session -> session.endpointId().equals(endpointId), message);
+        return toAudience(Audience.ENDPOINT, endpointId, message);
     }
 
-    private CompletionStage<DeliveryReport> toAudience(
-            Audience audience, String target, Predicate<? super SessionInfo> filter, Object message) {
+    @Override
+    public CompletionStage<DeliveryReport> toPrincipal(String principalName, Object message) {
+        Objects.requireNonNull(principalName, "principalName");
+        return toAudience(Audience.PRINCIPAL, principalName, message);
+    }
+
+    private CompletionStage<DeliveryReport> toAudience(Audience audience, String target, Object message) {
         Objects.requireNonNull(message, "message");
-        Iterable<TrackedSession> matching =
-                () -> sessions.trackedSessions().filter(filter).iterator();
+        Iterable<TrackedSession> matching = sessions.matching(Cluster.sessionsOf(audience, target));
         ClusterBroadcast outgoing = cluster.outgoing(audience, target, message, matching);
-        if (outgoing == null) {
-            return fanout.send(matching, message, null);
-        }
-        CompletionStage<Boolean> published = cluster.publish(outgoing);
-        return Cluster.reported(fanout.send(matching, message, null), published);
+        CompletionStage<Boolean> published = outgoing == null ? null : cluster.publish(outgoing);
+        CompletionStage<DeliveryReport> local = fanout.send(matching, message, null);
+        return published == null ? local : Cluster.reported(local, published);
     }
 
     @Override
     public CompletionStage<DeliveryReport> toMatching(Predicate<? super SessionInfo> filter, Object message) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(message, "message");
-        Iterable<TrackedSession> matching =
-                () -> sessions.trackedSessions().filter(filter).iterator();
-        return fanout.send(matching, message, null);
-    }
-
-    @Override
-    public CompletionStage<DeliveryReport> toPrincipal(String principalName, Object message) {
-        Objects.requireNonNull(principalName, "principalName");
-        return toAudience(
-                Audience.PRINCIPAL,
-                principalName,
-                session -> session.principal()
-                        .map(p -> principalName.equals(p.getName()))
-                        .orElse(false),
-                message);
+        return fanout.send(sessions.matching(filter), message, null);
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -170,41 +172,35 @@ public class Cluster implements BackplaneNode {
         if (backplane == null) {
             return null;
         }
-        byte[] bytes;
-        boolean text;
-        if (message instanceof String string) {
-            text = true;
-            bytes = string.getBytes(StandardCharsets.UTF_8);
-        } else if (message instanceof ByteBuffer buffer) {
-            text = false;
-            bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-        } else if (message instanceof byte[] array) {
-            text = false;
-            bytes = array.clone();
-        } else {
-            Payload payload = encodeForCluster(message, local);
-            if (payload == null) {
-                meters.dropped(BackplaneMeters.Drop.UNENCODABLE);
-                return null;
-            }
-            text = payload.isText();
-            bytes = payload.bytes();
+        Payload payload = MessageEncoder.needsNoEncoder(message) ? plain(message) : encodeForCluster(message, local);
+        if (payload == null) {
+            meters.dropped(BackplaneMeters.Drop.UNENCODABLE);
+            return null;
         }
+        byte[] bytes = payload.bytes();
         if (bytes.length > settings.maxPayload()) {
             throw new IllegalArgumentException("Switchboard: a broadcast of " + bytes.length + " bytes to "
                     + audience.name().toLowerCase(java.util.Locale.ROOT) + " " + target
                     + " is larger than switchboard.backplane.max-payload (" + settings.maxPayload()
                     + " bytes); nothing was sent");
         }
-        return new ClusterBroadcast(id, audience, target, text, bytes);
+        return new ClusterBroadcast(id, audience, target, payload.isText(), bytes);
     }
 
+    private static Payload plain(Object message) {
+        try {
+            return MessageEncoder.PLAIN.encode(message);
+        } catch (EncodeException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
+    }
+
+    /** The message as the first local recipient's endpoint encodes it, or {@code null} with no such recipient. */
     private Payload encodeForCluster(Object message, Iterable<? extends Recipient> local) {
-        for (Recipient recipient : local) {
-            MessageEncoder encoder = recipient.encoder();
+        Iterator<? extends Recipient> first = local.iterator();
+        if (first.hasNext()) {
             try {
-                return encoder.encode(message);
+                return first.next().encoder().encode(message);
             } catch (EncodeException e) {
                 return null;
             }
@@ -269,16 +265,27 @@ public class Cluster implements BackplaneNode {
         inApplication(() -> {
             switch (broadcast.audience()) {
                 case ROOM -> rooms.get().deliverLocally(broadcast.target(), message);
-                case ENDPOINT -> localSessions(s -> s.endpointId().equals(broadcast.target()), message);
-                case PRINCIPAL -> localSessions(s -> broadcast.target().equals(principalName(s)), message);
+                case ENDPOINT, PRINCIPAL ->
+                    fanout.send(sessions.matching(sessionsOf(broadcast.audience(), broadcast.target())), message, null);
             }
         });
     }
 
-    private void localSessions(java.util.function.Predicate<SessionInfo> filter, Object message) {
-        Iterable<TrackedSession> matching =
-                () -> sessions.trackedSessions().filter(filter).iterator();
-        fanout.send(matching, message, null);
+    /**
+     * Which of a node's sessions an endpoint or principal broadcast is for: the one definition that both the
+     * sending node and the receiving nodes use.
+     *
+     * @param audience {@code ENDPOINT} or {@code PRINCIPAL}
+     * @param target   the endpoint id or the principal's name
+     * @return the filter
+     * @throws IllegalArgumentException for {@code ROOM}, whose members the room registry knows
+     */
+    public static Predicate<SessionInfo> sessionsOf(Audience audience, String target) {
+        return switch (audience) {
+            case ENDPOINT -> session -> session.endpointId().equals(target);
+            case PRINCIPAL -> session -> target.equals(principalName(session));
+            case ROOM -> throw new IllegalArgumentException("a room's members are the room registry's");
+        };
     }
 
     /**
@@ -410,16 +417,6 @@ public class Cluster implements BackplaneNode {
         return new Presence(members, settings.clusterLimits() ? tallies.sharedHeld() : Map.of());
     }
 
-    /**
-     * Whether the backplane's engine is reachable; {@code true} on a single node.
-     *
-     * @return whether it is
-     */
-    public boolean connected() {
-        Backplane running = backplane;
-        return running == null || running.connected();
-    }
-
     private void inApplication(Runnable work) {
         // Backplane threads (Lettuce's Netty event loop) carry no class loader of the deployment: on WildFly, CDI
         // and the container's send path need it.
@@ -429,7 +426,7 @@ public class Cluster implements BackplaneNode {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Switchboard: a broadcast from another node could not be delivered here", e);
+            LOG.log(Level.WARNING, "Switchboard: a broadcast or presence change from another node failed here", e);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -220,16 +220,11 @@ public class RoomRegistry implements RoomService, LocalRooms {
         Room found = rooms.get(room);
         Set<TrackedSession> members = found == null ? Set.of() : found.members();
         ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, message, members);
-        if (outgoing == null) {
-            return found == null
-                    ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
-                    : fanout.send(members, message, excluded);
-        }
-        CompletionStage<Boolean> published = cluster.publish(outgoing);
+        CompletionStage<Boolean> published = outgoing == null ? null : cluster.publish(outgoing);
         CompletionStage<DeliveryReport> local = found == null
                 ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
                 : fanout.send(members, message, excluded);
-        return Cluster.reported(local, published);
+        return published == null ? local : Cluster.reported(local, published);
     }
 
     @Override

@@ -292,6 +292,16 @@ public class SessionRegistry implements OpenSessions {
         return sessions.values().stream();
     }
 
+    /**
+     * The entries a filter picks, as recipients for one send: each iteration scans the registry anew.
+     *
+     * @param filter which sessions
+     * @return the entries it picks
+     */
+    public Iterable<TrackedSession> matching(java.util.function.Predicate<? super SessionInfo> filter) {
+        return () -> trackedSessions().filter(filter).iterator();
+    }
+
     @Override
     public Stream<SessionInfo> stream() {
         return sessions.values().stream().map(SessionInfo.class::cast);
