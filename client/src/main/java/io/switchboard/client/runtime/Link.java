@@ -1,0 +1,86 @@
+package io.switchboard.client.runtime;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One connection attempt and, if it succeeds, the connection: the JSR 356 endpoint the container calls. It hands
+ * everything to its {@link ReconnectingClient}; its own state is what the client reads about this attempt.
+ */
+final class Link extends Endpoint {
+    final long id;
+    final String token;
+    private final ReconnectingClient client;
+
+    /** The response headers of the handshake, where the container lets the configurator see them. */
+    volatile Map<String, List<String>> responseHeaders = Map.of();
+    /** The session, once open. Written by the container's thread, read by the client's. */
+    volatile Session session;
+    /** Guarded by the client's lock: the attempt was given up (timed out) or the client closed meanwhile. */
+    boolean abandoned;
+    /** Guarded by the client's lock: the onConnected hooks ran, buffered messages may flow. */
+    boolean ready;
+    /** Guarded by the client's lock. */
+    long openedAt;
+    /** Guarded by the client's lock: the connect deadline, then the watchdog. */
+    ScheduledFuture<?> timer;
+
+    Link(long id, String token, ReconnectingClient client) {
+        this.id = id;
+        this.token = token;
+        this.client = client;
+    }
+
+    /** The handshake's configuration: the client's headers, token and subprotocols. */
+    ClientEndpointConfig config(
+            Map<String, String> headers, List<String> subprotocols, Map<String, Object> properties) {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .preferredSubprotocols(subprotocols)
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> request) {
+                        headers.forEach((name, value) -> request.put(name, List.of(value)));
+                        if (token != null) {
+                            request.put("Authorization", List.of("Bearer " + token));
+                        }
+                    }
+
+                    @Override
+                    public void afterResponse(HandshakeResponse response) {
+                        responseHeaders = Map.copyOf(response.getHeaders());
+                    }
+                })
+                .build();
+        config.getUserProperties().putAll(properties);
+        return config;
+    }
+
+    @Override
+    public void onOpen(Session opened, EndpointConfig config) {
+        this.session = opened;
+        client.configure(opened);
+        opened.addMessageHandler(String.class, text -> client.receivedText(this, text));
+        opened.addMessageHandler(ByteBuffer.class, bytes -> client.receivedBinary(this, bytes));
+        opened.addMessageHandler(PongMessage.class, pong -> client.ponged(this));
+        client.opened(this);
+    }
+
+    @Override
+    public void onClose(Session closed, CloseReason reason) {
+        client.dropped(this, reason.getCloseCode().getCode(), reason.getReasonPhrase());
+    }
+
+    @Override
+    public void onError(Session failed, Throwable error) {
+        client.dropped(this, CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), String.valueOf(error));
+    }
+}

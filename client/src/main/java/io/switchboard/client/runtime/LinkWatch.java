@@ -1,0 +1,78 @@
+package io.switchboard.client.runtime;
+
+/**
+ * Decides, from the time it is given, whether an open link is alive: when to ping, whether a pong is overdue (a
+ * half-open socket, where writes still succeed and nothing comes back), and whether a write is stuck (a peer that
+ * stopped reading). Holds the times; the client acts on the verdict. Guarded by the client.
+ */
+final class LinkWatch {
+
+    /** What to do now. */
+    enum Verdict {
+        /** Nothing. */
+        FINE,
+        /** Send a ping. */
+        PING,
+        /** The pong is overdue: the link is dead. */
+        NO_PONG,
+        /** The write in flight has taken longer than the send timeout. */
+        WRITE_STUCK
+    }
+
+    private final long intervalNanos;
+    private final long pongTimeoutNanos;
+    private final long sendTimeoutNanos;
+    private long lastPingAt;
+    private long pingSentAt = -1;
+    private long writeStartedAt = -1;
+
+    /**
+     * @param intervalNanos    the heartbeat interval, 0 for none
+     * @param pongTimeoutNanos how long a pong may take
+     * @param sendTimeoutNanos how long a write may take
+     * @param openedAt         when the link opened
+     */
+    LinkWatch(long intervalNanos, long pongTimeoutNanos, long sendTimeoutNanos, long openedAt) {
+        this.intervalNanos = intervalNanos;
+        this.pongTimeoutNanos = pongTimeoutNanos;
+        this.sendTimeoutNanos = sendTimeoutNanos;
+        this.lastPingAt = openedAt;
+    }
+
+    Verdict verdict(long now) {
+        if (writeStartedAt >= 0 && now - writeStartedAt > sendTimeoutNanos) {
+            return Verdict.WRITE_STUCK;
+        }
+        if (pingSentAt >= 0) {
+            return now - pingSentAt > pongTimeoutNanos ? Verdict.NO_PONG : Verdict.FINE;
+        }
+        return intervalNanos > 0 && now - lastPingAt >= intervalNanos ? Verdict.PING : Verdict.FINE;
+    }
+
+    void pinged(long now) {
+        pingSentAt = now;
+        lastPingAt = now;
+    }
+
+    /**
+     * A pong arrived.
+     *
+     * @return the round trip in nanoseconds, or -1 for an unsolicited pong
+     */
+    long ponged(long now) {
+        if (pingSentAt < 0) {
+            return -1;
+        }
+        long rtt = now - pingSentAt;
+        pingSentAt = -1;
+        return rtt;
+    }
+
+    void writeStarted(long now) {
+        writeStartedAt = now;
+    }
+
+    void writeEnded() {
+        writeStartedAt = -1;
+    }
+}
