@@ -82,7 +82,8 @@ public record ClientOptions(
         headers = Map.copyOf(headers);
         headers.forEach((header, value) -> {
             if (!TOKEN_CHARS.matcher(header).matches()) {
-                throw invalid(name, "header." + header, value, "a header name made of token characters");
+                // The name, not the value: a header's value may be a secret.
+                throw invalid(name, "header." + header, header, "a header name made of token characters");
             }
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 throw invalid(name, "header." + header, "(hidden)", "a value without line breaks");
@@ -144,7 +145,7 @@ public record ClientOptions(
      * @param key  the setting, e.g. {@code backoff.max}
      * @return e.g. {@code switchboard.client.prices.backoff.max}
      */
-    public static String key(String name, String key) {
+    public static String keyOf(String name, String key) {
         return "switchboard.client." + name + "." + key;
     }
 
@@ -155,7 +156,7 @@ public record ClientOptions(
     }
 
     private static IllegalArgumentException invalid(String name, String key, Object value, String expected) {
-        return new IllegalArgumentException("Switchboard: client '" + name + "': " + key(name, key) + " must be "
+        return new IllegalArgumentException("Switchboard: client '" + name + "': " + keyOf(name, key) + " must be "
                 + expected + ", not '" + value + "'");
     }
 

@@ -22,8 +22,9 @@
  *   <li>close 1008, HTTP 401 or 403: wait for a different token from the {@link io.switchboard.client.TokenSupplier};
  *       give up without one;</li>
  *   <li>close 1003: give up (the server cannot take what this client sends);</li>
- *   <li>HTTP 429 or 503: wait as long as {@code Retry-After} says (capped at {@code backoff.max}), else back
- *       off.</li>
+ *   <li>HTTP 429 or 503: wait as long as {@code Retry-After} says (up to an hour, plus a jitter under
+ *       {@code backoff.initial}), else back off from a later step, as for 1013. WildFly's client (Undertow) drops
+ *       the headers of a refused handshake, so there it always backs off.</li>
  * </ul>
  *
  * The implementation is in {@code switchboard-client}; in a WAR with {@code switchboard-impl} every client is

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * @param retryAfter the server's {@code Retry-After}, or {@code null}
  */
 record HandshakeFailure(int status, Duration retryAfter) {
-    private static final Pattern STATUS_IN_MESSAGE =
-            Pattern.compile("(?i)(?:response code|status(?: code)?|code)\\D{0,3}([1-5]\\d\\d)\\b");
+    private static final Pattern STATUS_IN_MESSAGE = Pattern.compile(
+            "(?i)(?:response code was not 101: |invalid response code |status(?: code)?:? )([1-5]\\d\\d)\\b");
+    private static final int MAX_CAUSES = 32;
 
     /**
      * @param failure         what {@code connectToServer} threw
@@ -28,9 +29,15 @@ record HandshakeFailure(int status, Duration retryAfter) {
     static HandshakeFailure of(Throwable failure, Map<String, List<String>> responseHeaders, ZonedDateTime now) {
         int status = 0;
         Duration retryAfter = retryAfter(responseHeaders, now);
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+        // Bounded: a chain of causes may loop (initCause refuses only a cause of itself).
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
             // Tyrus (Payara, Java SE): HandshakeException.getHttpStatusCode(), RetryAfterException.getDelay() seconds.
             Object code = call(cause, "getHttpStatusCode");
+            if (!(code instanceof Integer)) {
+                // XNIO (WildFly) RedirectException.getStatusCode() when redirects ran out.
+                code = call(cause, "getStatusCode");
+            }
             if (status == 0 && code instanceof Integer number && number >= 100) {
                 status = number;
             }
@@ -38,7 +45,8 @@ record HandshakeFailure(int status, Duration retryAfter) {
             if (retryAfter == null && delay instanceof Long seconds && seconds >= 0) {
                 retryAfter = Duration.ofSeconds(seconds);
             }
-            // Undertow (WildFly) puts the status in the message only.
+            // Undertow (WildFly) puts the status in the message only ("Invalid response code 429"); Tyrus's own
+            // words are "Response code was not 101: 429.".
             if (status == 0 && cause.getMessage() != null) {
                 Matcher matcher = STATUS_IN_MESSAGE.matcher(cause.getMessage());
                 if (matcher.find()) {

@@ -8,9 +8,12 @@ import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection attempt and, if it succeeds, the connection: the JSR 356 endpoint the container calls. It hands
@@ -23,6 +26,8 @@ final class Link extends Endpoint {
 
     /** The response headers of the handshake, where the container lets the configurator see them. */
     volatile Map<String, List<String>> responseHeaders = Map.of();
+
+    private final CountDownLatch responded = new CountDownLatch(1);
     /** The session, once open. Written by the container's thread, read by the client's. */
     volatile Session session;
     /** Guarded by the client's lock: the attempt was given up (timed out) or the client closed meanwhile. */
@@ -41,8 +46,7 @@ final class Link extends Endpoint {
     }
 
     /** The handshake's configuration: the client's headers, token and subprotocols. */
-    ClientEndpointConfig config(
-            Map<String, String> headers, List<String> subprotocols, Map<String, Object> properties) {
+    ClientEndpointConfig config(Map<String, String> headers, List<String> subprotocols, Duration connectTimeout) {
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .preferredSubprotocols(subprotocols)
                 .configurator(new ClientEndpointConfig.Configurator() {
@@ -57,11 +61,25 @@ final class Link extends Endpoint {
                     @Override
                     public void afterResponse(HandshakeResponse response) {
                         responseHeaders = Map.copyOf(response.getHeaders());
+                        responded.countDown();
                     }
                 })
                 .build();
-        config.getUserProperties().putAll(properties);
+        ConnectTimeouts.apply(config, connectTimeout);
         return config;
+    }
+
+    /**
+     * Waits a little for the response's headers of a refused handshake. Tyrus (Payara, Java SE) calls
+     * {@code afterResponse} for a refusal too, but after it has already failed {@code connectToServer} on another
+     * thread; Undertow (WildFly) never calls it for a refusal, and nothing comes.
+     */
+    void awaitResponseHeaders(Duration atMost) {
+        try {
+            responded.await(atMost.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -23,8 +23,11 @@ final class LinkWatch {
     private final long pongTimeoutNanos;
     private final long sendTimeoutNanos;
     private long lastPingAt;
-    private long pingSentAt = -1;
-    private long writeStartedAt = -1;
+    // Flags, not a -1 sentinel: System.nanoTime() has an arbitrary origin and may be negative.
+    private boolean pingOutstanding;
+    private long pingSentAt;
+    private boolean writing;
+    private long writeStartedAt;
 
     /**
      * @param intervalNanos    the heartbeat interval, 0 for none
@@ -40,16 +43,17 @@ final class LinkWatch {
     }
 
     Verdict verdict(long now) {
-        if (writeStartedAt >= 0 && now - writeStartedAt > sendTimeoutNanos) {
+        if (writing && now - writeStartedAt > sendTimeoutNanos) {
             return Verdict.WRITE_STUCK;
         }
-        if (pingSentAt >= 0) {
+        if (pingOutstanding) {
             return now - pingSentAt > pongTimeoutNanos ? Verdict.NO_PONG : Verdict.FINE;
         }
         return intervalNanos > 0 && now - lastPingAt >= intervalNanos ? Verdict.PING : Verdict.FINE;
     }
 
     void pinged(long now) {
+        pingOutstanding = true;
         pingSentAt = now;
         lastPingAt = now;
     }
@@ -60,19 +64,20 @@ final class LinkWatch {
      * @return the round trip in nanoseconds, or -1 for an unsolicited pong
      */
     long ponged(long now) {
-        if (pingSentAt < 0) {
+        if (!pingOutstanding) {
             return -1;
         }
+        pingOutstanding = false;
         long rtt = now - pingSentAt;
-        pingSentAt = -1;
         return rtt;
     }
 
     void writeStarted(long now) {
+        writing = true;
         writeStartedAt = now;
     }
 
     void writeEnded() {
-        writeStartedAt = -1;
+        writing = false;
     }
 }

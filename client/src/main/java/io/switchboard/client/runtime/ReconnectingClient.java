@@ -57,9 +57,14 @@ import java.util.function.LongSupplier;
 public final class ReconnectingClient implements ReconnectingSocket {
     private static final System.Logger LOG = System.getLogger(ReconnectingClient.class.getName());
 
+    /** How long a refused handshake's headers may lag behind its failure (Tyrus); see {@link Link}. */
+    private static final Duration RESPONSE_HEADERS_WAIT = Duration.ofMillis(200);
+
+    /** The longest {@code Retry-After} honoured. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+
     private final ClientOptions options;
     private final WebSocketContainer container;
-    private final Map<String, Object> containerProperties;
     private final Backoff backoff;
     private final ClientMeters meters;
     private final LongSupplier clock;
@@ -84,7 +89,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
     private ReconnectingClient(Builder builder) {
         this.options = builder.options;
         this.container = builder.container != null ? builder.container : ContainerProvider.getWebSocketContainer();
-        this.containerProperties = ConnectTimeouts.properties(options.connectTimeout());
+        ConnectTimeouts.apply(container, options.connectTimeout());
         this.backoff = new Backoff(options, builder.random);
         this.clock = builder.clock;
         this.buffer = new OutboundBuffer(options.bufferMessages(), options.bufferBytes());
@@ -251,7 +256,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
         connector.execute(() -> {
             try {
                 Session session = container.connectToServer(
-                        link, link.config(options.headers(), options.subprotocols(), containerProperties), uri());
+                        link, link.config(options.headers(), options.subprotocols(), options.connectTimeout()), uri());
                 boolean abandoned;
                 synchronized (lock) {
                     abandoned = link.abandoned;
@@ -260,6 +265,9 @@ public final class ReconnectingClient implements ReconnectingSocket {
                     closeQuietly(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "connect timed out"));
                 }
             } catch (Exception | LinkageError failure) {
+                if (HandshakeFailure.of(failure, Map.of(), ZonedDateTime.now()).status() > 0) {
+                    link.awaitResponseHeaders(RESPONSE_HEADERS_WAIT);
+                }
                 run(() -> connectFailed(link, failure));
             }
         });
@@ -425,7 +433,8 @@ public final class ReconnectingClient implements ReconnectingSocket {
                     }
                     delay = backoff.delay(step++);
                     if (kind == Reaction.Kind.RETRY_AFTER) {
-                        delay = reaction.retryAfter().plus(backoff.soon());
+                        // Honoured as the server asks, up to an hour, plus a jitter so that a crowd comes back spread.
+                        delay = min(reaction.retryAfter(), MAX_RETRY_AFTER).plus(backoff.soon());
                     }
                     change = transition(ClientState.BACKING_OFF, delay, code, reason);
                 }
@@ -689,6 +698,10 @@ public final class ReconnectingClient implements ReconnectingSocket {
         return Math.max(TimeUnit.MILLISECONDS.toNanos(5), Math.min(TimeUnit.SECONDS.toNanos(1), shortest / 4));
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private static void closeQuietly(Session session, CloseReason reason) {
         if (session == null) {
             return;
@@ -768,6 +781,9 @@ public final class ReconnectingClient implements ReconnectingSocket {
 
     /** Builds a {@link ReconnectingClient}. */
     public static final class Builder {
+        /** How long a refused handshake's headers may lag behind its failure (Tyrus); see {@link Link}. */
+        private static final Duration RESPONSE_HEADERS_WAIT = Duration.ofMillis(200);
+
         private final ClientOptions options;
         private final List<ClientListener> listeners = new ArrayList<>();
         private MetricsBackend metrics = ClientMeters.none();
