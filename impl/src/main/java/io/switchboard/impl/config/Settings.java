@@ -2,6 +2,7 @@ package io.switchboard.impl.config;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -22,12 +23,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Settings {
 
-    private static final Settings GLOBAL = new Settings(Settings::fromProvider);
+    private static final Settings GLOBAL = new Settings(Settings::fromProvider, Settings::namesFromProvider);
 
     private final Function<String, Optional<String>> lookup;
+    private final Supplier<Iterable<String>> names;
 
-    private Settings(Function<String, Optional<String>> lookup) {
+    private Settings(Function<String, Optional<String>> lookup, Supplier<Iterable<String>> names) {
         this.lookup = lookup;
+        this.names = names;
     }
 
     /**
@@ -47,7 +50,7 @@ public final class Settings {
      * @return a reader over it
      */
     public static Settings of(Config config) {
-        return new Settings(key -> config.getOptionalValue(key, String.class));
+        return new Settings(key -> config.getOptionalValue(key, String.class), config::getPropertyNames);
     }
 
     /**
@@ -70,8 +73,35 @@ public final class Settings {
         return new Endpoint(this, endpointId);
     }
 
+    /**
+     * One reconnecting client's settings.
+     *
+     * @param name the client's name
+     * @return a reader of {@code switchboard.client.<name>.*}
+     */
+    public Client client(String name) {
+        return new Client(this, name);
+    }
+
+    /**
+     * Every key configured, for settings whose keys the application makes up (a client's headers, its name).
+     *
+     * @return the keys
+     */
+    public Iterable<String> names() {
+        return names.get();
+    }
+
     Optional<String> raw(String key) {
         return lookup.apply(key);
+    }
+
+    private static Iterable<String> namesFromProvider() {
+        try {
+            return ConfigProvider.getConfig().getPropertyNames();
+        } catch (NoClassDefFoundError | IllegalStateException noConfig) {
+            return java.util.List.of();
+        }
     }
 
     private static Optional<String> fromProvider(String key) {
@@ -79,6 +109,27 @@ public final class Settings {
             return ConfigProvider.getConfig().getOptionalValue(key, String.class);
         } catch (NoClassDefFoundError | IllegalStateException noConfig) {
             return Optional.empty();
+        }
+    }
+
+    /** The settings of one reconnecting client, {@code switchboard.client.<name>.<setting>}. */
+    public static final class Client {
+        private final Settings settings;
+        private final String name;
+
+        private Client(Settings settings, String name) {
+            this.settings = settings;
+            this.name = name;
+        }
+
+        /**
+         * One of the client's settings.
+         *
+         * @param setting such as {@code backoff.max}
+         * @return the setting, as text until {@link Setting#as}
+         */
+        public Setting<String> key(String setting) {
+            return Setting.wholeKey(settings, "switchboard.client." + name + "." + setting);
         }
     }
 

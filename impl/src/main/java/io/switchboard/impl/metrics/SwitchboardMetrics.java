@@ -126,7 +126,16 @@ public class SwitchboardMetrics {
     }
 
     /**
-     * The instruments of the backplane; call once, when a backplane starts.
+     * Where metrics go, for parts that make their own instruments (the reconnecting clients).
+     *
+     * @return the backend chosen at start
+     */
+    public MetricsBackend backend() {
+        return backend;
+    }
+
+    /**
+     * The instruments of a backplane.
      *
      * @param backplane its name, the {@code backplane} tag
      * @param connected whether it is connected now, read when the metrics are read

@@ -32,6 +32,10 @@ import org.junit.jupiter.api.Test;
  *       {@code settings.endpoint(id).key("enabled")}, or {@code endpoint.key(prefix + "messages")} where
  *       {@code prefix} is a local {@code String} built as {@code "rate-limit." + … + "."} (a whole key in that place
  *       is left to the first two forms).</li>
+ *   <li>a reconnecting client's setting given to {@code key} of its settings ({@code Settings.Client}) held in a
+ *       variable named {@code client}: {@code client.key("backoff.max")} stands for
+ *       {@code switchboard.client.<name>.backoff.max}, and {@code client.key("header." + header)} for
+ *       {@code switchboard.client.<name>.header.<name>}.</li>
  * </ol>
  * A per-endpoint setting stands for both {@code switchboard.<id>.<setting>} and
  * {@code switchboard.default.<setting>}, and is compared by its suffix, as the README's table writes it; a part built
@@ -69,6 +73,10 @@ class ConfigurationKeysTest {
     private static final Pattern ENDPOINT_CALL =
             Pattern.compile("\\bendpoint\\s*(?:\\([^()]*\\))?\\s*(\\.)\\s*key\\(\\s*"
                     + "(?:\"[a-z][a-z0-9.-]*\"|(\\w+)\\s*\\+\\s*\"[a-z][a-z0-9.-]*\")\\s*\\)");
+
+    /** A reconnecting client's setting, {@code client.key("backoff.max")} on a {@code Settings.Client} so named. */
+    private static final Pattern CLIENT_SETTING =
+            Pattern.compile("\\bclient\\s*(\\.)\\s*key\\(\\s*\"([a-z][a-z0-9.-]*)\"(\\s*\\+\\s*\\w+)?\\s*\\)");
 
     private static final Pattern WHOLE_KEY_CALL =
             Pattern.compile("\\.\\s*key\\(\\s*\"(?:switchboard|mp\\.jwt)\\.[a-z0-9.-]*[a-z0-9]\"\\s*\\)");
@@ -136,6 +144,11 @@ class ConfigurationKeysTest {
             m = SETTING.matcher(code);
             while (m.find()) {
                 keys.putIfAbsent("<id>." + m.group(1), file.toString());
+            }
+            m = CLIENT_SETTING.matcher(code);
+            while (m.find()) {
+                keys.putIfAbsent(
+                        "switchboard.client.<*>." + m.group(2) + (m.group(3) == null ? "" : "<*>"), file.toString());
             }
             m = PREFIX.matcher(code);
             while (m.find()) {
@@ -232,6 +245,10 @@ class ConfigurationKeysTest {
                 if (m.group(2) == null || prefixes.contains(m.group(2))) {
                     seen.add(m.start(1));
                 }
+            }
+            m = CLIENT_SETTING.matcher(code);
+            while (m.find()) {
+                seen.add(m.start(1));
             }
             m = KEY_CALL.matcher(code);
             while (m.find()) {
