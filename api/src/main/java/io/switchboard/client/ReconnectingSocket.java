@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * void onPrice(@Observes @WebSocketClient("prices") ClientMessage message) { ... }
  * }</pre>
  *
- * Switchboard closes every client at undeploy. In plain Java SE, build one with
+ * Switchboard closes every client at undeploy (firing no more events: the observers are going away). In plain Java SE,
+ * build one with
  * {@code io.switchboard.client.runtime.ReconnectingClient.builder(options)} from {@code switchboard-client}, and
  * close it.
  *

@@ -81,6 +81,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
     private OutboundBuffer.Outgoing inFlight;
     private boolean pumping;
     private boolean pumpAgain;
+    private boolean starting;
     private long attempts;
     private int step;
     private long connections;
@@ -139,20 +140,32 @@ public final class ReconnectingClient implements ReconnectingSocket {
 
     @Override
     public void connect() {
-        ClientStateChanged change;
         synchronized (lock) {
             if (state == ClientState.CLOSED) {
                 throw new IllegalStateException("Switchboard: client '" + name() + "' is closed");
             }
-            if (state != ClientState.IDLE && state != ClientState.GAVE_UP) {
+            if ((state != ClientState.IDLE && state != ClientState.GAVE_UP) || starting) {
+                return;
+            }
+            starting = true;
+        }
+        // On the client's thread, like every other change: listeners never run on the caller's (in CDI, the caller
+        // may be building the very bean that observes them).
+        run(this::start);
+    }
+
+    private void start() {
+        ClientStateChanged change;
+        synchronized (lock) {
+            starting = false;
+            if (state.isFinal() && state == ClientState.CLOSED) {
                 return;
             }
             step = 0;
-            // Claimed here so that a second connect() does nothing; the attempt itself runs on the client's thread.
             change = transition(ClientState.CONNECTING, Duration.ZERO, 0, "connecting to " + uri());
         }
         notifyState(change);
-        run(this::attempt);
+        attempt();
     }
 
     @Override

@@ -24,6 +24,7 @@ final class ClientEvents implements ClientListener {
     private final WebSocketClient qualifier;
     private final ClassLoader application;
     private final boolean messagesObserved;
+    private volatile boolean silenced;
 
     ClientEvents(BeanManager beans, String client, ClassLoader application) {
         this.beans = beans;
@@ -58,7 +59,15 @@ final class ClientEvents implements ClientListener {
         fire(ClientStateChanged.class, () -> change);
     }
 
+    /** The application is stopping: its observers may be gone, so nothing more is fired. */
+    void silence() {
+        silenced = true;
+    }
+
     private <T> void fire(Class<T> type, Supplier<T> event) {
+        if (silenced) {
+            return;
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(application);

@@ -46,6 +46,7 @@ public class Clients {
     Instance<TokenSupplier> tokenSuppliers;
 
     private final Map<String, ReconnectingSocket> clients = new ConcurrentHashMap<>();
+    private final List<ClientEvents> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
     /**
@@ -84,8 +85,11 @@ public class Clients {
         String why = extension.names().contains(name) ? "used by the application" : "configured";
         ClientOptions options =
                 ClientSettings.read(Settings.global(), name, supplier.isResolvable() ? supplier.get() : null, why);
+        ClientEvents cdiEvents =
+                new ClientEvents(beans, name, Thread.currentThread().getContextClassLoader());
+        events.add(cdiEvents);
         ReconnectingClient client = ReconnectingClient.builder(options)
-                .listener(new ClientEvents(beans, name, Thread.currentThread().getContextClassLoader()))
+                .listener(cdiEvents)
                 .metrics(metrics.backend())
                 .open();
         LOG.info(() -> "Switchboard: client '" + name + "' connects to " + options.uri()
@@ -96,6 +100,7 @@ public class Clients {
     @PreDestroy
     void stop() {
         stopped = true;
+        events.forEach(ClientEvents::silence);
         List<ReconnectingSocket> all = new ArrayList<>(clients.values());
         clients.clear();
         all.forEach(ReconnectingSocket::close);

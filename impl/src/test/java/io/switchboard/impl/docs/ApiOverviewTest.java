@@ -30,7 +30,7 @@ class ApiOverviewTest {
     @Test
     void everyPublicApiTypeIsNamedInItsPackageOverview() throws IOException {
         List<String> unnamed = new ArrayList<>();
-        for (String pkg : List.of("io/switchboard", "io/switchboard/spi")) {
+        for (String pkg : List.of("io/switchboard", "io/switchboard/spi", "io/switchboard/client")) {
             Path folder = API.resolve(pkg);
             String overview = Files.readString(folder.resolve("package-info.java"));
             try (Stream<Path> files = Files.list(folder)) {
