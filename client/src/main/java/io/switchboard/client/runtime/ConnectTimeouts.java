@@ -11,8 +11,12 @@ import java.util.Map;
  * attempt then either way; this lets the container drop the socket at the same time instead of at its own default.
  */
 final class ConnectTimeouts {
-    /** Tyrus (Payara, Java SE): {@code ClientProperties.HANDSHAKE_TIMEOUT}, an {@code Integer} of milliseconds. */
-    static final String TYRUS = "org.glassfish.tyrus.client.ClientManager.HandshakeTimeout";
+    /**
+     * Tyrus (Payara, Java SE): {@code ClientProperties.HANDSHAKE_TIMEOUT}, an {@code Integer} of milliseconds. Its
+     * value is {@code ...ContainerTimeout}, not the constant's name (Tyrus 2.1); any other key leaves Tyrus at 30 s,
+     * and a hung handshake holds up the next attempt that long.
+     */
+    static final String TYRUS = "org.glassfish.tyrus.client.ClientManager.ContainerTimeout";
     /** Undertow (WildFly): {@code ServerWebSocketContainer.TIMEOUT}, seconds, covering TCP connect and handshake. */
     static final String UNDERTOW = "io.undertow.websocket.CONNECT_TIMEOUT";
 

@@ -58,6 +58,12 @@ final class LinkWatch {
         lastPingAt = now;
     }
 
+    /** The container refused the ping (busy with a write): no pong is awaited, and the next tick pings again. */
+    void pingRefused() {
+        pingOutstanding = false;
+        lastPingAt -= intervalNanos;
+    }
+
     /**
      * A pong arrived.
      *

@@ -217,6 +217,10 @@ public final class ReconnectingClient implements ReconnectingSocket {
             }
             change = transition(ClientState.CLOSED, Duration.ZERO, 1000, "closed by the application");
             link = current;
+            if (link != null) {
+                // A handshake under way is given up: the connector closes what it may still return.
+                link.abandoned = true;
+            }
             current = null;
             watch = null;
             inFlight = null;
@@ -295,7 +299,10 @@ public final class ReconnectingClient implements ReconnectingSocket {
 
     /** The container's thread: the handshake succeeded. */
     void opened(Link link) {
-        run(() -> takeOpen(link));
+        if (!run(() -> takeOpen(link))) {
+            // Closed while the handshake was under way: nobody will use this connection.
+            closeQuietly(link.session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "client closed"));
+        }
     }
 
     private void takeOpen(Link link) {
@@ -643,6 +650,13 @@ public final class ReconnectingClient implements ReconnectingSocket {
             case PING -> {
                 try {
                     link.session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                } catch (IllegalStateException busy) {
+                    // JSR 356 lets a container refuse a send while another is in flight: ping at the next tick.
+                    synchronized (lock) {
+                        if (watch != null && link == current) {
+                            watch.pingRefused();
+                        }
+                    }
                 } catch (Exception failure) {
                     abort(link, "a ping failed (" + rootCause(failure) + ")");
                 }
@@ -685,11 +699,14 @@ public final class ReconnectingClient implements ReconnectingSocket {
         }
     }
 
-    private void run(Runnable task) {
+    /** Hands a task to the client's thread; {@code false} once the client is closed. */
+    private boolean run(Runnable task) {
         try {
             thread.execute(task);
+            return true;
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // The client is closed; nothing is left to decide.
+            return false;
         }
     }
 

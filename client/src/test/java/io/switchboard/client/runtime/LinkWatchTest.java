@@ -110,4 +110,15 @@ class LinkWatchTest {
         watch.writeStarted(t0);
         assertThat(watch.verdict(t0 + SEND_TIMEOUT + 1)).isEqualTo(Verdict.WRITE_STUCK);
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1_000_000_000L, Long.MAX_VALUE / 2})
+    void aRefusedPingIsTriedAgainAtTheNextTickAndAwaitsNoPong(long t0) {
+        LinkWatch watch = watch(t0);
+        watch.pinged(t0 + INTERVAL);
+        watch.pingRefused();
+        assertThat(watch.verdict(t0 + INTERVAL + 1)).isEqualTo(Verdict.PING);
+        assertThat(watch.verdict(t0 + INTERVAL + PONG_TIMEOUT + 1)).isEqualTo(Verdict.PING);
+        assertThat(watch.ponged(t0 + INTERVAL + 2)).isEqualTo(-1);
+    }
 }
