@@ -69,13 +69,26 @@ public final class FastServer implements AutoCloseable {
      * @return the running server
      */
     public static FastServer start(Mode mode, Class<?>... packages) throws IOException, DeploymentException {
+        return start(mode, 0, packages);
+    }
+
+    /**
+     * Starts a server on a given port, for a test that stops a server and starts it again where its clients
+     * reconnect.
+     *
+     * @param mode     plain or through Switchboard
+     * @param port     the port on 127.0.0.1, or 0 for a free one
+     * @param packages one class of each package to deploy
+     * @return the running server
+     */
+    public static FastServer start(Mode mode, int port, Class<?>... packages) throws IOException, DeploymentException {
         Weld weld = new Weld("fast-" + IDS.incrementAndGet())
                 .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
                 .addPackages(true, packages);
         WeldContainer cdi = weld.initialize();
         Container container = new Container();
         HttpServer http = new HttpServer();
-        NetworkListener listener = new NetworkListener("fast", "127.0.0.1", 0);
+        NetworkListener listener = new NetworkListener("fast", "127.0.0.1", port);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.registerAddOn(webSocketAddOn(container));
