@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One connection attempt and, if it succeeds, the connection: the JSR 356 endpoint the container calls. It hands
  * everything to its {@link ReconnectingClient}; its own state is what the client reads about this attempt.
  */
 final class Link extends Endpoint {
+    private static final Pattern UNDERTOW_CLOSE_CODE = Pattern.compile("Invalid close frame status code: (\\d{4})");
+
     final long id;
     final String token;
     private final ReconnectingClient client;
@@ -99,6 +103,13 @@ final class Link extends Endpoint {
 
     @Override
     public void onError(Session failed, Throwable error) {
+        // Undertow (WildFly) takes 1012-2999 for invalid close codes: a close frame with 1012, 1013 or 1014 comes as
+        // WebSocketInvalidCloseCodeException ("UT002026: Invalid close frame status code: 1013"), not as onClose.
+        Matcher invalid = UNDERTOW_CLOSE_CODE.matcher(String.valueOf(error.getMessage()));
+        if (invalid.find()) {
+            client.dropped(this, Integer.parseInt(invalid.group(1)), "");
+            return;
+        }
         client.dropped(this, CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), String.valueOf(error));
     }
 }

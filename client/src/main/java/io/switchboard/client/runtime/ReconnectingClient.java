@@ -282,8 +282,15 @@ public final class ReconnectingClient implements ReconnectingSocket {
                     closeQuietly(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "connect timed out"));
                 }
             } catch (Exception | LinkageError failure) {
-                if (HandshakeFailure.of(failure, Map.of(), ZonedDateTime.now()).status() > 0) {
-                    link.awaitResponseHeaders(RESPONSE_HEADERS_WAIT);
+                try {
+                    if (HandshakeFailure.of(failure, Map.of(), ZonedDateTime.now())
+                                    .status()
+                            > 0) {
+                        link.awaitResponseHeaders(RESPONSE_HEADERS_WAIT);
+                    }
+                } catch (RuntimeException | LinkageError undeployed) {
+                    // Payara, after a failed deployment: loading a class throws "This web container has not yet
+                    // been started"; the attempt still fails as it should.
                 }
                 run(() -> connectFailed(link, failure));
             }

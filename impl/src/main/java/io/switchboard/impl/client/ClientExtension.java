@@ -5,6 +5,7 @@ import io.switchboard.client.WebSocketClient;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
  */
 public class ClientExtension implements Extension {
     private final Set<String> named = new TreeSet<>();
+    private volatile Clients clients;
 
     void injected(@Observes ProcessInjectionPoint<?, ReconnectingSocket> point) {
         collect(point.getInjectionPoint().getQualifiers());
@@ -48,8 +50,24 @@ public class ClientExtension implements Extension {
                     .types(ReconnectingSocket.class, Object.class)
                     .qualifiers(WebSocketClient.Literal.of(name), Any.Literal.INSTANCE)
                     .scope(Dependent.class)
-                    .produceWith(lookup -> lookup.select(Clients.class).get().client(name));
+                    .produceWith(lookup -> clients(lookup).client(name));
         }
+    }
+
+    /**
+     * {@link Clients}, as it is created: the beans added here reach it through this.
+     *
+     * @param created the deployment's clients
+     */
+    void serve(Clients created) {
+        clients = created;
+    }
+
+    // Payara gives the beans an extension adds a bean archive of their own, which sees no other archive
+    // (org.glassfish.weld.DeploymentImpl): a look-up through it finds no Clients. WildFly's finds it.
+    private Clients clients(Instance<Object> lookup) {
+        Clients created = clients;
+        return created != null ? created : lookup.select(Clients.class).get();
     }
 
     /** The names the application's code uses. */

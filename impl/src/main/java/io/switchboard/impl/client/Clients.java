@@ -7,6 +7,7 @@ import io.switchboard.client.WebSocketClient;
 import io.switchboard.client.runtime.ReconnectingClient;
 import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.metrics.SwitchboardMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -48,6 +49,11 @@ public class Clients {
     private final Map<String, ReconnectingSocket> clients = new ConcurrentHashMap<>();
     private final List<ClientEvents> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopped;
+
+    @PostConstruct
+    void serve() {
+        extension.serve(this);
+    }
 
     /**
      * Builds every client the application names or the configuration declares, as the application starts.
