@@ -57,6 +57,10 @@ class NeverSpinsAgainstAClosedPortTest {
         // At every ceiling (50, 100, 200, then 400 ms) three seconds hold 9 attempts; full jitter averages half the
         // ceiling, about 17. A spinning client makes thousands; 60 is beyond what the schedule allows by chance.
         assertThat(attempts).isBetween(5L, 60L);
+        // Each change names its attempt: the one under way, or for a wait the one that comes next.
+        assertThat(probe.into(ClientState.CONNECTING).stream().map(ClientStateChanged::attempt))
+                .startsWith(1, 2, 3, 4, 5);
+        assertThat(backOffs.stream().map(ClientStateChanged::attempt)).startsWith(2, 3, 4, 5);
         assertThat(backOffs.size()).isBetween((int) attempts - 1, (int) attempts);
     }
 }

@@ -82,6 +82,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
     private boolean pumping;
     private boolean pumpAgain;
     private boolean starting;
+    private int attemptsSinceOpen;
     private long attempts;
     private int step;
     private long connections;
@@ -162,6 +163,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                 return;
             }
             step = 0;
+            attemptsSinceOpen = 0;
             change = transition(ClientState.CONNECTING, Duration.ZERO, 0, "connecting to " + uri());
         }
         notifyState(change);
@@ -258,6 +260,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                 return;
             }
             attempts++;
+            attemptsSinceOpen++;
             link = new Link(attempts, token, this);
             current = link;
             change = state == ClientState.CONNECTING
@@ -269,7 +272,12 @@ public final class ReconnectingClient implements ReconnectingSocket {
         if (change != null) {
             notifyState(change);
         }
-        LOG.log(Level.DEBUG, "Switchboard: client ''{0}'' connects to {1}, attempt {2}", name(), uri(), attempts);
+        LOG.log(
+                Level.DEBUG,
+                "Switchboard: client ''{0}'' connects to {1}, attempt {2}",
+                name(),
+                uri(),
+                String.valueOf(attempts));
         connector.execute(() -> {
             try {
                 Session session = container.connectToServer(
@@ -332,6 +340,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                 connections++;
                 number = connections;
                 change = transition(ClientState.OPEN, Duration.ZERO, 0, "connected to " + uri());
+                attemptsSinceOpen = 0;
             }
         }
         if (change == null) {
@@ -418,7 +427,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                     "Switchboard: client ''{0}'' lost its connection to {1} ({2} {3})",
                     name(),
                     uri(),
-                    code,
+                    String.valueOf(code),
                     reason == null ? "" : reason);
             react(Reaction.toClose(code), code, reason, link.token);
         });
@@ -711,7 +720,11 @@ public final class ReconnectingClient implements ReconnectingSocket {
     private ClientStateChanged transition(ClientState to, Duration delay, int code, String reason) {
         ClientState from = state;
         state = to;
-        return new ClientStateChanged(name(), from, to, step + 1, delay, code, reason);
+        // Waiting states belong to the attempt that comes next; the others to the attempt under way (or that opened).
+        int attempt = to == ClientState.BACKING_OFF || to == ClientState.WAITING_FOR_TOKEN
+                ? attemptsSinceOpen + 1
+                : Math.max(1, attemptsSinceOpen);
+        return new ClientStateChanged(name(), from, to, attempt, delay, code, reason);
     }
 
     private void notifyState(ClientStateChanged change) {
