@@ -47,6 +47,17 @@ public class MetricsIT extends MetricsScenarios {
 
     @Override
     protected PrometheusText scrape() throws IOException {
+        return scrapeServerOf(url);
+    }
+
+    /**
+     * The application metrics of the server a deployment runs on, where the runner says they are published.
+     *
+     * @param url the deployment's URL
+     * @return the scrape
+     * @throws IOException if the scrape fails or answers other than 200
+     */
+    static PrometheusText scrapeServerOf(URL url) throws IOException {
         String where = System.getProperty(SCRAPE);
         if (where == null) {
             throw new IllegalStateException("The runner must set " + SCRAPE);

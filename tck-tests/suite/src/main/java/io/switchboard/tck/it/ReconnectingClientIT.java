@@ -5,10 +5,6 @@ import io.switchboard.tck.reconnecting.ReconnectingClientScenarios;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,9 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class ReconnectingClientIT extends ReconnectingClientScenarios {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @ArquillianResource
     URL url;
@@ -52,27 +45,6 @@ public class ReconnectingClientIT extends ReconnectingClientScenarios {
 
     @Override
     protected PrometheusText scrape() throws IOException {
-        String where = System.getProperty(MetricsIT.SCRAPE);
-        if (where == null) {
-            throw new IllegalStateException("The runner must set " + MetricsIT.SCRAPE);
-        }
-        URI target = where.startsWith("/")
-                ? URI.create(url.getProtocol() + "://" + url.getAuthority() + where)
-                : URI.create(where);
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(target)
-                            .timeout(Duration.ofSeconds(10))
-                            .header("Accept", "text/plain")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("Scrape of " + target + " answered " + response.statusCode());
-            }
-            return new PrometheusText(response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        return MetricsIT.scrapeServerOf(url);
     }
 }
