@@ -5,6 +5,7 @@ import io.switchboard.bench.launch.BenchWar;
 import io.switchboard.bench.launch.PayaraLauncher;
 import io.switchboard.bench.launch.ServerProcess;
 import io.switchboard.bench.launch.TyrusLauncher;
+import io.switchboard.bench.report.Numbers;
 import io.switchboard.redis.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.List;
 /**
  * Runs the benchmark: for each server (Tyrus standalone, then Payara Micro), starts it as a child process, measures
  * heap per idle connection, the fan-out scenarios and the slow-consumer scenario, stops it; then the cluster part
- * (its own Redis and three Tyrus servers); and prints the tables (also written to {@code results-<time>.md} in the
+ * (its own Redis and three Tyrus servers) and the client part (its own Tyrus server); and prints the tables (also written to {@code results-<time>.md} in the
  * work directory).
  *
  * <p>Arguments: {@code quick} for a smoke run, and {@code key=value} overrides (see {@link BenchSettings#parse}).
@@ -61,6 +62,7 @@ public final class BenchMain {
         List<MetricsCostResult> metrics = new ArrayList<>();
         List<MetricsCostResult.Check> metricsChecks = new ArrayList<>();
         List<ClusterResult> cluster = new ArrayList<>();
+        List<ClientResult> client = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String name : perServer ? settings.servers() : List.<String>of()) {
@@ -110,11 +112,33 @@ public final class BenchMain {
         if (settings.parts().contains("cluster")) {
             cluster(settings, workDir, cluster, problems, notes);
         }
+        if (settings.parts().contains("client")) {
+            try {
+                ClientBench part = new ClientBench(settings, workDir.resolve("client"));
+                client.addAll(part.run());
+                problems.addAll(part.problems());
+            } catch (Exception | Error e) {
+                problems.add("client: " + e);
+                log("FAILED in the client part: " + e);
+                e.printStackTrace();
+            }
+        }
 
         List<String> remarks = new ArrayList<>(problems);
         remarks.addAll(notes);
         String report = report(
-                settings, idle, heartbeats, fanOut, slow, flood, limiter, metrics, metricsChecks, cluster, remarks);
+                settings,
+                idle,
+                heartbeats,
+                fanOut,
+                slow,
+                flood,
+                limiter,
+                metrics,
+                metricsChecks,
+                cluster,
+                client,
+                remarks);
         System.out.println();
         System.out.println(report);
         Path file = workDir.resolve(
@@ -182,6 +206,7 @@ public final class BenchMain {
             List<MetricsCostResult> metrics,
             List<MetricsCostResult.Check> metricsChecks,
             List<ClusterResult> cluster,
+            List<ClientResult> client,
             List<String> problems) {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard bench, ")
@@ -233,6 +258,17 @@ public final class BenchMain {
                 + " node 1), interleaved\n\n");
         out.append(Tables.cluster(cluster)).append('\n');
         out.append(Tables.clusterCosts(cluster)).append('\n');
+        out.append("## The reconnecting client against a bare JSR 356 client: ")
+                .append(Numbers.format(settings.clientMessages()))
+                .append(" messages per round each way, one connection each, Tyrus's client (CPU of the client's JVM;"
+                        + " the server runs in its own), interleaved\n\n");
+        out.append(Tables.client(client, false)).append('\n');
+        out.append("B's own cost per message (the no-I/O rows' B − A, over A's CPU per message on Tyrus):\n\n");
+        out.append(Tables.clientOverhead(client)).append('\n');
+        out.append("## Reconnect storm: the server closes each connection with 1012 as it opens; ")
+                .append(settings.clientReconnects())
+                .append(" connections per round\n\n");
+        out.append(Tables.client(client, true)).append('\n');
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));

@@ -28,7 +28,9 @@ import java.util.List;
  * @param parts             what to measure: {@code idle}, {@code heartbeat}, {@code fanout}, {@code slow},
  *                          {@code flood} (the flood scenario and the rate limiter's cost), {@code metrics}
  *                          (the broadcast with metrics on and off), {@code cluster} (two Tyrus nodes through
- *                          Redis against one node; Tyrus only, its servers started apart from {@code servers})
+ *                          Redis against one node; Tyrus only, its servers started apart from {@code servers}),
+ *                          {@code client} (the reconnecting client against a bare JSR 356 client; its own Tyrus
+ *                          server, whatever {@code servers} says)
  * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
  * @param floodHealthy      healthy clients in the flood room
  * @param floodInterval     how often each healthy client sends
@@ -36,6 +38,9 @@ import java.util.List;
  * @param inboundMessages   messages per limiter-cost round
  * @param metricsBurst      deliveries per burst round of the metrics-cost measurement (messages = this / N)
  * @param clusterBurst      deliveries per burst round of the cluster part (messages = this / N)
+ * @param clientMessages    messages per round of the client part's throughput rounds, each way
+ * @param clientReconnects  connections per round of the client part's reconnect storm
+ * @param clientCycles      interleaved cycles (A, B, B, A, ...) of the client part
  */
 public record BenchSettings(
         List<String> servers,
@@ -61,7 +66,10 @@ public record BenchSettings(
         Duration floodDuration,
         int inboundMessages,
         int metricsBurst,
-        int clusterBurst) {
+        int clusterBurst,
+        int clientMessages,
+        int clientReconnects,
+        int clientCycles) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
@@ -82,14 +90,17 @@ public record BenchSettings(
                 Duration.ofSeconds(10),
                 1,
                 List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster"),
+                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster", "client"),
                 List.of("a", "b", "c"),
                 100,
                 Duration.ofMillis(250),
                 Duration.ofSeconds(10),
                 2_000_000,
                 300_000,
-                300_000);
+                300_000,
+                100_000,
+                500,
+                6);
     }
 
     /** A smoke run: N = 200, shorter rounds. */
@@ -111,14 +122,17 @@ public record BenchSettings(
                 Duration.ofSeconds(3),
                 1,
                 List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster"),
+                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster", "client"),
                 List.of("a", "b", "c"),
                 100,
                 Duration.ofMillis(250),
                 Duration.ofSeconds(4),
                 500_000,
                 50_000,
-                50_000);
+                50_000,
+                5_000,
+                50,
+                1);
     }
 
     /**
@@ -172,6 +186,9 @@ public record BenchSettings(
         int inbound = this.inboundMessages;
         int metricsBurst = this.metricsBurst;
         int clusterBurst = this.clusterBurst;
+        int clientMessages = this.clientMessages;
+        int clientReconnects = this.clientReconnects;
+        int clientCycles = this.clientCycles;
         switch (key) {
             case "servers" -> servers = list;
             case "subs" -> subs = ints(list);
@@ -197,11 +214,15 @@ public record BenchSettings(
             case "inbound" -> inbound = Integer.parseInt(value);
             case "metricsBurst" -> metricsBurst = Integer.parseInt(value);
             case "clusterBurst" -> clusterBurst = Integer.parseInt(value);
+            case "clientMessages" -> clientMessages = Integer.parseInt(value);
+            case "clientReconnects" -> clientReconnects = Integer.parseInt(value);
+            case "clientCycles" -> clientCycles = Integer.parseInt(value);
             default ->
                 throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
                         + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
                         + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
-                        + " floodMillis, inbound, metricsBurst, clusterBurst)");
+                        + " floodMillis, inbound, metricsBurst, clusterBurst, clientMessages, clientReconnects,"
+                        + " clientCycles)");
         }
         return new BenchSettings(
                 servers,
@@ -227,7 +248,10 @@ public record BenchSettings(
                 flood,
                 inbound,
                 metricsBurst,
-                clusterBurst);
+                clusterBurst,
+                clientMessages,
+                clientReconnects,
+                clientCycles);
     }
 
     /** The modes to measure, of those the server offers. */

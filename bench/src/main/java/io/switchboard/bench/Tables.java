@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import io.switchboard.bench.report.MarkdownTable;
 import io.switchboard.bench.report.Numbers;
 import io.switchboard.bench.report.Spread;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -397,6 +398,116 @@ final class Tables {
         return server + "; client saw "
                 + r.flooderCodes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "; after "
                 + r.closedAfter().format();
+    }
+
+    /**
+     * The client part: for throughput ({@code storm == false}) the send and receive rows, for the storm its rows;
+     * B's ratios are to A's row of the same scenario and size.
+     */
+    static String client(List<ClientResult> results, boolean storm) {
+        String unit = storm ? "connection" : "message";
+        List<String> header = new ArrayList<>(List.of(
+                "scenario",
+                "client",
+                unit + "s per round",
+                unit + "s/s",
+                "× A",
+                "client CPU µs/" + unit,
+                "× A",
+                "× A, per cycle",
+                "caller thread",
+                "client's threads",
+                "container's threads",
+                "rest (GC, JIT, ended threads)"));
+        if (storm) {
+            header.add("failed handshakes");
+        }
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+        for (ClientResult r : results) {
+            if (r.storm() != storm) {
+                continue;
+            }
+            ClientResult a = results.stream()
+                    .filter(o -> o.scenario().equals(r.scenario()) && o.size() == r.size())
+                    .findFirst()
+                    .orElse(r);
+            List<String> cells = new ArrayList<>(List.of(
+                    storm ? r.scenario() : clientScenario(r.scenario(), r.size()),
+                    r.client(),
+                    r.units() < 10_000 ? Long.toString(r.units()) : Numbers.format(r.units()),
+                    r.rate().format(),
+                    r.rate().ratioTo(a.rate()),
+                    r.cpu().format(),
+                    r.cpu().ratioTo(a.cpu()),
+                    r.cpuRatios().isEmpty()
+                            ? "–"
+                            : r.cpuRatios().stream()
+                                    .map(x -> String.format("%.2f", x))
+                                    .collect(Collectors.joining(", ")),
+                    r.caller().format(),
+                    r.clientThreads().format(),
+                    r.container().format(),
+                    r.rest().format()));
+            if (storm) {
+                cells.add(Integer.toString(r.failedHandshakes()));
+            }
+            table.row(cells.toArray(String[]::new));
+        }
+        return table.toString();
+    }
+
+    /** {@code send 64 B}, {@code send 4 KiB, no I/O}: the size after the direction. */
+    static String clientScenario(String scenario, int size) {
+        String[] words = scenario.split(",", 2);
+        return words[0] + " " + size(size) + (words.length > 1 ? "," + words[1] : "");
+    }
+
+    /**
+     * The reconnecting client's own CPU per message, from the no-I/O rows (B − A, Java threads), over A's CPU per
+     * message on Tyrus (process): how much B adds to what a message costs a bare client; next to it the ratio the
+     * Tyrus rows measured directly, within their noise.
+     */
+    static String clientOverhead(List<ClientResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "scenario",
+                "B − A, no I/O: ns/message",
+                "A on Tyrus: µs/message",
+                "B's own cost over A's, per message",
+                "B ÷ A on Tyrus, measured",
+                "B′ (each send awaited) ÷ A on Tyrus",
+                "target ≤ 5%");
+        for (ClientResult b : results) {
+            if (b.storm() || !b.client().startsWith("B:") || b.scenario().contains(",")) {
+                continue;
+            }
+            ClientResult a = find(results, b.scenario(), b.size(), "A:");
+            ClientResult awaited = find(results, b.scenario(), b.size(), "B′:");
+            ClientResult noIoA = find(results, b.scenario() + ", no I/O", b.size(), "A:");
+            ClientResult noIoB = find(results, b.scenario() + ", no I/O", b.size(), "B:");
+            if (a == null || noIoA == null || noIoB == null) {
+                continue;
+            }
+            double own = noIoB.cpu().median() - noIoA.cpu().median();
+            double share = own / a.cpu().median();
+            table.row(
+                    clientScenario(b.scenario(), b.size()),
+                    Numbers.format(own * 1000),
+                    a.cpu().format(),
+                    String.format("%+.1f%%", share * 100),
+                    b.cpu().ratioTo(a.cpu()),
+                    awaited == null ? "–" : awaited.cpu().ratioTo(a.cpu()),
+                    share <= 0.05 ? "met" : "not met");
+        }
+        return table.toString();
+    }
+
+    private static ClientResult find(List<ClientResult> results, String scenario, int size, String client) {
+        return results.stream()
+                .filter(r -> r.scenario().equals(scenario)
+                        && r.size() == size
+                        && r.client().startsWith(client))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String join(List<Long> values) {

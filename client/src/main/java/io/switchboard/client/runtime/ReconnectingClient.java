@@ -83,6 +83,9 @@ public final class ReconnectingClient implements ReconnectingSocket {
     private boolean pumpAgain;
     private boolean starting;
     private int attemptsSinceOpen;
+    /** The last drop was of a short-lived connection, and logged at DEBUG: so is the reconnect after it. */
+    private boolean quietReconnect;
+
     private long attempts;
     private int step;
     private long connections;
@@ -309,7 +312,10 @@ public final class ReconnectingClient implements ReconnectingSocket {
     void configure(Session session) {
         session.setMaxTextMessageBufferSize(options.maxMessageSize());
         session.setMaxBinaryMessageBufferSize(options.maxMessageSize());
-        session.setMaxIdleTimeout(0);
+        if (session.getMaxIdleTimeout() > 0) {
+            // Only where there is one: on Tyrus even setting 0 schedules an idle-timeout task.
+            session.setMaxIdleTimeout(0);
+        }
     }
 
     /** The container's thread: the handshake succeeded. */
@@ -323,6 +329,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
     private void takeOpen(Link link) {
         ClientStateChanged change;
         long number;
+        boolean quiet = false;
         synchronized (lock) {
             if (link != current || link.abandoned || state.isFinal()) {
                 link.abandoned = true;
@@ -339,6 +346,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                 refusedToken = null;
                 connections++;
                 number = connections;
+                quiet = quietReconnect;
                 change = transition(ClientState.OPEN, Duration.ZERO, 0, "connected to " + uri());
                 attemptsSinceOpen = 0;
             }
@@ -349,7 +357,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
         }
         if (number > 1) {
             meters.reconnects.add(1);
-            LOG.log(Level.INFO, "Switchboard: client ''{0}'' reconnected to {1}", name(), uri());
+            LOG.log(quiet ? Level.DEBUG : Level.INFO, "Switchboard: client ''{0}'' reconnected to {1}", name(), uri());
         }
         notifyState(change);
         Connected hook = new Connected(link, number);
@@ -407,6 +415,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
     /** Any thread: the connection ended (close frame, error) or was given up. Ignored for a link no longer current. */
     void dropped(Link link, int code, String reason) {
         run(() -> {
+            boolean healthy;
             synchronized (lock) {
                 if (link != current || state != ClientState.OPEN) {
                     return;
@@ -418,12 +427,16 @@ public final class ReconnectingClient implements ReconnectingSocket {
                 link.ready = false;
                 link.timer.cancel(false);
                 // A link that stayed up as long as the longest backoff was healthy: start the backoff afresh.
-                if (clock.getAsLong() - link.openedAt >= backoff.max().toNanos()) {
+                healthy = clock.getAsLong() - link.openedAt >= backoff.max().toNanos();
+                if (healthy) {
                     step = 0;
                 }
+                quietReconnect = !healthy;
             }
+            // A server that drops every connection at once would fill the log: those drops, and the reconnects after
+            // them, are logged at DEBUG.
             LOG.log(
-                    Level.INFO,
+                    healthy ? Level.INFO : Level.DEBUG,
                     "Switchboard: client ''{0}'' lost its connection to {1} ({2} {3})",
                     name(),
                     uri(),
