@@ -71,6 +71,11 @@ class KeepsOrderWithoutDuplicatesAcrossDropsTest {
             List<CompletableFuture<Void>> written = new ArrayList<>();
             for (int n = 0; n < MESSAGES; n++) {
                 written.add(client.sendText(Integer.toString(n)));
+                if (n % 10 == 9) {
+                    // Paced, so that the drops are many wherever the test runs: unpaced, a quiet machine wrote all
+                    // 1,000 into the first three connections' sockets before the server had read 150 of them.
+                    Thread.sleep(2);
+                }
             }
             // Every write completes: nothing is dropped from the buffer at a reconnect.
             CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
