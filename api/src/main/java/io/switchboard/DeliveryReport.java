@@ -19,11 +19,28 @@ package io.switchboard;
  *                   node, for sends that stay on this node ({@link Broadcaster#toSession}, {@link
  *                   Broadcaster#toMatching}), and for a broadcast dropped during a backplane outage or over its
  *                   publish rate
+ * @param position   the broadcast's position in its room's history ({@link RoomHistory}); {@code null} for a room
+ *                   without history and for every send that is not to a room
  */
-public record DeliveryReport(int recipients, int queued, int delivered, int dropped, int failed, boolean published) {
+public record DeliveryReport(
+        int recipients, int queued, int delivered, int dropped, int failed, boolean published, RoomPosition position) {
 
     /** The report of a message addressed to nobody. */
-    public static final DeliveryReport EMPTY = new DeliveryReport(0, 0, 0, 0, 0, false);
+    public static final DeliveryReport EMPTY = new DeliveryReport(0, 0, 0, 0, 0, false, null);
+
+    /**
+     * A report without a position.
+     *
+     * @param recipients how many sessions on this node it was addressed to
+     * @param queued     how many accepted it into their send queue
+     * @param delivered  how many the container reported written
+     * @param dropped    how many discarded it unsent
+     * @param failed     how many could not be sent
+     * @param published  whether the backplane accepted it for the other nodes
+     */
+    public DeliveryReport(int recipients, int queued, int delivered, int dropped, int failed, boolean published) {
+        this(recipients, queued, delivered, dropped, failed, published, null);
+    }
 
     /**
      * A report of a message that stayed on this node.
@@ -35,7 +52,7 @@ public record DeliveryReport(int recipients, int queued, int delivered, int drop
      * @param failed     how many could not be sent
      */
     public DeliveryReport(int recipients, int queued, int delivered, int dropped, int failed) {
-        this(recipients, queued, delivered, dropped, failed, false);
+        this(recipients, queued, delivered, dropped, failed, false, null);
     }
 
     /** Whether every recipient on this node received the message. */
@@ -50,6 +67,16 @@ public record DeliveryReport(int recipients, int queued, int delivered, int drop
      * @return the report
      */
     public DeliveryReport withPublished(boolean published) {
-        return new DeliveryReport(recipients, queued, delivered, dropped, failed, published);
+        return new DeliveryReport(recipients, queued, delivered, dropped, failed, published, position);
+    }
+
+    /**
+     * This report with {@link #position()} set.
+     *
+     * @param position the broadcast's position in its room's history
+     * @return the report
+     */
+    public DeliveryReport withPosition(RoomPosition position) {
+        return new DeliveryReport(recipients, queued, delivered, dropped, failed, published, position);
     }
 }

@@ -1,8 +1,10 @@
 package io.switchboard;
 
 import jakarta.websocket.Session;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +45,12 @@ import java.util.function.Supplier;
  * DeliveryReport#published() published}); a message larger than {@code switchboard.backplane.max-payload} throws
  * {@link IllegalArgumentException} before anyone receives it. {@link #members}, {@link #rooms}, {@link #roomsOf} and
  * {@link #inRoom} stay on this node; {@link #clusterMembers} and {@link #clusterRooms} answer for every node.
+ *
+ * <p>History: a room joined by a session of an endpoint with {@link RoomHistory} keeps its recent broadcasts, each
+ * with a {@link RoomPosition}. A session that joins naming a position (its handshake's {@link
+ * RoomPosition#QUERY_PARAMETER}, or {@link #join(Session, String, RoomPosition)}) gets every later broadcast
+ * replayed into its send queue before any live one; {@link #recovery} tells the endpoint whether that worked, and
+ * {@link #history} reads history for applications that replay themselves.
  */
 public interface RoomService {
 
@@ -67,6 +75,40 @@ public interface RoomService {
      * @throws IllegalArgumentException if Switchboard does not track the session
      */
     boolean join(SessionInfo session, String room);
+
+    /**
+     * Adds a session to a room with history and replays every broadcast after a position into its send queue, ahead
+     * of any live broadcast, with no gap and no duplicate: for clients that name their positions in messages rather
+     * than in the handshake. O(members of the room) for the replay; fires {@link RoomJoined}.
+     *
+     * @param session a session of a tracked endpoint
+     * @param room    the room's name
+     * @param since   the last position the client saw, or {@code null} to join without a replay
+     * @return what was replayed, also readable later through {@link #recovery}; a session that was a member already
+     *     gets {@code NOT_ASKED} and no replay
+     * @throws IllegalArgumentException if the session is not open on a tracked endpoint
+     */
+    RoomRecovery join(Session session, String room, RoomPosition since);
+
+    /**
+     * What became of a session's latest join of a room: whether it resumed from a position and what was replayed.
+     * For the room of {@link Room}, the join happened before {@code @OnOpen}. O(1).
+     *
+     * @param session the session
+     * @param room    the room's name
+     * @return the recovery; empty if the session is not a member or the room keeps no history
+     */
+    Optional<RoomRecovery> recovery(Session session, String room);
+
+    /**
+     * Reads a room's history after a position, for applications that replay themselves or build a fresh state.
+     * O(messages kept) on a single node; one round trip to the backplane where it keeps history.
+     *
+     * @param room  the room's name
+     * @param since the last position already seen, or {@code null} for everything kept
+     * @return completes with the broadcasts after it; empty and not complete for a room that keeps no history
+     */
+    CompletionStage<RecordedMessages> history(String room, RoomPosition since);
 
     /**
      * Removes a session from a room; the room ends with its last member. O(1); fires {@link RoomLeft}, and
@@ -187,6 +229,23 @@ public interface RoomService {
      * @return the stage of the delivery report, which does not count the excluded session
      */
     CompletionStage<DeliveryReport> broadcastExcept(String room, Object message, SessionInfo excluded);
+
+    /**
+     * Sends a message that carries its own position in the room's history to every member of a room: the message is
+     * made from the position the broadcast gets, so a client can keep it and resume from it. Costs and threads as
+     * {@link #broadcast(String, Object)}, plus the call of {@code message}, which runs on the calling thread while
+     * the room's other broadcasts wait: keep it short (build a string).
+     *
+     * <pre>{@code
+     * rooms.broadcastWithPosition(room, position -> json("said", position.toString(), text));
+     * }</pre>
+     *
+     * @param room    the room's name
+     * @param message makes the message (text, binary or an object for the members' encoders) from its position;
+     *                given {@code null} for a room that keeps no history
+     * @return the stage of the delivery report, with the position
+     */
+    CompletionStage<DeliveryReport> broadcastWithPosition(String room, Function<RoomPosition, ?> message);
 
     /**
      * Runs code with the {@link RoomScoped} context of a room active, on the calling thread, from any thread: a

@@ -48,6 +48,19 @@ public class Fanout {
      */
     public CompletionStage<DeliveryReport> send(
             Iterable<? extends Recipient> recipients, Object message, Recipient excluded) {
+        return start(queue(recipients, message, excluded));
+    }
+
+    /**
+     * The first half of {@link #send(Iterable, Object, Recipient)}: puts a message into each recipient's queue but
+     * one, without starting any write, so a caller can queue under a lock of its own and start the writes after.
+     *
+     * @param recipients who receive it; iterated once
+     * @param message    text, binary or an object for the recipients' encoders
+     * @param excluded   who does not, or {@code null}
+     * @return what {@link #start(Queued)} needs
+     */
+    public Queued queue(Iterable<? extends Recipient> recipients, Object message, Recipient excluded) {
         Delivery delivery = new Delivery();
         List<Outbox> idle = new ArrayList<>();
         Encodings encodings = new Encodings(message);
@@ -65,9 +78,32 @@ public class Fanout {
                 idle.add(recipient.outbox());
             }
         }
-        start(idle);
-        metrics.broadcast(count);
-        return delivery.sealed();
+        return new Queued(delivery, idle, count);
+    }
+
+    /**
+     * The second half: starts the writes of the queues that were idle.
+     *
+     * @param queued what {@link #queue} returned
+     * @return the stage of the delivery report
+     */
+    public CompletionStage<DeliveryReport> start(Queued queued) {
+        start(queued.idle);
+        metrics.broadcast(queued.count);
+        return queued.delivery.sealed();
+    }
+
+    /** A message queued for its recipients, whose idle queues have not been started yet. */
+    public static final class Queued {
+        private final Delivery delivery;
+        private final List<Outbox> idle;
+        private final int count;
+
+        private Queued(Delivery delivery, List<Outbox> idle, int count) {
+            this.delivery = delivery;
+            this.idle = idle;
+            this.count = count;
+        }
     }
 
     /**

@@ -143,6 +143,39 @@ public final class Outbox implements SendHandler {
         return mustDrain;
     }
 
+    /**
+     * Queues messages a session missed, all or none: they go in only if all of them fit within both bounds (the
+     * overflow policy is not applied, so nothing queued before is lost for them). Each gets its own accounting.
+     *
+     * @param missed the messages, oldest first
+     * @return {@code null} if they do not all fit; else whether the caller must now call {@link #drain()}
+     */
+    public Boolean offerAll(List<Payload> missed) {
+        if (missed.isEmpty()) {
+            return false;
+        }
+        boolean mustDrain;
+        synchronized (this) {
+            long size = 0;
+            for (Payload payload : missed) {
+                size += payload.size();
+            }
+            int waiting = count + (writing == null ? 0 : 1);
+            if (discarded || waiting + missed.size() > limits.capacity() || bytes + size > limits.maxBytes()) {
+                return null;
+            }
+            for (Payload payload : missed) {
+                Delivery delivery = new Delivery();
+                delivery.addRecipient();
+                delivery.queued();
+                append(payload, delivery);
+            }
+            mustDrain = !draining;
+            draining = true;
+        }
+        return mustDrain;
+    }
+
     /** Whether a message would fit if every waiting message were gone (only a write under way left). */
     private boolean fitsWithNothingWaiting(Payload payload) {
         return writing == null || (1 < limits.capacity() && writing.size() + payload.size() <= limits.maxBytes());

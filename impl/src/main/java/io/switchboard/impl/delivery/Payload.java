@@ -71,6 +71,16 @@ public final class Payload {
         return text != null;
     }
 
+    /** The text, or {@code null} for a binary message. */
+    public String text() {
+        return text;
+    }
+
+    /** A read-only view of the bytes of a binary message, or {@code null} for a text message. */
+    public ByteBuffer binary() {
+        return binary == null ? null : binary.duplicate();
+    }
+
     /**
      * This message as one unmasked, unfragmented WebSocket frame without extensions, as a server writes it: built
      * once per payload, so a container fast path writes the same bytes to every session instead of framing the

@@ -77,6 +77,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
                             peer(session),
                             runtime.liveness(),
                             runtime.sendQueue(),
+                            runtime.history(),
                             runtime.encoder(),
                             ending);
             Admission.Refusal refusal = HandshakeRefusal.of(session.getUserProperties());
@@ -164,7 +165,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         }
         String room = session.getPathParameters().get(parameter);
         tracked.homeRoom(room);
-        runtime.rooms().join(tracked, room);
+        runtime.rooms().joinHome(tracked, room);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.switchboard.impl.endpoint;
 
 import io.switchboard.Room;
 import io.switchboard.impl.cdi.LazyBean;
+import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.MessageSizeLimits;
 import io.switchboard.impl.config.SendQueueSettings;
@@ -26,6 +27,7 @@ final class EndpointRuntime {
     private final UserInstances instances;
     private final LivenessSettings liveness;
     private final SendQueueSettings sendQueue;
+    private final HistorySettings history;
     private final MessageSizeLimits messageSizes;
     private final EndpointLimits limits;
     private final LazyBean<Tallies> tallies = new LazyBean<>(Tallies.class);
@@ -57,6 +59,7 @@ final class EndpointRuntime {
         this.instances = new UserInstances(model.type(), userConfigurator);
         this.liveness = settings.liveness();
         this.sendQueue = settings.sendQueue();
+        this.history = settings.history();
         this.roomParameter = roomParameter(model);
         this.limits = settings.limits();
         this.messageSizes = settings.messageSizes();
@@ -126,6 +129,10 @@ final class EndpointRuntime {
 
     SendQueueSettings sendQueue() {
         return sendQueue;
+    }
+
+    HistorySettings history() {
+        return history;
     }
 
     /**

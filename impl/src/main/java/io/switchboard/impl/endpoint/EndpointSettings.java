@@ -5,7 +5,9 @@ import io.switchboard.Heartbeat;
 import io.switchboard.IdleTimeout;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.RateLimit;
+import io.switchboard.RoomHistory;
 import io.switchboard.SendQueue;
+import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.MessageSizeLimits;
 import io.switchboard.impl.config.SendQueueSettings;
@@ -27,13 +29,15 @@ import io.switchboard.impl.session.SessionRegistry;
  * @param sendQueue    the bounds of each session's send queue
  * @param messageSizes the largest messages accepted
  * @param limits       rate and connection limits
+ * @param history      how much history the rooms its sessions join keep
  */
 public record EndpointSettings(
         EndpointSecurity security,
         LivenessSettings liveness,
         SendQueueSettings sendQueue,
         MessageSizeLimits messageSizes,
-        EndpointLimits limits) {
+        EndpointLimits limits,
+        HistorySettings history) {
 
     /**
      * Reads and checks an endpoint's settings, and the deployment-wide keys that are read later (the fast path at
@@ -60,6 +64,7 @@ public record EndpointSettings(
         SessionRegistry.drainTimeout(settings);
         SwitchboardMetrics.enabled(endpoint);
         MessageSizeLimits messageSizes = MessageSizeLimits.read(endpoint, type.getAnnotation(MaxMessageSize.class));
-        return new EndpointSettings(security, liveness, sendQueue, messageSizes, limits);
+        HistorySettings history = HistorySettings.read(endpoint, type.getAnnotation(RoomHistory.class));
+        return new EndpointSettings(security, liveness, sendQueue, messageSizes, limits, history);
     }
 }

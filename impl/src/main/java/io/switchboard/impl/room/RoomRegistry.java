@@ -2,13 +2,18 @@ package io.switchboard.impl.room;
 
 import io.switchboard.ClusterMember;
 import io.switchboard.DeliveryReport;
+import io.switchboard.RecordedMessages;
 import io.switchboard.RoomJoined;
 import io.switchboard.RoomLeft;
+import io.switchboard.RoomPosition;
+import io.switchboard.RoomRecovery;
 import io.switchboard.RoomService;
 import io.switchboard.SessionInfo;
 import io.switchboard.impl.cluster.Cluster;
 import io.switchboard.impl.cluster.LocalRooms;
 import io.switchboard.impl.delivery.Fanout;
+import io.switchboard.impl.history.RoomLog;
+import io.switchboard.impl.history.RoomLogs;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.session.TrackedSession;
 import io.switchboard.spi.ClusterBroadcast;
@@ -20,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,6 +43,10 @@ import java.util.stream.Collectors;
  *
  * <p>With a backplane, joins and leaves are told to the {@link Cluster} after they happened here, and broadcasts
  * are delivered here and then published for the other nodes.
+ *
+ * <p>A room with history ({@link RoomLogs}) has its log's lock held across each broadcast's append and queueing,
+ * and across each join with its replay: a session that resumes gets every broadcast after its position exactly
+ * once, the missed ones first, whatever broadcasts run meanwhile.
  */
 @ApplicationScoped
 public class RoomRegistry implements RoomService, LocalRooms {
@@ -52,6 +62,12 @@ public class RoomRegistry implements RoomService, LocalRooms {
     @Inject
     Cluster cluster;
 
+    @Inject
+    RoomLogs logs;
+
+    @Inject
+    Replays replays;
+
     @Override
     public boolean join(Session session, String room) {
         return join(tracked(session), room);
@@ -63,14 +79,81 @@ public class RoomRegistry implements RoomService, LocalRooms {
     }
 
     /**
-     * Adds a tracked session to a room.
+     * Adds a tracked session to a room, resuming from the position its handshake named for that room
+     * ({@code switchboard-since.<room>}) the first time it joins it.
      *
      * @param member the session
      * @param name   the room
      * @return whether it was not a member yet; {@code false} also for a session that closed meanwhile
      */
     public boolean join(TrackedSession member, String name) {
+        String since = member.recovery(name) == null ? replays.requested(member, name, false) : null;
+        return join(member, name, since, since != null).joined();
+    }
+
+    /**
+     * Adds a session to the room of its endpoint's {@code @Room}, resuming from the position its handshake named
+     * ({@code switchboard-since.<room>}, else {@code switchboard-since}).
+     *
+     * @param member the session, opening
+     * @param name   the room
+     */
+    public void joinHome(TrackedSession member, String name) {
+        String since = replays.requested(member, name, true);
+        join(member, name, since, since != null);
+    }
+
+    @Override
+    public RoomRecovery join(Session session, String room, RoomPosition since) {
+        return join(tracked(session), room, since == null ? null : since.toString(), since != null)
+                .recovery();
+    }
+
+    private Joined join(TrackedSession member, String name, String since, boolean asked) {
         Objects.requireNonNull(name, "room");
+        RoomLog log = member.history().enabled()
+                ? logs.open(name, member.history(), System.currentTimeMillis())
+                : logs.find(name);
+        Joined result;
+        if (log == null) {
+            boolean joined = addMember(member, name);
+            result =
+                    new Joined(joined, asked ? new RoomRecovery(name, RoomRecovery.Outcome.NO_HISTORY, 0, null) : null);
+        } else {
+            Replays.Replayed replayed = null;
+            synchronized (log) {
+                boolean joined = addMember(member, name);
+                if (joined) {
+                    replayed = replays.replay(member, name, log, asked ? since : null);
+                    member.recovered(replayed.recovery());
+                }
+                result = new Joined(
+                        joined,
+                        joined
+                                ? replayed.recovery()
+                                : new RoomRecovery(name, RoomRecovery.Outcome.NOT_ASKED, 0, log.latest()));
+            }
+            if (replayed != null && replayed.mustDrain()) {
+                member.outbox().drain();
+            }
+        }
+        if (!result.joined()) {
+            return result;
+        }
+        if (!member.isOpen()) {
+            // Closed while joining: its close may already have left every room it knew of.
+            leave(member, name);
+            return new Joined(false, result.recovery());
+        }
+        cluster.joined(member, name);
+        sessions.fire(new RoomJoined(member, name), member);
+        return result;
+    }
+
+    /** Whether a join added the member, and what it replayed. */
+    private record Joined(boolean joined, RoomRecovery recovery) {}
+
+    private boolean addMember(TrackedSession member, String name) {
         boolean[] joined = new boolean[1];
         rooms.compute(name, (key, room) -> {
             Room target = room == null ? new Room(key) : room;
@@ -80,17 +163,26 @@ public class RoomRegistry implements RoomService, LocalRooms {
             }
             return target.members().isEmpty() ? null : target;
         });
-        if (!joined[0]) {
-            return false;
+        return joined[0];
+    }
+
+    @Override
+    public Optional<RoomRecovery> recovery(Session session, String room) {
+        TrackedSession member = sessions.tracked(session.getId());
+        if (member == null || !member.roomNames().contains(room)) {
+            return Optional.empty();
         }
-        if (!member.isOpen()) {
-            // Closed while joining: its close may already have left every room it knew of.
-            leave(member, name);
-            return false;
-        }
-        cluster.joined(member, name);
-        sessions.fire(new RoomJoined(member, name), member);
-        return true;
+        return Optional.ofNullable(member.recovery(room));
+    }
+
+    @Override
+    public CompletionStage<RecordedMessages> history(String room, RoomPosition since) {
+        Objects.requireNonNull(room, "room");
+        RoomLog log = logs.find(room);
+        return CompletableFuture.completedFuture(
+                log == null
+                        ? new RecordedMessages(false, List.of(), null)
+                        : log.read(since, System.currentTimeMillis()));
     }
 
     @Override
@@ -214,9 +306,47 @@ public class RoomRegistry implements RoomService, LocalRooms {
         return send(room, message, entry(excluded));
     }
 
+    @Override
+    public CompletionStage<DeliveryReport> broadcastWithPosition(String room, Function<RoomPosition, ?> message) {
+        Objects.requireNonNull(message, "message");
+        return send(room, new Positioned(message), null);
+    }
+
+    /** A message made from the position its broadcast gets. */
+    private record Positioned(Function<RoomPosition, ?> factory) {}
+
+    /**
+     * Broadcasts to a room: recorded in its history first where it keeps one, then published for the other nodes
+     * and queued for this node's members.
+     *
+     * @param message  the message, or a {@link Positioned} that makes it from its position
+     * @param excluded the member that does not receive it, or {@code null}
+     */
     private CompletionStage<DeliveryReport> send(String room, Object message, TrackedSession excluded) {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(message, "message");
+        RoomLog log = logs.find(room);
+        if (log == null) {
+            return sendUnrecorded(room, built(message, null), excluded);
+        }
+        RoomPosition position;
+        Fanout.Queued queued;
+        CompletionStage<Boolean> published;
+        synchronized (log) {
+            Object built = built(message, log.next());
+            Room found = rooms.get(room);
+            Set<TrackedSession> members = found == null ? Set.of() : found.members();
+            position = replays.record(log, built, members);
+            ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, built, members);
+            published = outgoing == null ? null : cluster.publish(outgoing);
+            queued = fanout.queue(members, built, excluded);
+        }
+        logs.sweepNowAndThen(rooms::containsKey, System.currentTimeMillis());
+        CompletionStage<DeliveryReport> local = fanout.start(queued).thenApply(r -> r.withPosition(position));
+        return published == null ? local : Cluster.reported(local, published);
+    }
+
+    private CompletionStage<DeliveryReport> sendUnrecorded(String room, Object message, TrackedSession excluded) {
         Room found = rooms.get(room);
         Set<TrackedSession> members = found == null ? Set.of() : found.members();
         ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, message, members);
@@ -225,6 +355,14 @@ public class RoomRegistry implements RoomService, LocalRooms {
                 ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
                 : fanout.send(members, message, excluded);
         return published == null ? local : Cluster.reported(local, published);
+    }
+
+    /** The message itself, or what a positioned message makes of the position. */
+    private static Object built(Object message, RoomPosition position) {
+        if (message instanceof Positioned positioned) {
+            return Objects.requireNonNull(positioned.factory().apply(position), "the message made from the position");
+        }
+        return message;
     }
 
     @Override

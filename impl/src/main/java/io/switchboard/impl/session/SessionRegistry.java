@@ -8,6 +8,7 @@ import io.switchboard.SessionClosed;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
 import io.switchboard.impl.config.Durations;
+import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.Parser;
 import io.switchboard.impl.config.SendQueueSettings;
@@ -69,6 +70,7 @@ public class SessionRegistry implements OpenSessions {
      * @param peer          what the handshake established: address, principal, credentials expiry
      * @param liveness      how the endpoint finds dead and idle peers
      * @param sendQueue     the bounds of the session's send queue
+     * @param history       how much history the rooms it joins keep
      * @param encoder       the endpoint's encoders
      * @param ending        ends the session where the container does not (runs its close handling once, in order)
      * @return the registry's entry, to hand back to {@link #closed}
@@ -80,11 +82,12 @@ public class SessionRegistry implements OpenSessions {
             Peer peer,
             LivenessSettings liveness,
             SendQueueSettings sendQueue,
+            HistorySettings history,
             MessageEncoder encoder,
             Ending ending) {
         EndpointMeters meters = metrics.endpoint(endpointId);
         TrackedSession tracked = new TrackedSession(
-                this, session, endpointId, endpointClass, peer, liveness, sendQueue, encoder, meters, ending);
+                this, session, endpointId, endpointClass, peer, liveness, sendQueue, history, encoder, meters, ending);
         meters.opened();
         sessions.put(session.getId(), tracked);
         sweeper.start(this);

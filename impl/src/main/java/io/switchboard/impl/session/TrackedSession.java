@@ -2,8 +2,10 @@ package io.switchboard.impl.session;
 
 import io.switchboard.CloseCategory;
 import io.switchboard.OverflowPolicy;
+import io.switchboard.RoomRecovery;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionState;
+import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.config.LivenessSettings;
 import io.switchboard.impl.config.SendQueueSettings;
 import io.switchboard.impl.delivery.FastPaths;
@@ -59,6 +61,10 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
     /** The room of the endpoint's {@code @Room}, whose scope its callbacks run in; {@code null} if none. */
     private volatile String homeRoom;
 
+    private final HistorySettings history;
+    /** What each join of a room with history replayed, by room; created on first use, guarded by this. */
+    private Map<String, RoomRecovery> recoveries;
+
     private volatile boolean inCallback;
     private volatile boolean endRequested;
     private final CloseState closeState = new CloseState();
@@ -71,10 +77,12 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
             Peer peer,
             LivenessSettings liveness,
             SendQueueSettings sendQueue,
+            HistorySettings history,
             MessageEncoder encoder,
             EndpointMeters meters,
             Ending ending) {
         this.meters = meters;
+        this.history = history;
         this.registry = registry;
         this.session = session;
         this.endpointId = endpointId;
@@ -283,6 +291,33 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
      */
     public void homeRoom(String room) {
         homeRoom = room;
+    }
+
+    /** How much history the rooms this session's endpoint joins keep. */
+    public HistorySettings history() {
+        return history;
+    }
+
+    /**
+     * Records what a join of a room with history replayed.
+     *
+     * @param recovery the recovery
+     */
+    public synchronized void recovered(RoomRecovery recovery) {
+        if (recoveries == null) {
+            recoveries = new java.util.HashMap<>(4);
+        }
+        recoveries.put(recovery.room(), recovery);
+    }
+
+    /**
+     * What the session's latest join of a room with history replayed.
+     *
+     * @param room the room
+     * @return the recovery, or {@code null} if the session never joined the room while it kept history
+     */
+    public synchronized RoomRecovery recovery(String room) {
+        return recoveries == null ? null : recoveries.get(room);
     }
 
     /** Whether Switchboard started this session's close (its category is then known, not guessed). */

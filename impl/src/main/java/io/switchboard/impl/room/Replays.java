@@ -1,0 +1,122 @@
+package io.switchboard.impl.room;
+
+import io.switchboard.RoomPosition;
+import io.switchboard.RoomRecovery;
+import io.switchboard.RoomRecovery.Outcome;
+import io.switchboard.impl.delivery.MessageEncoder;
+import io.switchboard.impl.delivery.Payload;
+import io.switchboard.impl.delivery.Recipient;
+import io.switchboard.impl.history.RoomLog;
+import io.switchboard.impl.session.TrackedSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.EncodeException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What rooms with history do beyond joining and sending: read the position a client asks to resume from, replay
+ * what it missed into its send queue, and record each broadcast as it was sent. Called by the room registry with
+ * the room's log locked.
+ */
+@ApplicationScoped
+class Replays {
+
+    private static final Logger LOG = Logger.getLogger(Replays.class.getName());
+
+    /**
+     * What a join replayed.
+     *
+     * @param recovery  the outcome, for the session and the endpoint
+     * @param mustDrain whether the joining thread must start the session's writes once the log is unlocked
+     */
+    record Replayed(RoomRecovery recovery, boolean mustDrain) {}
+
+    /**
+     * The position a session's handshake asked to resume a room from.
+     *
+     * @param member the session
+     * @param room   the room
+     * @param home   whether the room is the endpoint's {@code @Room}, which {@code switchboard-since} names too
+     * @return the text of the position, or {@code null} if the handshake named none
+     */
+    String requested(TrackedSession member, String room, boolean home) {
+        Map<String, List<String>> parameters = member.session().getRequestParameterMap();
+        if (parameters == null || parameters.isEmpty()) {
+            return null;
+        }
+        List<String> named = parameters.get(RoomPosition.QUERY_PARAMETER + "." + room);
+        if (named == null && home) {
+            named = parameters.get(RoomPosition.QUERY_PARAMETER);
+        }
+        return named == null || named.isEmpty() ? null : named.get(0);
+    }
+
+    /**
+     * Queues what a joining session missed, all or nothing.
+     *
+     * @param member the session, a member already
+     * @param room   the room
+     * @param log    the room's log, locked by the caller
+     * @param since  the position's text, or {@code null} when none was asked for
+     * @return the outcome
+     */
+    Replayed replay(TrackedSession member, String room, RoomLog log, String since) {
+        if (since == null) {
+            return new Replayed(new RoomRecovery(room, Outcome.NOT_ASKED, 0, log.latest()), false);
+        }
+        RoomPosition position;
+        try {
+            position = RoomPosition.parse(since);
+        } catch (IllegalArgumentException e) {
+            return refused(member, room, Outcome.UNREADABLE, log.latest());
+        }
+        RoomLog.Replay found = log.since(position, System.currentTimeMillis());
+        if (found.outcome() != Outcome.RECOVERED) {
+            return refused(member, room, found.outcome(), found.latest());
+        }
+        List<Payload> missed = new ArrayList<>(found.entries().size());
+        found.entries().forEach(entry -> missed.add(entry.payload()));
+        Boolean mustDrain = member.outbox().offerAll(missed);
+        if (mustDrain == null) {
+            return refused(member, room, Outcome.TOO_MANY, found.latest());
+        }
+        LOG.fine(() -> "Session " + member + " resumed room " + room + " from " + position + ": " + missed.size()
+                + " replayed");
+        return new Replayed(new RoomRecovery(room, Outcome.RECOVERED, missed.size(), found.latest()), mustDrain);
+    }
+
+    private static Replayed refused(TrackedSession member, String room, Outcome outcome, RoomPosition latest) {
+        LOG.log(Level.FINE, () -> "Session " + member + " could not resume room " + room + ": " + outcome);
+        return new Replayed(new RoomRecovery(room, outcome, 0, latest), false);
+    }
+
+    /**
+     * Records a broadcast in its room's log as it is sent: text and binary as they are, an object as the first
+     * member's endpoint encodes it. One that no member can encode still takes its offset, so no two messages ever
+     * share a position, but is not kept.
+     *
+     * @param log     the room's log, locked by the caller
+     * @param message the message
+     * @param members the room's members
+     * @return its position
+     */
+    RoomPosition record(RoomLog log, Object message, Iterable<? extends Recipient> members) {
+        return log.append(recorded(message, members), System.currentTimeMillis());
+    }
+
+    private static Payload recorded(Object message, Iterable<? extends Recipient> members) {
+        try {
+            if (MessageEncoder.needsNoEncoder(message)) {
+                return MessageEncoder.PLAIN.encode(message);
+            }
+            Iterator<? extends Recipient> first = members.iterator();
+            return first.hasNext() ? first.next().encoder().encode(message) : null;
+        } catch (EncodeException e) {
+            return null;
+        }
+    }
+}

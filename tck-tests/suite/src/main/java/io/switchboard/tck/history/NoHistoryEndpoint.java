@@ -1,0 +1,27 @@
+package io.switchboard.tck.history;
+
+import io.switchboard.Broadcaster;
+import io.switchboard.Room;
+import io.switchboard.RoomService;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+/** {@link HistoryEndpoint}'s commands in rooms without history. */
+@ServerEndpoint("/history-none/{room}")
+@Room("room")
+public class NoHistoryEndpoint {
+
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @OnMessage
+    public String command(String text, Session session, @PathParam("room") String room) {
+        return HistoryEndpoint.Commands.run(rooms, broadcaster, text, session, room);
+    }
+}
