@@ -9,6 +9,9 @@
  *       presence and connection counts; Switchboard offers it a {@link io.switchboard.spi.BackplaneNode} and, after an
  *       outage, this node's {@link io.switchboard.spi.Presence}. The Redis backplane is in
  *       {@code switchboard-backplane-redis}.</li>
+ *   <li>{@link io.switchboard.spi.SharedHistory}, implemented by a backplane that keeps room history in its engine
+ *       (Redis streams), records and replays the broadcasts of rooms with {@link io.switchboard.RoomHistory} for every
+ *       node.</li>
  * </ul>
  */
 package io.switchboard.spi;

@@ -1,0 +1,87 @@
+package io.switchboard.spi;
+
+import io.switchboard.RoomPosition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Room history kept by the backplane's engine, so that any node can replay any room's history to a session that
+ * resumes there ({@link io.switchboard.RoomHistory}). A {@link Backplane} that keeps history also implements this
+ * interface; Switchboard then records every broadcast to a room with history through it instead of in the node's
+ * memory, and delivers such broadcasts on every node, the sending node included, from the backplane in the order of
+ * their positions.
+ *
+ * <p>Guarantees an implementation must give: positions of one room are given out by the engine, one after another,
+ * each once; a broadcast is recorded and published in one atomic step, so the order nodes receive them in is the
+ * order of their positions; a room's epoch changes whenever its recorded history was lost (expired, flushed). Every
+ * method blocks for at most the backplane's command timeout and is called from any thread.
+ */
+public interface SharedHistory {
+
+    /**
+     * Makes sure a room keeps history with these bounds (a session of an endpoint with history joins it here), and
+     * keeps it from expiring for another {@code ttl}.
+     *
+     * @param room the room
+     * @param size the most broadcasts it keeps
+     * @param ttl  how long a broadcast is kept, and the history without broadcasts or joins
+     * @return the room's latest position
+     * @throws IllegalStateException when the engine cannot answer in time
+     */
+    RoomPosition open(String room, int size, Duration ttl);
+
+    /**
+     * Records a room broadcast and publishes it to every node, this one included, with the position it got; or only
+     * publishes it, without a position, when the room keeps no history.
+     *
+     * @param broadcast the broadcast, for a room, without a position
+     * @param expected  the position the message was built for ({@code broadcastWithPosition}): recorded only if it
+     *                  is the room's next one; {@code null} to take whatever position comes next
+     * @return what happened
+     * @throws IllegalStateException when the engine cannot answer in time (nothing was published)
+     */
+    Recorded record(ClusterBroadcast broadcast, RoomPosition expected);
+
+    /**
+     * Reads a room's recorded broadcasts after a position.
+     *
+     * @param room  the room
+     * @param since the last position already seen
+     * @return the broadcasts after it that are still kept, and where the room stands
+     * @throws IllegalStateException when the engine cannot answer in time
+     */
+    Range read(String room, RoomPosition since);
+
+    /**
+     * What {@link #record} did.
+     *
+     * @param position the position the broadcast got, or {@code null} when it was published without one (the room
+     *                 keeps no history) or not at all
+     * @param next     when the broadcast was built for another position, the position it should have been built
+     *                 for: nothing was published, build it again for this one; else {@code null}
+     */
+    record Recorded(RoomPosition position, RoomPosition next) {}
+
+    /**
+     * A room's recorded broadcasts after a position.
+     *
+     * @param latest      the room's latest position, or {@code null} if the room keeps no history
+     * @param firstKept   the offset of the oldest broadcast still kept (the latest offset plus one when none is)
+     * @param broadcasts  the broadcasts after the position asked for, with their positions, oldest first; empty when
+     *                    the position is of another epoch
+     */
+    record Range(RoomPosition latest, long firstKept, List<ClusterBroadcast> broadcasts) {
+
+        /**
+         * Checks the parts.
+         *
+         * @param latest     the latest position
+         * @param firstKept  the oldest offset kept
+         * @param broadcasts the broadcasts
+         */
+        public Range {
+            broadcasts = List.copyOf(Objects.requireNonNull(broadcasts, "broadcasts"));
+        }
+    }
+}
