@@ -4,6 +4,7 @@ import io.switchboard.RoomPosition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Room history kept by the backplane's engine, so that any node can replay any room's history to a session that
@@ -15,7 +16,8 @@ import java.util.Objects;
  * <p>Guarantees an implementation must give: positions of one room are given out by the engine, one after another,
  * each once; a broadcast is recorded and published in one atomic step, so the order nodes receive them in is the
  * order of their positions; a room's epoch changes whenever its recorded history was lost (expired, flushed). Every
- * method blocks for at most the backplane's command timeout and is called from any thread.
+ * method is called from any thread; {@link #open} and {@link #read} block for at most the backplane's command
+ * timeout, {@link #record} returns at once, and the records one thread asks for are made in the order asked.
  */
 public interface SharedHistory {
 
@@ -38,10 +40,10 @@ public interface SharedHistory {
      * @param broadcast the broadcast, for a room, without a position
      * @param expected  the position the message was built for ({@code broadcastWithPosition}): recorded only if it
      *                  is the room's next one; {@code null} to take whatever position comes next
-     * @return what happened
-     * @throws IllegalStateException when the engine cannot answer in time (nothing was published)
+     * @return completes with what happened, or exceptionally when the engine cannot answer in time (then nothing was
+     *     published)
      */
-    Recorded record(ClusterBroadcast broadcast, RoomPosition expected);
+    CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected);
 
     /**
      * Reads a room's recorded broadcasts after a position.
