@@ -34,8 +34,8 @@ public interface SharedHistory {
     RoomPosition open(String room, int size, Duration ttl);
 
     /**
-     * Records a room broadcast and publishes it to every node, this one included, with the position it got; or only
-     * publishes it, without a position, when the room keeps no history.
+     * Records a room broadcast and publishes it to every node, this one included, with the position it got; or, when
+     * the room keeps no history and {@code expected} is {@code null}, publishes it without a position.
      *
      * @param broadcast the broadcast, for a room, without a position
      * @param expected  the position the message was built for ({@code broadcastWithPosition}): recorded only if it
@@ -56,14 +56,21 @@ public interface SharedHistory {
     Range read(String room, RoomPosition since);
 
     /**
-     * What {@link #record} did.
+     * What {@link #record} did: one of
+     * <ul>
+     *   <li>recorded: {@code published}, with the {@code position} it got;</li>
+     *   <li>published without a position, the room keeping no history (only when {@code expected} was {@code null}):
+     *       {@code published}, no position;</li>
+     *   <li>built for another position: not published, {@code next} is the position to build it for again;</li>
+     *   <li>built for a position, but the room keeps no history: not published, neither position; build it again
+     *       without one and record it with {@code expected == null}.</li>
+     * </ul>
      *
-     * @param position the position the broadcast got, or {@code null} when it was published without one (the room
-     *                 keeps no history) or not at all
-     * @param next     when the broadcast was built for another position, the position it should have been built
-     *                 for: nothing was published, build it again for this one; else {@code null}
+     * @param published whether the broadcast went to the nodes
+     * @param position  the position it got, or {@code null}
+     * @param next      the position to build it for again, or {@code null}
      */
-    record Recorded(RoomPosition position, RoomPosition next) {}
+    record Recorded(boolean published, RoomPosition position, RoomPosition next) {}
 
     /**
      * A room's recorded broadcasts after a position.
