@@ -20,7 +20,7 @@ package io.switchboard;
  * @param outcome  what happened
  * @param replayed how many broadcasts were replayed to the session, ahead of every live one
  * @param latest   the room's position when the session joined: every later broadcast reaches the session live; {@code
- *                 null} only for {@link Outcome#NO_HISTORY}
+ *                 null} for {@link Outcome#NO_HISTORY} and {@link Outcome#UNAVAILABLE}
  */
 public record RoomRecovery(String room, Outcome outcome, int replayed, RoomPosition latest) {
 
@@ -41,7 +41,9 @@ public record RoomRecovery(String room, Outcome outcome, int replayed, RoomPosit
         /** The broadcasts to replay do not fit the session's send queue. */
         TOO_MANY,
         /** The room keeps no history (its endpoint has no {@link RoomHistory}). */
-        NO_HISTORY
+        NO_HISTORY,
+        /** The backplane that keeps the room's history could not be reached in time. */
+        UNAVAILABLE
     }
 
     /**

@@ -27,6 +27,17 @@
  *       outbound queue, and what happens when a message would exceed them.</li>
  * </ul>
  *
+ * <h2>History and resume</h2>
+ * <ul>
+ *   <li>{@link io.switchboard.RoomHistory} — keeps the recent broadcasts of the rooms an endpoint's sessions join;</li>
+ *   <li>{@link io.switchboard.RoomPosition} — where a broadcast stands in its room's history: an epoch and an
+ *       offset, which a client sends back to resume;</li>
+ *   <li>{@link io.switchboard.RoomRecovery} — whether a session that joined naming a position got everything it
+ *       missed;</li>
+ *   <li>{@link io.switchboard.RecordedMessages} — a room's history as {@link io.switchboard.RoomService#history}
+ *       reads it.</li>
+ * </ul>
+ *
  * <h2>Liveness and limits</h2>
  * <ul>
  *   <li>{@link io.switchboard.Heartbeat} and {@link io.switchboard.IdleTimeout} — how dead and idle peers are

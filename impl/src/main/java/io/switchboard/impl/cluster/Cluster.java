@@ -22,6 +22,7 @@ import io.switchboard.spi.BackplaneNode;
 import io.switchboard.spi.ClusterBroadcast;
 import io.switchboard.spi.ClusterBroadcast.Audience;
 import io.switchboard.spi.Presence;
+import io.switchboard.spi.SharedHistory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -63,6 +64,9 @@ public class Cluster implements BackplaneNode {
 
     @Inject
     Instance<LocalRooms> rooms;
+
+    @Inject
+    Instance<RecordedBroadcasts> recorded;
 
     @Inject
     SessionRegistry sessions;
@@ -255,7 +259,8 @@ public class Cluster implements BackplaneNode {
 
     @Override
     public void deliver(ClusterBroadcast broadcast) {
-        if (broadcast.origin().equals(id)) {
+        boolean mine = isMine(broadcast.origin());
+        if (mine && broadcast.position() == null) {
             return;
         }
         meters.received();
@@ -263,12 +268,43 @@ public class Cluster implements BackplaneNode {
                 ? new String(broadcast.payload(), StandardCharsets.UTF_8)
                 : ByteBuffer.wrap(broadcast.payload()).asReadOnlyBuffer();
         inApplication(() -> {
+            if (broadcast.position() != null) {
+                // Recorded broadcasts reach every node from the backplane, this one included, in their order.
+                recorded.get().arrived(broadcast, message, mine);
+                return;
+            }
             switch (broadcast.audience()) {
-                case ROOM -> rooms.get().deliverLocally(broadcast.target(), message);
+                case ROOM -> rooms.get().deliverLocally(broadcast.target(), message, null);
                 case ENDPOINT, PRINCIPAL ->
                     fanout.send(sessions.matching(sessionsOf(broadcast.audience(), broadcast.target())), message, null);
             }
         });
+    }
+
+    /**
+     * The backplane's shared room history, when it keeps one: room broadcasts then go through
+     * {@link RecordedBroadcasts}.
+     *
+     * @return the history, or {@code null} on a single node or with a backplane that keeps none
+     */
+    public SharedHistory sharedHistory() {
+        return backplane instanceof SharedHistory shared ? shared : null;
+    }
+
+    /**
+     * The origin a broadcast of this node's carries when this node must recognise it as it comes back: the node's id
+     * and a ticket number.
+     *
+     * @param ticket the number
+     * @return {@code <id>#<ticket>}
+     */
+    String origin(long ticket) {
+        return id + "#" + ticket;
+    }
+
+    /** Whether an origin is this node's, with or without a ticket. */
+    boolean isMine(String origin) {
+        return origin.startsWith(id) && (origin.length() == id.length() || origin.charAt(id.length()) == '#');
     }
 
     /**

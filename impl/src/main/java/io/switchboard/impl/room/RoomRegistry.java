@@ -11,7 +11,9 @@ import io.switchboard.RoomService;
 import io.switchboard.SessionInfo;
 import io.switchboard.impl.cluster.Cluster;
 import io.switchboard.impl.cluster.LocalRooms;
+import io.switchboard.impl.cluster.RecordedBroadcasts;
 import io.switchboard.impl.delivery.Fanout;
+import io.switchboard.impl.delivery.Recipient;
 import io.switchboard.impl.history.RoomLog;
 import io.switchboard.impl.history.RoomLogs;
 import io.switchboard.impl.session.SessionRegistry;
@@ -68,6 +70,12 @@ public class RoomRegistry implements RoomService, LocalRooms {
     @Inject
     Replays replays;
 
+    @Inject
+    RecordedBroadcasts recorded;
+
+    @Inject
+    SharedCatchUp sharedCatchUp;
+
     @Override
     public boolean join(Session session, String room) {
         return join(tracked(session), room);
@@ -111,6 +119,9 @@ public class RoomRegistry implements RoomService, LocalRooms {
 
     private Joined join(TrackedSession member, String name, String since, boolean asked) {
         Objects.requireNonNull(name, "room");
+        if (cluster.sharedHistory() != null) {
+            return joinShared(member, name, since, asked);
+        }
         RoomLog log = member.history().enabled()
                 ? logs.open(name, member.history(), System.currentTimeMillis())
                 : logs.find(name);
@@ -137,6 +148,11 @@ public class RoomRegistry implements RoomService, LocalRooms {
                 member.outbox().drain();
             }
         }
+        return finish(result, member, name);
+    }
+
+    /** What every join does once the member is in: undone if it closed meanwhile, else told and announced. */
+    private Joined finish(Joined result, TrackedSession member, String name) {
         if (!result.joined()) {
             return result;
         }
@@ -150,16 +166,46 @@ public class RoomRegistry implements RoomService, LocalRooms {
         return result;
     }
 
+    /** With a shared history: the member joins catching up, reads what it missed, then gets it and what came since. */
+    private Joined joinShared(TrackedSession member, String name, String since, boolean asked) {
+        SharedCatchUp.Opened opened = sharedCatchUp.open(member, name);
+        RoomPosition position = asked ? SharedCatchUp.parse(since) : null;
+        boolean joined = addMember(member, name, position != null);
+        RoomRecovery recovery;
+        if (!joined) {
+            recovery = new RoomRecovery(name, RoomRecovery.Outcome.NOT_ASKED, 0, opened.latest());
+        } else if (!asked) {
+            recovery = opened.recovery(name);
+        } else if (position == null) {
+            recovery = new RoomRecovery(name, RoomRecovery.Outcome.UNREADABLE, 0, opened.latest());
+        } else {
+            recovery = sharedCatchUp.catchUp(member, name, position, rooms::get);
+        }
+        if (joined && recovery != null) {
+            member.recovered(recovery);
+        }
+        return finish(new Joined(joined, recovery), member, name);
+    }
+
     /** Whether a join added the member, and what it replayed. */
     private record Joined(boolean joined, RoomRecovery recovery) {}
 
     private boolean addMember(TrackedSession member, String name) {
+        return addMember(member, name, false);
+    }
+
+    private boolean addMember(TrackedSession member, String name, boolean catchingUp) {
         boolean[] joined = new boolean[1];
         rooms.compute(name, (key, room) -> {
             Room target = room == null ? new Room(key) : room;
-            if (member.isOpen() && target.members().add(member)) {
-                member.roomNames().add(key);
-                joined[0] = true;
+            synchronized (target) {
+                if (member.isOpen() && target.members().add(member)) {
+                    member.roomNames().add(key);
+                    joined[0] = true;
+                    if (catchingUp) {
+                        target.startCatchingUp(member);
+                    }
+                }
             }
             return target.members().isEmpty() ? null : target;
         });
@@ -178,6 +224,9 @@ public class RoomRegistry implements RoomService, LocalRooms {
     @Override
     public CompletionStage<RecordedMessages> history(String room, RoomPosition since) {
         Objects.requireNonNull(room, "room");
+        if (cluster.sharedHistory() != null) {
+            return sharedCatchUp.history(room, since);
+        }
         RoomLog log = logs.find(room);
         return CompletableFuture.completedFuture(
                 log == null
@@ -325,6 +374,13 @@ public class RoomRegistry implements RoomService, LocalRooms {
     private CompletionStage<DeliveryReport> send(String room, Object message, TrackedSession excluded) {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(message, "message");
+        if (cluster.sharedHistory() != null) {
+            Room found = rooms.get(room);
+            Set<TrackedSession> members = found == null ? Set.of() : found.members();
+            return message instanceof Positioned positioned
+                    ? recorded.send(room, null, positioned.factory(), excluded, members)
+                    : recorded.send(room, message, null, excluded, members);
+        }
         RoomLog log = logs.find(room);
         if (log == null) {
             return sendUnrecorded(room, built(message, null), excluded);
@@ -366,11 +422,47 @@ public class RoomRegistry implements RoomService, LocalRooms {
     }
 
     @Override
-    public CompletionStage<DeliveryReport> deliverLocally(String room, Object message) {
+    public CompletionStage<DeliveryReport> deliverLocally(String room, Object message, Recipient excluded) {
         Room found = rooms.get(room);
         return found == null
                 ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
-                : fanout.send(found.members(), message, null);
+                : fanout.send(found.members(), message, excluded);
+    }
+
+    @Override
+    public CompletionStage<DeliveryReport> deliverRecorded(
+            String room, RoomPosition position, Object message, Recipient excluded) {
+        Room found = rooms.get(room);
+        if (found == null) {
+            return CompletableFuture.completedFuture(DeliveryReport.EMPTY);
+        }
+        Fanout.Queued queued;
+        synchronized (found) {
+            found.delivered(position);
+            Iterable<TrackedSession> recipients = found.members();
+            if (found.anyCatchingUp()) {
+                List<TrackedSession> live = new java.util.ArrayList<>();
+                for (TrackedSession member : found.members()) {
+                    if (member != excluded && !found.holdFor(member, position, message)) {
+                        live.add(member);
+                    }
+                }
+                recipients = live;
+            }
+            queued = fanout.queue(recipients, message, excluded);
+        }
+        return fanout.start(queued).thenApply(report -> report.withPosition(position));
+    }
+
+    @Override
+    public RoomPosition latestKnown(String room) {
+        Room found = rooms.get(room);
+        if (found == null) {
+            return null;
+        }
+        synchronized (found) {
+            return found.latest();
+        }
     }
 
     @Override
