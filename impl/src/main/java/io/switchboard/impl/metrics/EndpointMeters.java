@@ -1,6 +1,7 @@
 package io.switchboard.impl.metrics;
 
 import io.switchboard.CloseCategory;
+import io.switchboard.RoomRecovery;
 import io.switchboard.spi.MetricsBackend;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +35,9 @@ public final class EndpointMeters {
     private final MetricsBackend.Counter[] sent = new MetricsBackend.Counter[MessageKind.values().length];
     private final AtomicReferenceArray<MetricsBackend.Counter> rejected =
             new AtomicReferenceArray<>(Rejection.values().length);
+    private final AtomicReferenceArray<MetricsBackend.Counter> resumes =
+            new AtomicReferenceArray<>(RoomRecovery.Outcome.values().length);
+    private final MetricsBackend.Counter replayed;
 
     EndpointMeters(MetricsBackend backend, String endpoint, boolean on) {
         this.backend = backend;
@@ -49,6 +53,7 @@ public final class EndpointMeters {
         roundTrip = backend.timer(Names.HEARTBEAT_ROUND_TRIP, "Heartbeat ping to pong", tags);
         dropped = backend.counter(Names.MESSAGES_DROPPED, "Messages dropped by full send queues", null, tags);
         rateLimited = backend.counter(Names.MESSAGES_RATE_LIMITED, "Messages over a rate limit", null, tags);
+        replayed = backend.counter(Names.MESSAGES_REPLAYED, "Broadcasts replayed to resuming sessions", null, tags);
         // Pings from clients are answered by the container unseen, and pongs are never sent: no such series.
         for (MessageKind kind : new MessageKind[] {MessageKind.TEXT, MessageKind.BINARY, MessageKind.PONG}) {
             received[kind.ordinal()] = backend.counter(
@@ -150,6 +155,19 @@ public final class EndpointMeters {
     public void rejected(Rejection reason) {
         tagged(rejected, reason.ordinal(), Names.HANDSHAKES_REJECTED, "Handshakes refused", "reason", reason.tag)
                 .add(1);
+    }
+
+    /**
+     * A session joined a room naming a position to resume from.
+     *
+     * @param recovery what became of it
+     */
+    public void resumed(RoomRecovery recovery) {
+        RoomRecovery.Outcome outcome = recovery.outcome();
+        String tag = outcome.name().toLowerCase(java.util.Locale.ROOT);
+        tagged(resumes, outcome.ordinal(), Names.RESUMES, "Resumes from a room position", "outcome", tag)
+                .add(1);
+        replayed.add(recovery.replayed());
     }
 
     private MetricsBackend.Counter tagged(

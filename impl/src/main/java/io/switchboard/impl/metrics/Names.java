@@ -18,6 +18,8 @@ final class Names {
     static final String HANDSHAKES_REJECTED = "switchboard.handshakes.rejected";
     static final String ROOMS_ACTIVE = "switchboard.rooms.active";
     static final String BROADCAST_RECIPIENTS = "switchboard.broadcast.recipients";
+    static final String RESUMES = "switchboard.resumes";
+    static final String MESSAGES_REPLAYED = "switchboard.messages.replayed";
     static final String BACKPLANE_PUBLISHED = "switchboard.backplane.published";
     static final String BACKPLANE_RECEIVED = "switchboard.backplane.received";
     static final String BACKPLANE_DROPPED = "switchboard.backplane.dropped";

@@ -156,6 +156,10 @@ public class RoomRegistry implements RoomService, LocalRooms {
         if (!result.joined()) {
             return result;
         }
+        RoomRecovery recovery = result.recovery();
+        if (recovery != null && recovery.outcome() != RoomRecovery.Outcome.NOT_ASKED) {
+            member.meters().resumed(recovery);
+        }
         if (!member.isOpen()) {
             // Closed while joining: its close may already have left every room it knew of.
             leave(member, name);
