@@ -122,9 +122,9 @@ public class RoomRegistry implements RoomService, LocalRooms {
         if (cluster.sharedHistory() != null) {
             return joinShared(member, name, since, asked);
         }
-        RoomLog log = member.history().enabled()
-                ? logs.open(name, member.history(), System.currentTimeMillis())
-                : logs.find(name);
+        long now = System.currentTimeMillis();
+        RoomLog log = member.history().enabled() ? logs.open(name, member.history(), now) : logs.find(name);
+        logs.sweepNowAndThen(rooms::containsKey, now);
         Joined result;
         if (log == null) {
             boolean joined = addMember(member, name);
