@@ -20,6 +20,19 @@ record Keys(String prefix, String self) {
         return prefix + ":room:" + room;
     }
 
+    /** A room's history: the stream of its recorded broadcasts. */
+    String history(String room) {
+        return prefix + ":history:" + room;
+    }
+
+    /**
+     * A room's history: the hash of its epoch, latest offset and bounds. Not {@code history(room) + ":meta"}, which
+     * is the stream of the room named {@code <room>:meta}.
+     */
+    String historyMeta(String room) {
+        return prefix + ":history-meta:" + room;
+    }
+
     String rooms() {
         return prefix + ":rooms";
     }

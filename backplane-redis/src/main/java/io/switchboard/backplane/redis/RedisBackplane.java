@@ -20,9 +20,11 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import io.switchboard.ClusterMember;
+import io.switchboard.RoomPosition;
 import io.switchboard.spi.Backplane;
 import io.switchboard.spi.BackplaneNode;
 import io.switchboard.spi.ClusterBroadcast;
+import io.switchboard.spi.SharedHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.File;
 import java.time.Duration;
@@ -53,10 +55,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>Liveness: a timer thread refreshes {@code <prefix>:node:<id>} every third of {@code node-timeout} and
  *       purges nodes whose key expired. If this node's own entry was gone (Redis restarted or flushed, or another
  *       node purged it after a long pause), it writes its presence again.</li>
+ *   <li>Room history ({@link SharedHistory}, by {@link History}): each room's epoch and latest offset in a hash, its
+ *       recorded broadcasts in a stream, bounded to the room's {@code size} entries and, by age, to its {@code ttl}
+ *       (not in bytes: each entry is one broadcast of at most {@code switchboard.backplane.max-payload}). A
+ *       broadcast to such a room gets its position, is recorded and is published on the same channel as the others
+ *       in one script, so every node, this one included, receives the room's broadcasts in the order of their
+ *       positions; the subscription hands them to {@link BackplaneNode#deliver} with their positions.</li>
  * </ul>
  */
 @ApplicationScoped
-public class RedisBackplane implements Backplane {
+public class RedisBackplane implements Backplane, SharedHistory {
 
     private static final Logger LOG = Logger.getLogger(RedisBackplane.class.getName());
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -69,6 +77,7 @@ public class RedisBackplane implements Backplane {
     private ScheduledExecutorService timer;
     private Link link;
     private SharedState state;
+    private volatile History history;
 
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private volatile boolean stopped;
@@ -81,7 +90,12 @@ public class RedisBackplane implements Backplane {
 
     @Override
     public void start(BackplaneNode node) {
-        this.settings = RedisSettings.read(ConfigProvider.getConfig());
+        start(node, RedisSettings.read(ConfigProvider.getConfig()));
+    }
+
+    /** Starts with these settings rather than the configuration's (tests). */
+    void start(BackplaneNode node, RedisSettings settings) {
+        this.settings = settings;
         this.node = node;
         this.keys = new Keys(settings.prefix(), node.id());
         RedisURI uri = RedisURI.create(settings.url());
@@ -96,6 +110,7 @@ public class RedisBackplane implements Backplane {
         client.setOptions(options());
         link = new Link(node::connectionChanged);
         state = new SharedState(settings, keys, node, () -> commands, link::up);
+        history = new History(keys, settings.timeout(), () -> commands, link::up);
         resources.eventBus().get().subscribe(event -> {
             if (event instanceof ConnectionActivatedEvent) {
                 link.connectionActivated();
@@ -265,6 +280,37 @@ public class RedisBackplane implements Backplane {
     }
 
     @Override
+    public RoomPosition open(String room, int size, Duration ttl) {
+        return started().open(room, size, ttl);
+    }
+
+    @Override
+    public CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected) {
+        History current = history;
+        if (current == null || stopped) {
+            return CompletableFuture.failedFuture(notRunning());
+        }
+        return current.record(broadcast, expected);
+    }
+
+    @Override
+    public Range read(String room, RoomPosition since) {
+        return started().read(room, since);
+    }
+
+    private History started() {
+        History current = history;
+        if (current == null || stopped) {
+            throw notRunning();
+        }
+        return current;
+    }
+
+    private static IllegalStateException notRunning() {
+        return new IllegalStateException("Switchboard: the redis backplane is not running");
+    }
+
+    @Override
     public boolean connected() {
         Link current = link;
         return current != null && current.up();
@@ -292,7 +338,10 @@ public class RedisBackplane implements Backplane {
         }
     }
 
-    /** Hands the other nodes' messages to this node, on the subscription's one thread. */
+    /**
+     * Hands the other nodes' messages to this node, on the subscription's one thread; and this node's own
+     * broadcasts, which {@link BackplaneNode#deliver} ignores unless they have a position.
+     */
     private final class Listener extends RedisPubSubAdapter<String, byte[]> {
         @Override
         public void message(String channel, byte[] message) {

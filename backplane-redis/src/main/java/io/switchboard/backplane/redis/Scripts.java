@@ -2,14 +2,26 @@ package io.switchboard.backplane.redis;
 
 /**
  * The Lua scripts that change shared state, each run atomically by Redis, so that a room's members, the set of rooms
- * and a node's index of what it holds never disagree. Keys (with prefix {@code P}):
+ * and a node's index of what it holds never disagree, and a room's history and what every node receives never
+ * disagree either. Keys (with prefix {@code P}):
  * <ul>
  *   <li>{@code P:room:<room>}: hash, field {@code node/session}, value endpoint and principal;</li>
  *   <li>{@code P:rooms}: set of rooms with members;</li>
  *   <li>{@code P:count:<key>}: hash, field node, value that node's holders of the key;</li>
  *   <li>{@code P:nodes}: set of node ids; {@code P:node:<id>}: a key with an expiry that the node refreshes;
- *       {@code P:node:<id>:rooms} and {@code P:node:<id>:counts}: what the node holds, to remove it.</li>
+ *       {@code P:node:<id>:rooms} and {@code P:node:<id>:counts}: what the node holds, to remove it;</li>
+ *   <li>{@code P:history-meta:<room>}: hash of a room that keeps history ({@link io.switchboard.spi.SharedHistory}),
+ *       fields {@code epoch} (lower-case base 36), {@code offset} (the latest, 0 before the first broadcast),
+ *       {@code size} (the most broadcasts kept) and {@code ttl} (milliseconds); expires {@code ttl} after the last
+ *       open or record;</li>
+ *   <li>{@code P:history:<room>}: stream of that room's recorded broadcasts, entry IDs {@code 0-<offset>}, fields
+ *       {@code at} (Redis's time of recording, milliseconds) and {@code f} (the broadcast as published, position
+ *       included, {@link WireFormat}); at most {@code size} entries ({@code MAXLEN}, exact), entries older than
+ *       {@code ttl} dropped from its head by the record and read scripts, expires with the hash.</li>
  * </ul>
+ * A room's history is bounded in entries and age only, not in bytes: each entry is at most one broadcast, which
+ * Switchboard already limits to {@code switchboard.backplane.max-payload}, so a room holds at most {@code size}
+ * times that.
  * The purge reads keys it computes itself, which a Redis Cluster would refuse: the backplane runs on one Redis
  * (with replicas or Sentinel), not on a sharded cluster.
  */
@@ -78,5 +90,123 @@ final class Scripts {
             redis.call('DEL', countsKey)
             redis.call('SREM', prefix .. ':nodes', node)
             return removed
+            """;
+
+    /**
+     * What the history scripts share: Redis's time in milliseconds, an entry's field, and the trim of a stream's
+     * entries recorded before a time. {@code at} grows along a stream (one Redis's clock), so only its head is
+     * looked at, and what is kept stays without gaps even where the clock went back.
+     */
+    private static final String HISTORY_FUNCTIONS = """
+            local function now()
+              local time = redis.call('TIME')
+              return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            end
+            local function field(fields, name)
+              for i = 1, #fields, 2 do
+                if fields[i] == name then return fields[i + 1] end
+              end
+              return nil
+            end
+            local function trim(stream, cutoff)
+              local last = nil
+              while true do
+                local head = redis.call('XRANGE', stream, last and ('(' .. last) or '-', '+', 'COUNT', 1)
+                if #head == 0 then break end
+                local at = tonumber(field(head[1][2], 'at'))
+                if at ~= nil and at >= cutoff then break end
+                last = head[1][1]
+              end
+              if last then
+                local seq = tonumber(string.sub(last, 3))
+                redis.call('XTRIM', stream, 'MINID', '0-' .. string.format('%d', seq + 1))
+              end
+            end
+            """;
+
+    /**
+     * KEYS history hash, history stream; ARGV a new epoch, size, ttl (ms). Makes the room's history with that epoch
+     * and offset 0 unless it has one (a stream left without its hash, by eviction, is deleted first: its IDs would
+     * refuse the new epoch's), sets its bounds, trims the stream to the size and keeps both keys for another ttl.
+     * Returns epoch and latest offset.
+     */
+    static final String HISTORY_OPEN = """
+            local epoch = redis.call('HGET', KEYS[1], 'epoch')
+            if not epoch then
+              epoch = ARGV[1]
+              redis.call('DEL', KEYS[2])
+              redis.call('HSET', KEYS[1], 'epoch', epoch, 'offset', '0')
+            end
+            redis.call('HSET', KEYS[1], 'size', ARGV[2], 'ttl', ARGV[3])
+            redis.call('XTRIM', KEYS[2], 'MAXLEN', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            return {epoch, redis.call('HGET', KEYS[1], 'offset')}
+            """;
+
+    /**
+     * KEYS history hash, history stream; ARGV broadcast channel, the broadcast encoded without a position, the
+     * expected epoch and offset (both empty for none). One atomic step:
+     * <ul>
+     *   <li>the room keeps no history: without an expected position, publishes the broadcast as it is and returns
+     *       {@code plain}; with one, publishes nothing and returns {@code no-history};</li>
+     *   <li>an expected position that is not the room's next one: changes nothing, publishes nothing; returns
+     *       {@code next}, epoch, offset of the position the broadcast should have been built for;</li>
+     *   <li>else: the next offset, the {@link WireFormat} position trailer appended to the broadcast, the entry
+     *       added (the stream trimmed to {@code size} and by age first), both keys kept for another ttl, the
+     *       broadcast published with its position; returns {@code recorded}, epoch, offset.</li>
+     * </ul>
+     * The entry is added before the offset is written: a failing {@code XADD} (scripts are not rolled back) leaves
+     * nothing changed.
+     */
+    static final String HISTORY_RECORD = HISTORY_FUNCTIONS + """
+            local meta = redis.call('HMGET', KEYS[1], 'epoch', 'offset', 'size', 'ttl')
+            if not meta[1] then
+              if ARGV[3] ~= '' then return {'no-history'} end
+              redis.call('PUBLISH', ARGV[1], ARGV[2])
+              return {'plain'}
+            end
+            local epoch = meta[1]
+            local offset = string.format('%d', tonumber(meta[2]) + 1)
+            if ARGV[3] ~= '' and (ARGV[3] ~= epoch or ARGV[4] ~= offset) then
+              return {'next', epoch, offset}
+            end
+            local time = now()
+            trim(KEYS[2], time - tonumber(meta[4]))
+            local position = epoch .. ':' .. offset
+            local frame = ARGV[2] .. string.char(#position) .. position
+            redis.call('XADD', KEYS[2], 'MAXLEN', meta[3], '0-' .. offset,
+              'at', string.format('%d', time), 'f', frame)
+            redis.call('HSET', KEYS[1], 'offset', offset)
+            redis.call('PEXPIRE', KEYS[1], meta[4])
+            redis.call('PEXPIRE', KEYS[2], meta[4])
+            redis.call('PUBLISH', ARGV[1], frame)
+            return {'recorded', epoch, offset}
+            """;
+
+    /**
+     * KEYS history hash, history stream; ARGV the epoch of the position read after, and the first entry ID wanted
+     * ({@code 0-<offset + 1>}). Trims the stream by age, then returns nothing if the room keeps no history, else its
+     * epoch, latest offset, the offset of the oldest entry kept (the latest plus one if none is) and, only if the
+     * epochs match, the {@code f} of every entry from the ID wanted on, oldest first.
+     */
+    static final String HISTORY_READ = HISTORY_FUNCTIONS + """
+            local meta = redis.call('HMGET', KEYS[1], 'epoch', 'offset', 'ttl')
+            if not meta[1] then return {} end
+            trim(KEYS[2], now() - tonumber(meta[3]))
+            local head = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)
+            local first
+            if #head == 0 then
+              first = string.format('%d', tonumber(meta[2]) + 1)
+            else
+              first = string.sub(head[1][1], 3)
+            end
+            local reply = {meta[1], meta[2], first}
+            if ARGV[1] == meta[1] then
+              for _, entry in ipairs(redis.call('XRANGE', KEYS[2], ARGV[2], '+')) do
+                table.insert(reply, field(entry[2], 'f'))
+              end
+            end
+            return reply
             """;
 }

@@ -1,6 +1,7 @@
 package io.switchboard.backplane.redis;
 
 import io.switchboard.ClusterMember;
+import io.switchboard.RoomPosition;
 import io.switchboard.spi.ClusterBroadcast;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,16 +9,26 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How broadcasts and presence changes travel through Redis: a version byte, then the fields with
  * {@link DataOutputStream}'s encoding (modified UTF-8 for names, a length before the payload). One array per
  * broadcast, built once on the publishing node whatever the number of nodes and recipients.
+ *
+ * <p>A broadcast with a position in its room's shared history ends with a trailer after the payload: one byte, the
+ * length of the position's text form ({@code <epoch>:<offset>}, ASCII, at most 51 bytes), then that text. The
+ * {@link Scripts#HISTORY_RECORD record script} appends it in Redis, as only Redis knows the offset; a broadcast that
+ * ends with its payload has no position. Version 2 brought the trailer: version 1 nodes, which would take a
+ * positioned broadcast for a plain one, ignore version 2 messages (and log them), and the other way round.
  */
 final class WireFormat {
 
     /** The first byte of every message; a node ignores (and logs) another version. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+
+    /** The longest text form of a position: 32 characters of epoch, a colon, 18 digits. */
+    private static final int MAX_POSITION = 51;
 
     private WireFormat() {}
 
@@ -34,6 +45,11 @@ final class WireFormat {
             out.writeBoolean(broadcast.text());
             out.writeInt(broadcast.payload().length);
             out.write(broadcast.payload());
+            if (broadcast.position() != null) {
+                byte[] position = broadcast.position().toString().getBytes(StandardCharsets.US_ASCII);
+                out.writeByte(position.length);
+                out.write(position);
+            }
         } catch (IOException cannotHappen) {
             throw new UncheckedIOException(cannotHappen);
         }
@@ -41,9 +57,10 @@ final class WireFormat {
     }
 
     /**
-     * Reads a broadcast.
+     * Reads a broadcast, with its position where it has the trailer.
      *
-     * @throws IllegalArgumentException if the bytes are not a broadcast of this version
+     * @throws IllegalArgumentException if the bytes are not a broadcast of this version, or its trailer is not a
+     *                                  position
      */
     static ClusterBroadcast decodeBroadcast(byte[] message) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message))) {
@@ -57,9 +74,24 @@ final class WireFormat {
                 throw new IllegalArgumentException("not a Switchboard broadcast");
             }
             byte[] payload = in.readNBytes(length);
-            return new ClusterBroadcast(origin, ClusterBroadcast.Audience.values()[audience], target, text, payload);
+            RoomPosition position = in.available() == 0 ? null : readPosition(in);
+            return new ClusterBroadcast(
+                    origin, ClusterBroadcast.Audience.values()[audience], target, text, payload, position);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a Switchboard broadcast: " + e, e);
+        }
+    }
+
+    /** The trailer: its length byte must cover exactly the rest of the message. */
+    private static RoomPosition readPosition(DataInputStream in) throws IOException {
+        int length = in.readUnsignedByte();
+        if (length == 0 || length > MAX_POSITION || length != in.available()) {
+            throw new IllegalArgumentException("not a Switchboard broadcast: bytes after the payload");
+        }
+        try {
+            return RoomPosition.parse(new String(in.readNBytes(length), StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a Switchboard broadcast: " + e.getMessage(), e);
         }
     }
 

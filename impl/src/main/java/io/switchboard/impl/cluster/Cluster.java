@@ -228,21 +228,39 @@ public class Cluster implements BackplaneNode {
      */
     public CompletionStage<Boolean> publish(ClusterBroadcast outgoing) {
         Backplane running = backplane;
-        if (running == null) {
-            return CompletableFuture.completedFuture(false);
-        }
-        if (!publishRate.tryTake(1, System.nanoTime())) {
-            meters.dropped(BackplaneMeters.Drop.RATE);
+        if (running == null || !admit()) {
             return CompletableFuture.completedFuture(false);
         }
         return running.publish(outgoing).thenApply(taken -> {
-            if (taken) {
-                meters.published();
-            } else {
-                meters.dropped(BackplaneMeters.Drop.OUTAGE);
-            }
+            published(taken);
             return taken;
         });
+    }
+
+    /**
+     * Takes a broadcast's place in this node's publish rate ({@code switchboard.backplane.max-publish-rate}).
+     *
+     * @return whether it may go to the other nodes; one that may not is counted dropped
+     */
+    boolean admit() {
+        if (publishRate.tryTake(1, System.nanoTime())) {
+            return true;
+        }
+        meters.dropped(BackplaneMeters.Drop.RATE);
+        return false;
+    }
+
+    /**
+     * Counts what became of a publish.
+     *
+     * @param taken whether the backplane took it (else the engine was unreachable)
+     */
+    void published(boolean taken) {
+        if (taken) {
+            meters.published();
+        } else {
+            meters.dropped(BackplaneMeters.Drop.OUTAGE);
+        }
     }
 
     /**

@@ -83,6 +83,9 @@ public class RecordedBroadcasts {
             Recipient excluded,
             Iterable<? extends Recipient> members) {
         SharedHistory shared = cluster.sharedHistory();
+        if (!cluster.admit()) {
+            return rooms.get().deliverLocally(room, factory == null ? message : factory.apply(null), excluded);
+        }
         if (factory == null) {
             return record(shared, room, message, excluded, members, null);
         }
@@ -101,12 +104,14 @@ public class RecordedBroadcasts {
                         .toCompletableFuture()
                         .get(ANSWER_BOUND_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
+                cluster.published(false);
                 return failed(ticket, room, built, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return failed(ticket, room, built, e);
             }
             if (answer.published()) {
+                cluster.published(true);
                 return answered(ticket, room, built, answer);
             }
             forget(ticket);
@@ -134,6 +139,7 @@ public class RecordedBroadcasts {
             return rooms.get().deliverLocally(room, message, excluded);
         }
         shared.record(outgoing, expected).whenComplete((answer, failure) -> {
+            cluster.published(failure == null);
             if (failure != null) {
                 failed(ticket, room, message, failure);
             } else {
@@ -170,6 +176,7 @@ public class RecordedBroadcasts {
     }
 
     private CompletionStage<DeliveryReport> failed(Ticket ticket, String room, Object message, Throwable failure) {
+        // The engine may still run it (a slow answer, not a refusal): if it comes back, it is not delivered again.
         ticket.deliveredHere = true;
         if (waiting.size() > MAX_WAITING) {
             waiting.values().removeIf(t -> t.deliveredHere);

@@ -7,8 +7,10 @@ import io.switchboard.impl.delivery.MessageEncoder;
 import io.switchboard.impl.delivery.Payload;
 import io.switchboard.impl.delivery.Recipient;
 import io.switchboard.impl.history.RoomLog;
+import io.switchboard.impl.history.RoomLogs;
 import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.websocket.EncodeException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,13 +29,19 @@ class Replays {
 
     private static final Logger LOG = Logger.getLogger(Replays.class.getName());
 
+    @Inject
+    RoomTable rooms;
+
+    @Inject
+    RoomLogs logs;
+
     /**
-     * What a join replayed.
+     * What a replay queued.
      *
      * @param recovery  the outcome, for the session and the endpoint
      * @param mustDrain whether the joining thread must start the session's writes once the log is unlocked
      */
-    record Replayed(RoomRecovery recovery, boolean mustDrain) {}
+    private record Replayed(RoomRecovery recovery, boolean mustDrain) {}
 
     /**
      * The position a session's handshake asked to resume a room from.
@@ -56,6 +64,41 @@ class Replays {
     }
 
     /**
+     * Adds a session to a room with this node's history: with the room's log locked, so that no broadcast of the
+     * room is recorded between the join and the replay.
+     *
+     * @param member the session
+     * @param name   the room
+     * @param since  the position's text, or {@code null}
+     * @param asked  whether the session named a position
+     * @return what the join did
+     */
+    Joined join(TrackedSession member, String name, String since, boolean asked) {
+        long now = System.currentTimeMillis();
+        RoomLog log = member.history().enabled() ? logs.open(name, member.history(), now) : logs.find(name);
+        logs.sweepNowAndThen(rooms::has, now);
+        if (log == null) {
+            boolean joined = rooms.add(member, name, false);
+            return new Joined(joined, asked ? new RoomRecovery(name, Outcome.NO_HISTORY, 0, null) : null);
+        }
+        Replayed replayed = null;
+        Joined result;
+        synchronized (log) {
+            boolean joined = rooms.add(member, name, false);
+            if (joined) {
+                replayed = replay(member, name, log, asked ? since : null);
+                member.recovered(replayed.recovery());
+            }
+            result = new Joined(
+                    joined, joined ? replayed.recovery() : new RoomRecovery(name, Outcome.NOT_ASKED, 0, log.latest()));
+        }
+        if (replayed != null && replayed.mustDrain()) {
+            member.outbox().drain();
+        }
+        return result;
+    }
+
+    /**
      * Queues what a joining session missed, all or nothing.
      *
      * @param member the session, a member already
@@ -64,7 +107,7 @@ class Replays {
      * @param since  the position's text, or {@code null} when none was asked for
      * @return the outcome
      */
-    Replayed replay(TrackedSession member, String room, RoomLog log, String since) {
+    private Replayed replay(TrackedSession member, String room, RoomLog log, String since) {
         if (since == null) {
             return new Replayed(new RoomRecovery(room, Outcome.NOT_ASKED, 0, log.latest()), false);
         }

@@ -19,6 +19,9 @@ final class Room {
     private final Set<TrackedSession> members = ConcurrentHashMap.newKeySet();
     private final RoomBeans beans = new RoomBeans(this);
 
+    /** Members whose endpoint keeps history: changed in the room table's atomic operation for this room. */
+    private volatile int historyMembers;
+
     // With a shared history, guarded by this: the latest position delivered here, and the recorded broadcasts that
     // came while a member read what it missed from the backplane.
     private RoomPosition latest;
@@ -42,6 +45,16 @@ final class Room {
 
     RoomBeans beans() {
         return beans;
+    }
+
+    /** Counts a member in or out whose endpoint keeps history; called by the room table only. */
+    void historyMember(int change) {
+        historyMembers += change;
+    }
+
+    /** Whether a member here keeps history: then the room's broadcasts are recorded. */
+    boolean recorded() {
+        return historyMembers > 0;
     }
 
     /** The latest position delivered here, or {@code null}; caller holds this room's lock. */

@@ -10,56 +10,43 @@ import io.switchboard.RoomRecovery;
 import io.switchboard.RoomService;
 import io.switchboard.SessionInfo;
 import io.switchboard.impl.cluster.Cluster;
-import io.switchboard.impl.cluster.LocalRooms;
-import io.switchboard.impl.cluster.RecordedBroadcasts;
-import io.switchboard.impl.delivery.Fanout;
-import io.switchboard.impl.delivery.Recipient;
 import io.switchboard.impl.history.RoomLog;
 import io.switchboard.impl.history.RoomLogs;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.session.TrackedSession;
-import io.switchboard.spi.ClusterBroadcast;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The deployment's rooms. A room's member set and each member's set of room names change together, under the
- * map's lock for that room name, so they never disagree; a room is removed from the map in the same step as its
- * last member. A session that closes while it joins is taken out again by whichever of the two comes second:
- * the close marks the session closed before it leaves all its rooms, and a join that finds it closed undoes itself.
+ * The {@link RoomService} bean: joins, leaves and what they announce, over the {@link RoomTable}. A session that
+ * closes while it joins is taken out again by whichever of the two comes second: the close marks the session closed
+ * before it leaves all its rooms, and a join that finds it closed undoes itself. Joins of rooms with history go
+ * through {@link Replays} (this node's history) or {@link SharedCatchUp} (a backplane's); sending is
+ * {@link RoomDelivery}'s.
  *
- * <p>With a backplane, joins and leaves are told to the {@link Cluster} after they happened here, and broadcasts
- * are delivered here and then published for the other nodes.
- *
- * <p>A room with history ({@link RoomLogs}) has its log's lock held across each broadcast's append and queueing,
- * and across each join with its replay: a session that resumes gets every broadcast after its position exactly
- * once, the missed ones first, whatever broadcasts run meanwhile.
+ * <p>With a backplane, joins and leaves are told to the {@link Cluster} after they happened here.
  */
 @ApplicationScoped
-public class RoomRegistry implements RoomService, LocalRooms {
+public class RoomRegistry implements RoomService {
 
-    private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+    @Inject
+    RoomTable rooms;
+
+    @Inject
+    RoomDelivery delivery;
 
     @Inject
     SessionRegistry sessions;
-
-    @Inject
-    Fanout fanout;
 
     @Inject
     Cluster cluster;
@@ -69,9 +56,6 @@ public class RoomRegistry implements RoomService, LocalRooms {
 
     @Inject
     Replays replays;
-
-    @Inject
-    RecordedBroadcasts recorded;
 
     @Inject
     SharedCatchUp sharedCatchUp;
@@ -119,35 +103,9 @@ public class RoomRegistry implements RoomService, LocalRooms {
 
     private Joined join(TrackedSession member, String name, String since, boolean asked) {
         Objects.requireNonNull(name, "room");
-        if (cluster.sharedHistory() != null) {
-            return joinShared(member, name, since, asked);
-        }
-        long now = System.currentTimeMillis();
-        RoomLog log = member.history().enabled() ? logs.open(name, member.history(), now) : logs.find(name);
-        logs.sweepNowAndThen(rooms::containsKey, now);
-        Joined result;
-        if (log == null) {
-            boolean joined = addMember(member, name);
-            result =
-                    new Joined(joined, asked ? new RoomRecovery(name, RoomRecovery.Outcome.NO_HISTORY, 0, null) : null);
-        } else {
-            Replays.Replayed replayed = null;
-            synchronized (log) {
-                boolean joined = addMember(member, name);
-                if (joined) {
-                    replayed = replays.replay(member, name, log, asked ? since : null);
-                    member.recovered(replayed.recovery());
-                }
-                result = new Joined(
-                        joined,
-                        joined
-                                ? replayed.recovery()
-                                : new RoomRecovery(name, RoomRecovery.Outcome.NOT_ASKED, 0, log.latest()));
-            }
-            if (replayed != null && replayed.mustDrain()) {
-                member.outbox().drain();
-            }
-        }
+        Joined result = cluster.sharedHistory() != null
+                ? sharedCatchUp.join(member, name, since, asked)
+                : replays.join(member, name, since, asked);
         return finish(result, member, name);
     }
 
@@ -168,52 +126,6 @@ public class RoomRegistry implements RoomService, LocalRooms {
         cluster.joined(member, name);
         sessions.fire(new RoomJoined(member, name), member);
         return result;
-    }
-
-    /** With a shared history: the member joins catching up, reads what it missed, then gets it and what came since. */
-    private Joined joinShared(TrackedSession member, String name, String since, boolean asked) {
-        SharedCatchUp.Opened opened = sharedCatchUp.open(member, name);
-        RoomPosition position = asked ? SharedCatchUp.parse(since) : null;
-        boolean joined = addMember(member, name, position != null);
-        RoomRecovery recovery;
-        if (!joined) {
-            recovery = new RoomRecovery(name, RoomRecovery.Outcome.NOT_ASKED, 0, opened.latest());
-        } else if (!asked) {
-            recovery = opened.recovery(name);
-        } else if (position == null) {
-            recovery = new RoomRecovery(name, RoomRecovery.Outcome.UNREADABLE, 0, opened.latest());
-        } else {
-            recovery = sharedCatchUp.catchUp(member, name, position, rooms::get);
-        }
-        if (joined && recovery != null) {
-            member.recovered(recovery);
-        }
-        return finish(new Joined(joined, recovery), member, name);
-    }
-
-    /** Whether a join added the member, and what it replayed. */
-    private record Joined(boolean joined, RoomRecovery recovery) {}
-
-    private boolean addMember(TrackedSession member, String name) {
-        return addMember(member, name, false);
-    }
-
-    private boolean addMember(TrackedSession member, String name, boolean catchingUp) {
-        boolean[] joined = new boolean[1];
-        rooms.compute(name, (key, room) -> {
-            Room target = room == null ? new Room(key) : room;
-            synchronized (target) {
-                if (member.isOpen() && target.members().add(member)) {
-                    member.roomNames().add(key);
-                    joined[0] = true;
-                    if (catchingUp) {
-                        target.startCatchingUp(member);
-                    }
-                }
-            }
-            return target.members().isEmpty() ? null : target;
-        });
-        return joined[0];
     }
 
     @Override
@@ -258,27 +170,15 @@ public class RoomRegistry implements RoomService, LocalRooms {
      * @return whether it was a member
      */
     public boolean leave(TrackedSession member, String name) {
-        Room[] emptied = new Room[1];
-        boolean[] left = new boolean[1];
-        rooms.computeIfPresent(name, (key, room) -> {
-            if (room.members().remove(member)) {
-                member.roomNames().remove(key);
-                left[0] = true;
-            }
-            if (room.members().isEmpty()) {
-                emptied[0] = room;
-                return null;
-            }
-            return room;
-        });
-        if (left[0]) {
+        RoomTable.Removal removal = rooms.remove(member, name);
+        if (removal.left()) {
             cluster.left(member, name);
             sessions.fire(new RoomLeft(member, name), member);
         }
-        if (emptied[0] != null) {
-            emptied[0].beans().destroyAll();
+        if (removal.emptied() != null) {
+            removal.emptied().beans().destroyAll();
         }
-        return left[0];
+        return removal.left();
     }
 
     @Override
@@ -339,142 +239,30 @@ public class RoomRegistry implements RoomService, LocalRooms {
 
     @Override
     public Set<String> rooms() {
-        return Set.copyOf(rooms.keySet());
+        return Set.copyOf(rooms.names());
     }
 
     @Override
     public CompletionStage<DeliveryReport> broadcast(String room, Object message) {
-        return send(room, message, null);
+        return delivery.send(room, message, null);
     }
 
     @Override
     public CompletionStage<DeliveryReport> broadcastExcept(String room, Object message, Session excluded) {
         Objects.requireNonNull(excluded, "excluded");
-        return send(room, message, sessions.tracked(excluded.getId()));
+        return delivery.send(room, message, sessions.tracked(excluded.getId()));
     }
 
     @Override
     public CompletionStage<DeliveryReport> broadcastExcept(String room, Object message, SessionInfo excluded) {
         Objects.requireNonNull(excluded, "excluded");
-        return send(room, message, entry(excluded));
+        return delivery.send(room, message, entry(excluded));
     }
 
     @Override
     public CompletionStage<DeliveryReport> broadcastWithPosition(String room, Function<RoomPosition, ?> message) {
         Objects.requireNonNull(message, "message");
-        return send(room, new Positioned(message), null);
-    }
-
-    /** A message made from the position its broadcast gets. */
-    private record Positioned(Function<RoomPosition, ?> factory) {}
-
-    /**
-     * Broadcasts to a room: recorded in its history first where it keeps one, then published for the other nodes
-     * and queued for this node's members.
-     *
-     * @param message  the message, or a {@link Positioned} that makes it from its position
-     * @param excluded the member that does not receive it, or {@code null}
-     */
-    private CompletionStage<DeliveryReport> send(String room, Object message, TrackedSession excluded) {
-        Objects.requireNonNull(room, "room");
-        Objects.requireNonNull(message, "message");
-        if (cluster.sharedHistory() != null) {
-            Room found = rooms.get(room);
-            Set<TrackedSession> members = found == null ? Set.of() : found.members();
-            return message instanceof Positioned positioned
-                    ? recorded.send(room, null, positioned.factory(), excluded, members)
-                    : recorded.send(room, message, null, excluded, members);
-        }
-        RoomLog log = logs.find(room);
-        if (log == null) {
-            return sendUnrecorded(room, built(message, null), excluded);
-        }
-        RoomPosition position;
-        Fanout.Queued queued;
-        CompletionStage<Boolean> published;
-        synchronized (log) {
-            Object built = built(message, log.next());
-            Room found = rooms.get(room);
-            Set<TrackedSession> members = found == null ? Set.of() : found.members();
-            position = replays.record(log, built, members);
-            ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, built, members);
-            published = outgoing == null ? null : cluster.publish(outgoing);
-            queued = fanout.queue(members, built, excluded);
-        }
-        logs.sweepNowAndThen(rooms::containsKey, System.currentTimeMillis());
-        CompletionStage<DeliveryReport> local = fanout.start(queued).thenApply(r -> r.withPosition(position));
-        return published == null ? local : Cluster.reported(local, published);
-    }
-
-    private CompletionStage<DeliveryReport> sendUnrecorded(String room, Object message, TrackedSession excluded) {
-        Room found = rooms.get(room);
-        Set<TrackedSession> members = found == null ? Set.of() : found.members();
-        ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, message, members);
-        CompletionStage<Boolean> published = outgoing == null ? null : cluster.publish(outgoing);
-        CompletionStage<DeliveryReport> local = found == null
-                ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
-                : fanout.send(members, message, excluded);
-        return published == null ? local : Cluster.reported(local, published);
-    }
-
-    /** The message itself, or what a positioned message makes of the position. */
-    private static Object built(Object message, RoomPosition position) {
-        if (message instanceof Positioned positioned) {
-            return Objects.requireNonNull(positioned.factory().apply(position), "the message made from the position");
-        }
-        return message;
-    }
-
-    @Override
-    public CompletionStage<DeliveryReport> deliverLocally(String room, Object message, Recipient excluded) {
-        Room found = rooms.get(room);
-        return found == null
-                ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
-                : fanout.send(found.members(), message, excluded);
-    }
-
-    @Override
-    public CompletionStage<DeliveryReport> deliverRecorded(
-            String room, RoomPosition position, Object message, Recipient excluded) {
-        Room found = rooms.get(room);
-        if (found == null) {
-            return CompletableFuture.completedFuture(DeliveryReport.EMPTY);
-        }
-        Fanout.Queued queued;
-        synchronized (found) {
-            found.delivered(position);
-            Iterable<TrackedSession> recipients = found.members();
-            if (found.anyCatchingUp()) {
-                List<TrackedSession> live = new java.util.ArrayList<>();
-                for (TrackedSession member : found.members()) {
-                    if (member != excluded && !found.holdFor(member, position, message)) {
-                        live.add(member);
-                    }
-                }
-                recipients = live;
-            }
-            queued = fanout.queue(recipients, message, excluded);
-        }
-        return fanout.start(queued).thenApply(report -> report.withPosition(position));
-    }
-
-    @Override
-    public RoomPosition latestKnown(String room) {
-        Room found = rooms.get(room);
-        if (found == null) {
-            return null;
-        }
-        synchronized (found) {
-            return found.latest();
-        }
-    }
-
-    @Override
-    public Map<String, Set<ClusterMember>> localMembers(Function<SessionInfo, ClusterMember> member) {
-        Map<String, Set<ClusterMember>> snapshot = new HashMap<>();
-        rooms.forEach((name, room) ->
-                snapshot.put(name, room.members().stream().map(member).collect(Collectors.toUnmodifiableSet())));
-        return snapshot;
+        return delivery.send(room, new RoomDelivery.Positioned(message), null);
     }
 
     @Override
@@ -516,15 +304,9 @@ public class RoomRegistry implements RoomService, LocalRooms {
     /** The names of the rooms, for the log and tests: a snapshot with member counts. */
     @Override
     public String toString() {
-        return rooms.values().stream()
+        return rooms.all().stream()
                 .map(r -> r.name() + "=" + r.members().size())
                 .collect(Collectors.joining(", ", "rooms[", "]"));
-    }
-
-    @PreDestroy
-    void destroyRoomBeans() {
-        rooms.values().forEach(room -> room.beans().destroyAll());
-        rooms.clear();
     }
 
     private TrackedSession tracked(Session session) {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +38,9 @@ class SharedCatchUp {
     @Inject
     Cluster cluster;
 
+    @Inject
+    RoomTable rooms;
+
     /**
      * Where a room stood as a session of an endpoint with history joined it.
      *
@@ -46,7 +48,7 @@ class SharedCatchUp {
      * @param latest      the room's latest position, or {@code null}
      * @param unavailable whether the backplane could not say
      */
-    record Opened(boolean enabled, RoomPosition latest, boolean unavailable) {
+    private record Opened(boolean enabled, RoomPosition latest, boolean unavailable) {
 
         /** The recovery of a join that asked for nothing, or {@code null} for an endpoint without history. */
         RoomRecovery recovery(String room) {
@@ -57,8 +59,38 @@ class SharedCatchUp {
         }
     }
 
+    /**
+     * Adds a session to a room whose history the backplane keeps: as a member catching up when it names a position,
+     * which then reads what it missed and gets it with what came meanwhile.
+     *
+     * @param member the session
+     * @param name   the room
+     * @param since  the position's text, or {@code null}
+     * @param asked  whether the session named a position
+     * @return what the join did
+     */
+    Joined join(TrackedSession member, String name, String since, boolean asked) {
+        Opened opened = open(member, name);
+        RoomPosition position = asked ? parse(since) : null;
+        boolean joined = rooms.add(member, name, position != null);
+        RoomRecovery recovery;
+        if (!joined) {
+            recovery = new RoomRecovery(name, Outcome.NOT_ASKED, 0, opened.latest());
+        } else if (!asked) {
+            recovery = opened.recovery(name);
+        } else if (position == null) {
+            recovery = new RoomRecovery(name, Outcome.UNREADABLE, 0, opened.latest());
+        } else {
+            recovery = catchUp(member, name, position);
+        }
+        if (joined && recovery != null) {
+            member.recovered(recovery);
+        }
+        return new Joined(joined, recovery);
+    }
+
     /** Makes sure the room keeps history if the session's endpoint does, and says where it stands. */
-    Opened open(TrackedSession member, String room) {
+    private Opened open(TrackedSession member, String room) {
         if (!member.history().enabled()) {
             return new Opened(false, null, false);
         }
@@ -78,7 +110,7 @@ class SharedCatchUp {
     }
 
     /** A position's text read, or {@code null} if it is not one. */
-    static RoomPosition parse(String text) {
+    private static RoomPosition parse(String text) {
         try {
             return RoomPosition.parse(text);
         } catch (IllegalArgumentException e) {
@@ -92,10 +124,9 @@ class SharedCatchUp {
      * @param member the member, catching up in the room
      * @param name   the room
      * @param since  the last position it saw
-     * @param rooms  this node's rooms by name
      * @return the recovery
      */
-    RoomRecovery catchUp(TrackedSession member, String name, RoomPosition since, Function<String, Room> rooms) {
+    private RoomRecovery catchUp(TrackedSession member, String name, RoomPosition since) {
         SharedHistory.Range range;
         try {
             range = cluster.sharedHistory().read(name, since);
@@ -105,7 +136,7 @@ class SharedCatchUp {
         }
         Outcome outcome = outcome(range, since);
         RoomPosition latest = range == null ? null : range.latest();
-        Room room = rooms.apply(name);
+        Room room = rooms.get(name);
         if (room == null) {
             return new RoomRecovery(name, outcome, 0, latest); // closed or left meanwhile
         }
