@@ -26,8 +26,10 @@ public interface SharedHistory {
      * keeps it from expiring for another {@code ttl}.
      *
      * @param room the room
-     * @param size the most broadcasts it keeps
-     * @param ttl  how long a broadcast is kept, and the history without broadcasts or joins
+     * @param size the most broadcasts it keeps (an engine need not bound bytes: each broadcast is at most
+     *             {@code switchboard.backplane.max-payload})
+     * @param ttl  how long a broadcast is kept, and the history once the room has no members and nothing is
+     *             broadcast to it
      * @return the room's latest position
      * @throws IllegalStateException when the engine cannot answer in time
      */
@@ -40,8 +42,8 @@ public interface SharedHistory {
      * @param broadcast the broadcast, for a room, without a position
      * @param expected  the position the message was built for ({@code broadcastWithPosition}): recorded only if it
      *                  is the room's next one; {@code null} to take whatever position comes next
-     * @return completes with what happened, or exceptionally when the engine cannot answer in time (then nothing was
-     *     published)
+     * @return completes with what happened; exceptionally when the engine is unreachable (nothing was published) or
+     *     did not answer in time (it may still record and publish it: Switchboard then does not deliver it twice)
      */
     CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected);
 
