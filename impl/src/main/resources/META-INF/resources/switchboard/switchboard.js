@@ -91,10 +91,10 @@ export const BEARER_PROTOCOL = 'switchboard.bearer';
 export const SINCE_PARAMETER = 'switchboard-since';
 
 const OVERLOADED_STEP = 2; // 1013 and 1009 skip the short waits: ceiling initial * 4
-const POSITION = /^([0-9a-z]{1,32}):([0-9]{1,20})$/;
+const POSITION = /^([0-9a-z]{1,32}):([0-9]{1,18})$/; // as the server reads them (RoomPosition)
 const OPEN = 1; // WebSocket.OPEN, without needing the real constructor
 
-/** Reads '<epoch>:<offset>'; null if it is not a position. Offsets are BigInts: they may pass 2^53. */
+/** Reads '<epoch>:<offset>'; null if it is not a position. Offsets are BigInts: up to 18 digits, they may pass 2^53. */
 export function parsePosition(text) {
   const match = typeof text === 'string' ? POSITION.exec(text) : null;
   return match ? { text, epoch: match[1], offset: BigInt(match[2]) } : null;
