@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,27 +28,41 @@ final class RawFrameWriter implements SessionWriter {
     private final Session session;
     private final Object webSocket;
     private final TyrusInternals tyrus;
+    private final Lock sendLock;
 
-    RawFrameWriter(Session session, Object webSocket, TyrusInternals tyrus) {
+    RawFrameWriter(Session session, Object webSocket, TyrusInternals tyrus) throws Throwable {
         this.session = session;
         this.webSocket = webSocket;
         this.tyrus = tyrus;
+        this.sendLock = tyrus.sendLockOf(webSocket);
     }
 
     @Override
     public void write(Payload payload, SendHandler handler) {
         Object written;
+        // Under Tyrus's send lock, after seeing the session open: a frame never follows the close frame, which
+        // browsers take for a protocol error (1006 "Data frame received after close") instead of the close code.
+        sendLock.lock();
         try {
-            // Tyrus's own sends restart the session's idle timer, so sending counts as activity. Tyrus does it even
-            // without a timeout (0), scheduling a task that then does nothing through the container's scheduler
-            // (Payara's is a managed executor); only a positive timeout needs it.
-            if (session.getMaxIdleTimeout() > 0) {
-                tyrus.restartIdleTimer(session);
+            if (!session.isOpen()) {
+                written = new IOException("The session is closed");
+            } else {
+                // Tyrus's own sends restart the session's idle timer, so sending counts as activity. Tyrus does it
+                // even without a timeout (0), scheduling a task that then does nothing through the container's
+                // scheduler (Payara's is a managed executor); only a positive timeout needs it.
+                if (session.getMaxIdleTimeout() > 0) {
+                    tyrus.restartIdleTimer(session);
+                }
+                written = tyrus.sendRawFrame(webSocket, payload.frame());
             }
-            written = tyrus.sendRawFrame(webSocket, payload.frame());
         } catch (Throwable e) {
+            written = e;
+        } finally {
+            sendLock.unlock();
+        }
+        if (written instanceof Throwable e) {
             // Nothing was handed to the connection (it is closed, or a partial message of the user's held it too
-            // long): the write failed, and this is the only report of it.
+            // long): the write failed, and this is the only report of it. Reported outside Tyrus's lock.
             handler.onResult(new SendResult(e));
             return;
         }
@@ -70,10 +85,18 @@ final class RawFrameWriter implements SessionWriter {
     public void ping(long stamp) throws IOException {
         ByteBuffer frame = ByteBuffer.allocate(2 + Long.BYTES);
         frame.put((byte) 0x89).put((byte) Long.BYTES).putLong(stamp).flip();
+        sendLock.lock();
         try {
+            if (!session.isOpen()) {
+                throw new IOException("The session is closed");
+            }
             tyrus.sendRawFrame(webSocket, frame);
+        } catch (IOException e) {
+            throw e;
         } catch (Throwable e) {
             throw new IOException("Ping failed", e);
+        } finally {
+            sendLock.unlock();
         }
     }
 

@@ -46,12 +46,12 @@ public final class TyrusFastPath implements FastPath {
         if (!session.getNegotiatedExtensions().isEmpty()) {
             return null; // an extension may transform frames: Tyrus must frame each message itself
         }
-        TyrusInternals tyrus;
-        Object webSocket;
+        RawFrameWriter writer;
         try {
-            tyrus = internalsFor(session);
-            webSocket = tyrus.webSocketOf(session);
+            TyrusInternals tyrus = internalsFor(session);
+            Object webSocket = tyrus.webSocketOf(session);
             tyrus.skipIdleTimerWithoutTimeout(session);
+            writer = new RawFrameWriter(session, webSocket, tyrus);
         } catch (Throwable e) {
             announce(
                     Level.INFO,
@@ -64,7 +64,7 @@ public final class TyrusFastPath implements FastPath {
                 "Switchboard: Tyrus fast path on: a message sent to many sessions is framed once and the"
                         + " same frame written to each session without extensions (switchboard.fast-path=false turns it off)");
         SESSIONS.increment();
-        return new RawFrameWriter(session, webSocket, tyrus);
+        return writer;
     }
 
     /** The members for this session's classes, found once; a failure is remembered too, so it is not retried. */

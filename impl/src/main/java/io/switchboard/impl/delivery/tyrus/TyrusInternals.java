@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The Tyrus members the fast path uses, found once per session class by reflection and kept as method
@@ -21,7 +22,11 @@ import java.util.concurrent.ScheduledExecutorService;
  *     frame under the same per-connection lock, and after the same wait for a partial message in progress, as
  *     Tyrus's own sends, so a user's direct sends and ours are never interleaved within a frame;</li>
  *     <li>{@code TyrusSession.restartIdleTimeoutExecutor()}, package-private: Tyrus's own async sends call it, so
- *     that sending counts as activity for the session's idle timeout.</li>
+ *     that sending counts as activity for the session's idle timeout;</li>
+ *     <li>the connection's send lock ({@code TyrusWebSocket.protocolHandler.lock}), which Tyrus holds to write any
+ *     frame, the close frame included: {@code sendRawFrame} checks only that the connection is not closed yet, and a
+ *     session's close marks the session closed <em>before</em> it takes this lock to write its close frame, so a
+ *     frame written under the lock after seeing the session open can never follow the close frame.</li>
  * </ul>
  * {@code sendRawFrame} returns a {@code TyrusFuture}, which in Tyrus 2.x is a {@link java.util.concurrent.CompletableFuture}
  * completed by the write's completion: that is where the completion callback comes from, with no private API.
@@ -33,6 +38,7 @@ final class TyrusInternals {
     private final MethodHandle webSocketOf;
     private final MethodHandle sendRawFrame;
     private final MethodHandle restartIdleTimer;
+    private final MethodHandle sendLockOf;
     private final Field scheduler;
 
     private TyrusInternals(
@@ -41,12 +47,14 @@ final class TyrusInternals {
             MethodHandle webSocketOf,
             MethodHandle sendRawFrame,
             MethodHandle restartIdleTimer,
+            MethodHandle sendLockOf,
             Field scheduler) {
         this.sessionClass = sessionClass;
         this.remoteClass = remoteClass;
         this.webSocketOf = webSocketOf;
         this.sendRawFrame = sendRawFrame;
         this.restartIdleTimer = restartIdleTimer;
+        this.sendLockOf = sendLockOf;
         this.scheduler = scheduler;
     }
 
@@ -83,12 +91,24 @@ final class TyrusInternals {
                         "the session's service is a " + scheduler.getType().getName());
             }
             scheduler.setAccessible(true);
+            Field handler = field(webSocket.getType(), "protocolHandler");
+            handler.setAccessible(true);
+            Field lock = field(handler.getType(), "lock");
+            if (lock.getType() != Lock.class) {
+                throw new UnsupportedOperationException(
+                        "the protocol handler's lock is a " + lock.getType().getName());
+            }
+            lock.setAccessible(true);
+            MethodHandle sendLockOf = MethodHandles.filterReturnValue(
+                            lookup.unreflectGetter(handler), lookup.unreflectGetter(lock))
+                    .asType(MethodType.methodType(Lock.class, Object.class));
             return new TyrusInternals(
                     sessionClass,
                     remoteClass,
                     lookup.unreflectGetter(webSocket).asType(MethodType.methodType(Object.class, Object.class)),
                     lookup.unreflect(send).asType(MethodType.methodType(Object.class, Object.class, ByteBuffer.class)),
                     lookup.unreflect(restart).asType(MethodType.methodType(void.class, Object.class)),
+                    sendLockOf,
                     scheduler);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // NoSuchField/NoSuchMethod, InaccessibleObjectException (a module closed to us), a class we cannot load.
@@ -103,6 +123,11 @@ final class TyrusInternals {
 
     Object webSocketOf(Session session) throws Throwable {
         return (Object) webSocketOf.invokeExact((Object) session.getAsyncRemote());
+    }
+
+    /** The lock Tyrus holds to write any frame to the connection, the close frame included. */
+    Lock sendLockOf(Object webSocket) throws Throwable {
+        return (Lock) sendLockOf.invokeExact(webSocket);
     }
 
     Object sendRawFrame(Object webSocket, ByteBuffer frame) throws Throwable {

@@ -8,6 +8,7 @@ import io.switchboard.RoomPosition;
 import io.switchboard.RoomRecovery;
 import io.switchboard.RoomService;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * A room per path that keeps 50 broadcasts: {@code say:<text>} broadcasts {@code <position> <text>} to the room;
  * {@code report:<text>} also answers {@code report:<position>}; {@code recovery} answers how the join went;
- * {@code history:<since>} reads history ({@code history:<complete>|<latest>|<messages>}); {@code join:<room>:<since>} joins another room resuming from a position.
+ * {@code history:<since>} reads history ({@code history:<complete>|<latest>|<messages>}); {@code join:<room>:<since>} joins another room resuming from a position; {@code bye:<code>} closes the session with
+ * that code, then sends it one more message and broadcasts another.
  */
 @ServerEndpoint("/history/{room}")
 @Room("room")
@@ -63,6 +65,17 @@ public class HistoryEndpoint {
                             + read.messages().stream()
                                     .map(m -> String.valueOf(m.content()))
                                     .collect(Collectors.joining(","));
+                }
+                case "bye" -> {
+                    try {
+                        session.close(new CloseReason(
+                                CloseReason.CloseCodes.getCloseCode(Integer.parseInt(argument)), "bye"));
+                    } catch (java.io.IOException e) {
+                        return "bye-failed";
+                    }
+                    // Sent after the close: it must never reach the wire behind the close frame.
+                    broadcaster.toSession(session, "late");
+                    rooms.broadcast(room, "late to the room");
                 }
                 case "join" -> {
                     String[] parts = argument.split(":", 2);

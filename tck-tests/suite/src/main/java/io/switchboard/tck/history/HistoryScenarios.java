@@ -2,7 +2,9 @@ package io.switchboard.tck.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +138,40 @@ public abstract class HistoryScenarios {
                 .containsExactlyElementsOf(
                         LongStream.range(first, first + offsets.size()).boxed().toList());
         assertThat(offsets.size()).isGreaterThan(total / 2);
+    }
+
+    @Test
+    void noMessageFollowsTheCloseFrameOfASessionClosedMidStreamEvenOneSentRightAfterTheClose() throws IOException {
+        String room = freshRoom();
+        try (TestClient anchor = member("history-long", room, null)) {
+            untilRecovery(anchor);
+            try (TestClient probe = TestClient.connect(base().resolve("history-probe"))) {
+                assertThat(probe.ask("stream:" + room + ":3000")).isEqualTo("streaming");
+            }
+            for (int round = 0; round < 6; round++) {
+                try (RawClient raw = RawClient.handshake(base().resolve("history-long/" + room), true)) {
+                    assertThat(raw.status()).isEqualTo(101);
+                    for (int i = 0; i < 20; i++) {
+                        assertThat(raw.readFrame(10_000).opcode()).isEqualTo(1);
+                    }
+                    raw.sendText("bye:4001");
+                    RawClient.Frame frame = raw.readFrame(10_000);
+                    while (frame.opcode() == 1) {
+                        frame = raw.readFrame(10_000);
+                    }
+                    // Browsers fail the connection (1006) on a data frame after the close frame, losing its code.
+                    assertThat(frame.opcode()).isEqualTo(8);
+                    assertThat(frame.closeCode()).isEqualTo(4001);
+                    RawClient.Frame after = null;
+                    try {
+                        after = raw.readFrame(300);
+                    } catch (IOException endedOrQuiet) {
+                        // the server closed the connection, or sent nothing more: either is right
+                    }
+                    assertThat(after).as("a frame after the close frame").isNull();
+                }
+            }
+        }
     }
 
     @Test
