@@ -18,6 +18,11 @@ import java.util.concurrent.CompletionStage;
  * order of their positions; a room's epoch changes whenever its recorded history was lost (expired, flushed). Every
  * method is called from any thread; {@link #open} and {@link #read} block for at most the backplane's command
  * timeout, {@link #record} returns at once, and the records one thread asks for are made in the order asked.
+ *
+ * <p>An implementation keeps a room's history while any node has members in it (as {@link Backplane#joined} and
+ * {@link Backplane#left} tell it), and for at least {@code ttl} after the latest of its last open, its last record and
+ * the leave of its last member; the history of a node that vanished without leaving lasts at most the backplane's
+ * node timeout beyond its last heartbeat.
  */
 public interface SharedHistory {
 
@@ -42,10 +47,14 @@ public interface SharedHistory {
      * @param broadcast the broadcast, for a room, without a position
      * @param expected  the position the message was built for ({@code broadcastWithPosition}): recorded only if it
      *                  is the room's next one; {@code null} to take whatever position comes next
+     * @param size      above 0 when this node has members that keep history in the room: a room without history
+     *                  (lost to a flush or a restart of the engine while members stayed) then starts one with these
+     *                  bounds, as {@link #open} would; 0 to leave a room without history as it is
+     * @param ttl       the ttl of such a new history
      * @return completes with what happened; exceptionally when the engine is unreachable (nothing was published) or
      *     did not answer in time (it may still record and publish it: Switchboard then does not deliver it twice)
      */
-    CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected);
+    CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected, int size, Duration ttl);
 
     /**
      * Reads a room's recorded broadcasts after a position.

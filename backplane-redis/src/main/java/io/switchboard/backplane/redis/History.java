@@ -25,9 +25,11 @@ import java.util.function.Supplier;
 /**
  * Room history in Redis ({@link SharedHistory}): each room's epoch and latest offset in a hash, its recorded
  * broadcasts in a stream, both changed only by {@link Scripts#HISTORY_OPEN}, {@link Scripts#HISTORY_RECORD} and
- * {@link Scripts#HISTORY_READ}, so that giving out a position, recording the broadcast and publishing it are one
- * atomic step: Redis runs one script at a time and hands each subscriber the messages in the order it published
- * them, so every node receives a room's positioned broadcasts in the order of their positions.
+ * {@link Scripts#HISTORY_READ} (their expiry also by {@link Scripts#HISTORY_KEEP} and {@link Scripts#LEAVE}, which
+ * keep a room's history while nodes have members in it), so that giving out a position, recording the broadcast
+ * and publishing it are one atomic step: Redis runs one script at a time and hands each subscriber the messages in
+ * the order it published them, so every node receives a room's positioned broadcasts in the order of their
+ * positions.
  *
  * <p>Every script goes as {@code EVAL} on the command connection, never as {@code EVALSHA} with a fallback: a
  * fallback would run a record after records asked for later, where Redis had lost its script cache. Records are
@@ -40,18 +42,26 @@ final class History {
 
     private static final byte[] NONE = new byte[0];
 
+    /** About how many rooms one run of {@link Scripts#HISTORY_KEEP} looks at, so none holds Redis for long. */
+    static final int KEEP_STEP = 500;
+
     private final Keys keys;
     private final Duration timeout;
+    /** The node timeout: how long a room this node has members in keeps its history at least, between heartbeats. */
+    private final long heldMillis;
+
     private final Supplier<StatefulRedisConnection<String, byte[]>> connections;
     private final BooleanSupplier up;
 
     History(
             Keys keys,
             Duration timeout,
+            Duration nodeTimeout,
             Supplier<StatefulRedisConnection<String, byte[]>> connections,
             BooleanSupplier up) {
         this.keys = keys;
         this.timeout = timeout;
+        this.heldMillis = nodeTimeout.toMillis();
         this.connections = connections;
         this.up = up;
     }
@@ -71,11 +81,13 @@ final class History {
                 new String[] {keys.historyMeta(room), keys.history(room)},
                 bytes(newEpoch()),
                 bytes(Integer.toString(size)),
-                bytes(Long.toString(ttlMillis)));
+                bytes(Long.toString(ttlMillis)),
+                bytes(Long.toString(heldMillis)));
         return position(reply, 0);
     }
 
-    CompletionStage<SharedHistory.Recorded> record(ClusterBroadcast broadcast, RoomPosition expected) {
+    CompletionStage<SharedHistory.Recorded> record(
+            ClusterBroadcast broadcast, RoomPosition expected, int size, long ttlMillis) {
         if (broadcast.audience() != ClusterBroadcast.Audience.ROOM) {
             throw new IllegalArgumentException("only a room broadcast is recorded, not one to " + broadcast.audience());
         }
@@ -96,7 +108,11 @@ final class History {
                             bytes(keys.broadcastChannel()),
                             WireFormat.encode(plain),
                             expected == null ? NONE : bytes(expected.epoch()),
-                            expected == null ? NONE : bytes(Long.toString(expected.offset())));
+                            expected == null ? NONE : bytes(Long.toString(expected.offset())),
+                            bytes(Integer.toString(size)),
+                            bytes(Long.toString(ttlMillis)),
+                            bytes(newEpoch()),
+                            bytes(Long.toString(size > 0 ? heldMillis : 0)));
         } catch (RedisException e) {
             return CompletableFuture.failedFuture(failed(what, e));
         }
@@ -157,6 +173,41 @@ final class History {
             }
         }
         return new SharedHistory.Range(latest, firstKept, broadcasts);
+    }
+
+    /**
+     * Keeps the history of every room this node has members in for at least the greater of its ttl and
+     * {@code least} ({@link Scripts#HISTORY_KEEP}), in steps of {@link #KEEP_STEP} rooms. Called by the heartbeat,
+     * on its thread; throws what Lettuce throws.
+     *
+     * @param least the node timeout: how long a node with members may go without a heartbeat before it counts as
+     *              gone
+     * @return how many rooms' histories were kept
+     */
+    int keep(Duration least) {
+        StatefulRedisConnection<String, byte[]> connection = connections.get();
+        if (connection == null || !up.getAsBoolean()) {
+            return 0;
+        }
+        var sync = connection.sync();
+        byte[] prefix = bytes(keys.prefix());
+        byte[] leastMillis = bytes(Long.toString(least.toMillis()));
+        byte[] step = bytes(Integer.toString(KEEP_STEP));
+        String cursor = "0";
+        int kept = 0;
+        do {
+            List<Object> reply = sync.eval(
+                    Scripts.HISTORY_KEEP,
+                    ScriptOutputType.MULTI,
+                    new String[] {keys.nodeRooms()},
+                    prefix,
+                    leastMillis,
+                    bytes(cursor),
+                    step);
+            cursor = text(reply.get(0));
+            kept += (int) number(reply.get(1));
+        } while (!cursor.equals("0"));
+        return kept;
     }
 
     /** Runs a script on the command connection, waiting at most the timeout, as {@link ScriptOutputType#MULTI}. */

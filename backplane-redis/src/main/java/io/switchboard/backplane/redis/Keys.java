@@ -2,6 +2,7 @@ package io.switchboard.backplane.redis;
 
 /**
  * The names of the backplane's keys and channels, all under one prefix (see {@link Scripts} for what each holds).
+ * The purge and history-keeping scripts compute some of these names themselves: a change here changes them too.
  *
  * @param prefix the prefix, {@code switchboard.backplane.redis.prefix}
  * @param self   this node's id
@@ -55,6 +56,11 @@ record Keys(String prefix, String self) {
 
     String nodeRooms() {
         return node() + ":rooms";
+    }
+
+    /** How many of this node's members each room has (kept by the join and leave scripts). */
+    String nodeMembers() {
+        return node() + ":members";
     }
 
     String nodeCounts() {

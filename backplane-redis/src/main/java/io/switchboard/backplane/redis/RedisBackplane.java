@@ -60,7 +60,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       (not in bytes: each entry is one broadcast of at most {@code switchboard.backplane.max-payload}). A
  *       broadcast to such a room gets its position, is recorded and is published on the same channel as the others
  *       in one script, so every node, this one included, receives the room's broadcasts in the order of their
- *       positions; the subscription hands them to {@link BackplaneNode#deliver} with their positions.</li>
+ *       positions; the subscription hands them to {@link BackplaneNode#deliver} with their positions. A room's
+ *       history expires {@code ttl} after its last broadcast, open or member: every heartbeat keeps the history of
+ *       the rooms this node has members in for at least the greater of their ttl and the node timeout, so a room
+ *       whose members sit idle keeps its epoch, as in a node's memory.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -110,7 +113,7 @@ public class RedisBackplane implements Backplane, SharedHistory {
         client.setOptions(options());
         link = new Link(node::connectionChanged);
         state = new SharedState(settings, keys, node, () -> commands, link::up);
-        history = new History(keys, settings.timeout(), () -> commands, link::up);
+        history = new History(keys, settings.timeout(), settings.nodeTimeout(), () -> commands, link::up);
         resources.eventBus().get().subscribe(event -> {
             if (event instanceof ConnectionActivatedEvent) {
                 link.connectionActivated();
@@ -188,7 +191,10 @@ public class RedisBackplane implements Backplane, SharedHistory {
         }
     }
 
-    /** Refreshes this node's key, notices a lost entry, and purges the nodes that stopped beating. */
+    /**
+     * Refreshes this node's key, notices a lost entry, purges the nodes that stopped beating, and keeps the history of
+     * the rooms this node has members in.
+     */
     private void heartbeat() {
         StatefulRedisConnection<String, byte[]> connection = commands;
         if (connection == null || stopped) {
@@ -214,6 +220,8 @@ public class RedisBackplane implements Backplane, SharedHistory {
                     state.purge(id);
                 }
             }
+            // After a restore, which is issued ahead of it on the same connection: the rooms are this node's again.
+            history.keep(settings.nodeTimeout());
         } catch (RedisException e) {
             link.heartbeat(false);
             LOG.log(Level.FINE, "Switchboard: a redis backplane heartbeat failed", e);
@@ -285,12 +293,18 @@ public class RedisBackplane implements Backplane, SharedHistory {
     }
 
     @Override
-    public CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected) {
+    public CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected, int size, Duration ttl) {
         History current = history;
         if (current == null || stopped) {
             return CompletableFuture.failedFuture(notRunning());
         }
-        return current.record(broadcast, expected);
+        return current.record(broadcast, expected, size, ttl.toMillis());
+    }
+
+    /** A record that leaves a room without history as it is: {@link #record(ClusterBroadcast, RoomPosition, int,
+     * Duration)} with size 0. */
+    CompletionStage<Recorded> record(ClusterBroadcast broadcast, RoomPosition expected) {
+        return record(broadcast, expected, 0, Duration.ZERO);
     }
 
     @Override

@@ -110,7 +110,7 @@ final class SharedState {
                     .eval(
                             Scripts.JOIN,
                             ScriptOutputType.INTEGER,
-                            new String[] {keys.room(room), keys.rooms(), keys.nodeRooms()},
+                            new String[] {keys.room(room), keys.rooms(), keys.nodeRooms(), keys.nodeMembers()},
                             bytes(WireFormat.field(member)),
                             bytes(WireFormat.value(member)),
                             bytes(room));
@@ -120,7 +120,14 @@ final class SharedState {
                     .eval(
                             Scripts.LEAVE,
                             ScriptOutputType.INTEGER,
-                            new String[] {keys.room(room), keys.rooms()},
+                            new String[] {
+                                keys.room(room),
+                                keys.rooms(),
+                                keys.nodeRooms(),
+                                keys.nodeMembers(),
+                                keys.historyMeta(room),
+                                keys.history(room)
+                            },
                             bytes(WireFormat.field(member)),
                             bytes(room));
         }

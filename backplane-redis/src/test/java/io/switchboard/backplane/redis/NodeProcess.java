@@ -117,6 +117,21 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How many times its output holds a text so far.
+     *
+     * @param text what to count
+     * @return the count
+     */
+    int outputCount(String text) throws IOException {
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        int count = 0;
+        for (int at = output.indexOf(text); at >= 0; at = output.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
+    }
+
     /** Ends it with SIGKILL: no undeploy, nothing removed from Redis. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

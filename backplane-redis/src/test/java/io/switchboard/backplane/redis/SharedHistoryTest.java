@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -337,6 +338,53 @@ class SharedHistoryTest {
     }
 
     @Test
+    void aRoomKeepsItsHistoryWhileItHasMembersAndLosesItTtlAfterTheLastLeft() throws Exception {
+        String room = newRoom();
+        String bare = newRoom();
+        // Shorter than the node timeout (1.5 s), so a heartbeat keeps it for the node timeout instead.
+        Duration ttl = Duration.ofMillis(400);
+        String meta = "history:history-meta:" + room;
+        String stream = "history:history:" + room;
+        ClusterMember first = nodeA.join(a, "s1", room);
+        ClusterMember second = nodeA.join(a, "s2", room);
+        nodeA.join(a, "s3", bare);
+        RoomPosition opened = a.open(room, 10, ttl);
+        RoomPosition recorded =
+                done(a.record(broadcast(nodeA, room, "kept"), null)).position();
+
+        Thread.sleep(ttl.multipliedBy(5).toMillis());
+
+        assertThat(redis.cli("EXISTS", meta, stream)).as("idle members keep it").isEqualTo("2");
+        Range kept = b.read(room, opened);
+        assertThat(kept.latest()).as("the same epoch").isEqualTo(recorded);
+        assertThat(kept.broadcasts())
+                .as("its broadcast, older than the ttl, is not")
+                .isEmpty();
+        assertThat(Long.parseLong(redis.cli("PTTL", meta)))
+                .as("for the node timeout since the last heartbeat")
+                .isBetween(1L, 1500L);
+        assertThat(redis.cli("EXISTS", "history:history-meta:" + bare, "history:history:" + bare))
+                .as("a heartbeat makes no history")
+                .isEqualTo("0");
+
+        nodeA.leave(a, first, room);
+        Thread.sleep(ttl.multipliedBy(5).toMillis());
+        assertThat(redis.cli("EXISTS", meta)).as("one member left is enough").isEqualTo("1");
+        assertThat(redis.cli("SISMEMBER", "history:node:node-a:rooms", room)).isEqualTo("1");
+
+        long leftAt = System.nanoTime();
+        nodeA.leave(a, second, room);
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> redis.cli("EXISTS", meta, stream).equals("0"));
+        assertThat(Duration.ofNanos(System.nanoTime() - leftAt))
+                .as("at least a ttl after the last member left")
+                .isGreaterThanOrEqualTo(ttl);
+        assertThat(redis.cli("SISMEMBER", "history:node:node-a:rooms", room)).isEqualTo("0");
+        assertThat(a.open(room, 10, ttl).epoch()).as("made again").isNotEqualTo(opened.epoch());
+    }
+
+    @Test
     void broadcastsOlderThanTheTtlAreNoLongerKept() throws Exception {
         String room = newRoom();
         Duration ttl = Duration.ofMillis(1000);
@@ -411,6 +459,7 @@ class SharedHistoryTest {
 
         private final String id;
         private final List<ClusterBroadcast> delivered = new CopyOnWriteArrayList<>();
+        private final Set<String> memberships = ConcurrentHashMap.newKeySet();
 
         RecordingNode(String id) {
             this.id = id;
@@ -449,9 +498,22 @@ class SharedHistoryTest {
         @Override
         public void connectionChanged(boolean connected) {}
 
+        /** A session of this node joins a room: the backplane is told, as Switchboard tells it. */
+        ClusterMember join(RedisBackplane backplane, String sessionId, String room) {
+            ClusterMember member = new ClusterMember(id, sessionId, "history-endpoint", null);
+            memberships.add(sessionId + "/" + room);
+            backplane.joined(member, room);
+            return member;
+        }
+
+        void leave(RedisBackplane backplane, ClusterMember member, String room) {
+            memberships.remove(member.sessionId() + "/" + room);
+            backplane.left(member, room);
+        }
+
         @Override
         public boolean inRoom(String sessionId, String room) {
-            return false;
+            return memberships.contains(sessionId + "/" + room);
         }
 
         @Override

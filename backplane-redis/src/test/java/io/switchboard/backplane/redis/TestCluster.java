@@ -94,6 +94,16 @@ final class TestCluster implements AutoCloseable {
         return nodes.get(node).base().resolve("room/" + room);
     }
 
+    /** A node, in the order started. */
+    NodeProcess node(int node) {
+        return nodes.get(node);
+    }
+
+    /** A path on a node, {@code ws://127.0.0.1:<port>/<path>}. */
+    URI at(int node, String path) {
+        return nodes.get(node).base().resolve(path);
+    }
+
     /** The signed-in users' endpoint of a node. */
     URI user(int node) {
         return nodes.get(node).base().resolve("user");

@@ -2,6 +2,7 @@ package io.switchboard.impl.cluster;
 
 import io.switchboard.DeliveryReport;
 import io.switchboard.RoomPosition;
+import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.delivery.Recipient;
 import io.switchboard.spi.ClusterBroadcast;
 import io.switchboard.spi.ClusterBroadcast.Audience;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +38,8 @@ import java.util.logging.Logger;
 public class RecordedBroadcasts {
 
     private static final Logger LOG = Logger.getLogger(RecordedBroadcasts.class.getName());
-    /** How many times a message built for a position is built again when other nodes took that position first. */
-    private static final int ATTEMPTS = 16;
+    /** How long a message built for a position is built again while other broadcasts take that position first. */
+    private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** A bound on the wait for the backplane's answer; the backplane's own command timeout is shorter. */
     private static final long ANSWER_BOUND_SECONDS = 30;
     /** Tickets kept for broadcasts that may yet come back after a failure; beyond this many they are forgotten. */
@@ -50,6 +52,14 @@ public class RecordedBroadcasts {
     Instance<LocalRooms> rooms;
 
     private final AtomicLong tickets = new AtomicLong();
+    private final Object[] positioning = new Object[64];
+
+    {
+        for (int i = 0; i < positioning.length; i++) {
+            positioning[i] = new Object();
+        }
+    }
+
     private final ConcurrentMap<Long, Ticket> waiting = new ConcurrentHashMap<>();
 
     /** A broadcast of this node's on its way through the backplane. */
@@ -73,6 +83,8 @@ public class RecordedBroadcasts {
      * @param factory  makes the message from its position, or {@code null}
      * @param excluded the member that does not receive it, or {@code null}
      * @param members  this node's members: the first one's endpoint encodes an object message
+     * @param bounds   the history of this node's members that keep one, started again if the engine lost the room's
+     *                 ({@link HistorySettings#NONE} when none here keeps history)
      * @return the stage of the delivery report
      * @throws IllegalArgumentException if the encoded message is larger than the backplane's max payload
      */
@@ -81,49 +93,79 @@ public class RecordedBroadcasts {
             Object message,
             Function<RoomPosition, ?> factory,
             Recipient excluded,
-            Iterable<? extends Recipient> members) {
+            Iterable<? extends Recipient> members,
+            HistorySettings bounds) {
         SharedHistory shared = cluster.sharedHistory();
         if (!cluster.admit()) {
             return rooms.get().deliverLocally(room, factory == null ? message : factory.apply(null), excluded);
         }
         if (factory == null) {
-            return record(shared, room, message, excluded, members, null);
+            return record(shared, room, message, excluded, members, bounds);
         }
+        // One positioned broadcast per room at a time on this node: they would only take each other's positions.
+        synchronized (positioning[Math.floorMod(room.hashCode(), positioning.length)]) {
+            return sendPositioned(shared, room, factory, excluded, members, bounds);
+        }
+    }
+
+    private CompletionStage<DeliveryReport> sendPositioned(
+            SharedHistory shared,
+            String room,
+            Function<RoomPosition, ?> factory,
+            Recipient excluded,
+            Iterable<? extends Recipient> members,
+            HistorySettings bounds) {
         RoomPosition expected = rooms.get().latestKnown(room);
         expected = expected == null ? new RoomPosition("0", 1) : expected.next();
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        long giveUpAt = System.nanoTime() + PATIENCE_NANOS;
+        for (int attempt = 1; ; attempt++) {
             Object built = factory.apply(expected);
             Ticket ticket = new Ticket(excluded);
             ClusterBroadcast outgoing = outgoing(room, built, members, ticket);
             if (outgoing == null) {
-                return rooms.get().deliverLocally(room, built, excluded);
+                return rooms.get().deliverLocally(room, factory.apply(null), excluded);
             }
             SharedHistory.Recorded answer;
             try {
-                answer = shared.record(outgoing, expected)
+                answer = shared.record(outgoing, expected, bounds.size(), bounds.ttl())
                         .toCompletableFuture()
                         .get(ANSWER_BOUND_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 cluster.published(false);
-                return failed(ticket, room, built, e);
+                return failed(ticket, room, factory.apply(null), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failed(ticket, room, built, e);
+                return failed(ticket, room, factory.apply(null), e);
             }
             if (answer.published()) {
                 cluster.published(true);
                 return answered(ticket, room, built, answer);
             }
             forget(ticket);
-            if (answer.next() == null) {
-                // The room keeps no history: the message is built without a position.
-                return record(shared, room, factory.apply(null), excluded, members, null);
+            if (answer.next() == null || System.nanoTime() - giveUpAt > 0) {
+                // The room keeps no history, or other broadcasts kept taking the position: built without one, it
+                // still goes to every node in the room's order (and is recorded if the room keeps history).
+                if (answer.next() != null) {
+                    LOG.fine(() -> "Switchboard: a broadcast to room " + room + " kept losing its position to others;"
+                            + " it goes without a position in its message");
+                }
+                return record(shared, room, factory.apply(null), excluded, members, bounds);
             }
             expected = answer.next();
+            if (attempt >= 3) {
+                pause(attempt);
+            }
         }
-        LOG.warning("Switchboard: a broadcast to room " + room + " lost its position to other nodes " + ATTEMPTS
-                + " times in a row; it was delivered on this node only");
-        return rooms.get().deliverLocally(room, factory.apply(null), excluded);
+    }
+
+    /** After a few lost positions, a short pause with jitter, so that a burst of other broadcasts can pass. */
+    private static void pause(int attempt) {
+        long ceilingMicros = Math.min(20_000, 250L << Math.min(attempt, 10));
+        try {
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(ceilingMicros + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private CompletionStage<DeliveryReport> record(
@@ -132,13 +174,13 @@ public class RecordedBroadcasts {
             Object message,
             Recipient excluded,
             Iterable<? extends Recipient> members,
-            RoomPosition expected) {
+            HistorySettings bounds) {
         Ticket ticket = new Ticket(excluded);
         ClusterBroadcast outgoing = outgoing(room, message, members, ticket);
         if (outgoing == null) {
             return rooms.get().deliverLocally(room, message, excluded);
         }
-        shared.record(outgoing, expected).whenComplete((answer, failure) -> {
+        shared.record(outgoing, null, bounds.size(), bounds.ttl()).whenComplete((answer, failure) -> {
             cluster.published(failure == null);
             if (failure != null) {
                 failed(ticket, room, message, failure);

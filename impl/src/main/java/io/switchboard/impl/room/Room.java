@@ -1,6 +1,7 @@
 package io.switchboard.impl.room;
 
 import io.switchboard.RoomPosition;
+import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.session.TrackedSession;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,11 +22,15 @@ final class Room {
 
     /** Members whose endpoint keeps history: changed in the room table's atomic operation for this room. */
     private volatile int historyMembers;
+    /** The history of the latest such member to join. */
+    private volatile HistorySettings history = HistorySettings.NONE;
 
     // With a shared history, guarded by this: the latest position delivered here, and the recorded broadcasts that
     // came while a member read what it missed from the backplane.
     private RoomPosition latest;
     private Map<TrackedSession, List<Missed>> catchingUp;
+    /** For members that caught up: the last position replayed, which the backplane may still deliver again. */
+    private Map<TrackedSession, RoomPosition> replayedUpTo;
 
     /** A recorded broadcast held for a member that is catching up. */
     record Missed(RoomPosition position, Object message) {}
@@ -48,13 +53,21 @@ final class Room {
     }
 
     /** Counts a member in or out whose endpoint keeps history; called by the room table only. */
-    void historyMember(int change) {
+    void historyMember(int change, HistorySettings settings) {
         historyMembers += change;
+        if (change > 0) {
+            history = settings;
+        }
     }
 
     /** Whether a member here keeps history: then the room's broadcasts are recorded. */
     boolean recorded() {
         return historyMembers > 0;
+    }
+
+    /** The history this room's members keep here, {@link HistorySettings#NONE} if none does. */
+    HistorySettings history() {
+        return historyMembers > 0 ? history : HistorySettings.NONE;
     }
 
     /** The latest position delivered here, or {@code null}; caller holds this room's lock. */
@@ -89,9 +102,36 @@ final class Room {
         return true;
     }
 
-    /** Whether any member is catching up; caller holds this room's lock. */
+    /** Whether any member is catching up or has a replayed position left; caller holds this room's lock. */
     boolean anyCatchingUp() {
-        return catchingUp != null && !catchingUp.isEmpty();
+        return (catchingUp != null && !catchingUp.isEmpty()) || (replayedUpTo != null && !replayedUpTo.isEmpty());
+    }
+
+    /**
+     * Notes the last position replayed to a member: a broadcast read from the backplane's history may still arrive
+     * from its subscription after the catch-up, and is then not delivered again. Caller holds this room's lock.
+     */
+    void replayedUpTo(TrackedSession member, RoomPosition last) {
+        if (replayedUpTo == null) {
+            replayedUpTo = new HashMap<>(4);
+        }
+        replayedUpTo.put(member, last);
+    }
+
+    /**
+     * Whether a member already got a recorded broadcast through its replay; once one beyond it arrives, the note
+     * goes. Caller holds this room's lock.
+     */
+    boolean replayedAlready(TrackedSession member, RoomPosition position) {
+        RoomPosition last = replayedUpTo == null ? null : replayedUpTo.get(member);
+        if (last == null) {
+            return false;
+        }
+        if (last.epoch().equals(position.epoch()) && position.offset() <= last.offset()) {
+            return true;
+        }
+        replayedUpTo.remove(member);
+        return false;
     }
 
     /**

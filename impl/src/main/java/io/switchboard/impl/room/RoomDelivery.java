@@ -7,6 +7,7 @@ import io.switchboard.SessionInfo;
 import io.switchboard.impl.cluster.Cluster;
 import io.switchboard.impl.cluster.LocalRooms;
 import io.switchboard.impl.cluster.RecordedBroadcasts;
+import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.delivery.Recipient;
 import io.switchboard.impl.history.RoomLog;
@@ -73,9 +74,10 @@ class RoomDelivery implements LocalRooms {
             // Through the engine's history, which decides whether it is recorded. A room whose members here all keep
             // no history goes the unrecorded way: its members here need not wait for the engine.
             Set<TrackedSession> members = here == null ? Set.of() : here.members();
+            HistorySettings bounds = here == null ? HistorySettings.NONE : here.history();
             return message instanceof Positioned positioned
-                    ? recorded.send(room, null, positioned.factory(), excluded, members)
-                    : recorded.send(room, message, null, excluded, members);
+                    ? recorded.send(room, null, positioned.factory(), excluded, members, bounds)
+                    : recorded.send(room, message, null, excluded, members, bounds);
         }
         RoomLog log = cluster.sharedHistory() != null ? null : logs.find(room);
         if (log == null) {
@@ -143,7 +145,9 @@ class RoomDelivery implements LocalRooms {
             if (found.anyCatchingUp()) {
                 List<TrackedSession> live = new ArrayList<>();
                 for (TrackedSession member : found.members()) {
-                    if (member != excluded && !found.holdFor(member, position, message)) {
+                    if (member != excluded
+                            && !found.holdFor(member, position, message)
+                            && !found.replayedAlready(member, position)) {
                         live.add(member);
                     }
                 }

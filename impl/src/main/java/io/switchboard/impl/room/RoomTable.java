@@ -58,7 +58,7 @@ class RoomTable {
                     member.roomNames().add(key);
                     joined[0] = true;
                     if (member.history().enabled()) {
-                        target.historyMember(1);
+                        target.historyMember(1, member.history());
                     }
                     if (catchingUp) {
                         target.startCatchingUp(member);
@@ -85,7 +85,7 @@ class RoomTable {
                 member.roomNames().remove(key);
                 left[0] = true;
                 if (member.history().enabled()) {
-                    room.historyMember(-1);
+                    room.historyMember(-1, member.history());
                 }
             }
             if (room.members().isEmpty()) {

@@ -72,7 +72,9 @@ class SharedCatchUp {
     Joined join(TrackedSession member, String name, String since, boolean asked) {
         Opened opened = open(member, name);
         RoomPosition position = asked ? parse(since) : null;
-        boolean joined = rooms.add(member, name, position != null);
+        // Without the backplane (its open just failed), a resume is not tried: it would wait for it a second time.
+        boolean catchUp = position != null && !opened.unavailable();
+        boolean joined = rooms.add(member, name, catchUp);
         RoomRecovery recovery;
         if (!joined) {
             recovery = new RoomRecovery(name, Outcome.NOT_ASKED, 0, opened.latest());
@@ -80,10 +82,12 @@ class SharedCatchUp {
             recovery = opened.recovery(name);
         } else if (position == null) {
             recovery = new RoomRecovery(name, Outcome.UNREADABLE, 0, opened.latest());
+        } else if (!catchUp) {
+            recovery = new RoomRecovery(name, Outcome.UNAVAILABLE, 0, null);
         } else {
             recovery = catchUp(member, name, position);
         }
-        if (joined && recovery != null) {
+        if (joined && recovery != null && recovery.outcome() != Outcome.NO_HISTORY) {
             member.recovered(recovery);
         }
         return new Joined(joined, recovery);
@@ -162,6 +166,9 @@ class SharedCatchUp {
                 if (!alreadyReplayed) {
                     live.add(payload(later.message()));
                 }
+            }
+            if (outcome == Outcome.RECOVERED && last > since.offset()) {
+                room.replayedUpTo(member, new RoomPosition(since.epoch(), last));
             }
             List<Payload> all = new ArrayList<>(missed);
             all.addAll(live);
