@@ -240,6 +240,11 @@ public interface RoomService {
      * rooms.broadcastWithPosition(room, position -> json("said", position.toString(), text));
      * }</pre>
      *
+     * <p>In a cluster whose backplane keeps history the function may be called more than once for one broadcast
+     * (another node took the position first; the last message it made is the one sent), and with {@code null} when
+     * the position could not be had (the backplane unreachable, or losing it for 2 s): keep it free of effects, or
+     * make a later call replace what an earlier one did.
+     *
      * @param room    the room's name
      * @param message makes the message (text, binary or an object for the members' encoders) from its position;
      *                given {@code null} for a room that keeps no history

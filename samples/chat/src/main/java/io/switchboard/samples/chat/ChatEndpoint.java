@@ -6,6 +6,9 @@ import io.switchboard.Heartbeat;
 import io.switchboard.MaxMessageSize;
 import io.switchboard.RateLimit;
 import io.switchboard.Room;
+import io.switchboard.RoomHistory;
+import io.switchboard.RoomPosition;
+import io.switchboard.RoomRecovery;
 import io.switchboard.RoomService;
 import io.switchboard.SessionInfo;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,9 +35,15 @@ import java.util.Set;
  * ({@code @RolesAllowed}), the session joins the room of its path ({@code @Room}) and leaves it after
  * {@code @OnClose}, the heartbeat, the rate limit (1008) and the size limits (1009) are annotations, and every send
  * goes through the member's bounded send queue. {@link ChatHistory} is {@code @RoomScoped}.
+ *
+ * <p>Resuming is Switchboard's too ({@code @RoomHistory}): every broadcast to a room gets a position, which the
+ * text ones carry ({@code said} as its {@code id}, {@code joined} and {@code left} as {@code position}); a client that
+ * reconnects with {@code ?switchboard-since=<the last one it saw>} gets every later broadcast replayed before
+ * {@code @OnOpen} runs, which then sends no {@code history}.
  */
 @ServerEndpoint("/ws/{room}")
 @Room("room")
+@RoomHistory(size = 200, ttl = "10m")
 @RolesAllowed("chat")
 @Heartbeat(interval = "10s", timeout = "5s")
 @RateLimit(messages = 10, per = "1s", burst = 20)
@@ -50,11 +59,20 @@ public class ChatEndpoint {
     @Inject
     ChatHistory history;
 
-    /** Sends the newcomer the room's history, then tells every member, the newcomer too, who joined. */
+    /**
+     * Sends the newcomer the room's history, unless it resumed (what it missed was replayed ahead of this), then tells
+     * every member, the newcomer too, who joined.
+     */
     @OnOpen
     public void onOpen(Session session, @PathParam("room") String room) {
-        broadcaster.toSession(session, text(ServerMessages.history(room, history.messages())));
-        rooms.broadcast(room, text(ServerMessages.joined(room, user(session))));
+        Optional<RoomRecovery> recovery = rooms.recovery(session, room);
+        if (recovery.isEmpty() || !recovery.get().recovered()) {
+            // Broadcasts past this position reach the session live: the snapshot stops there.
+            RoomPosition latest = recovery.map(RoomRecovery::latest).orElse(null);
+            broadcaster.toSession(session, text(ServerMessages.history(room, history.messagesUpTo(latest), latest)));
+        }
+        String user = user(session);
+        rooms.broadcastWithPosition(room, position -> text(ServerMessages.joined(room, user, position)));
     }
 
     /** Answers {@code say} to the whole room and {@code who} to the asker; anything else gets an error. */
@@ -68,9 +86,17 @@ public class ChatEndpoint {
             return;
         }
         if (message instanceof ClientMessage.Say say) {
-            JsonObject said = ServerMessages.said(room, user(session), say.text(), Instant.now());
-            history.add(said);
-            rooms.broadcast(room, text(said));
+            String from = user(session);
+            Instant at = Instant.now();
+            // Kept under the room's lock with the position it gets, so that a snapshot taken after a join holds
+            // every message up to the joiner's position. Made again if another node took the position first: the
+            // history keeps the last one made for this broadcast.
+            Object broadcast = new Object();
+            rooms.broadcastWithPosition(room, position -> {
+                JsonObject said = ServerMessages.said(room, from, say.text(), at, position);
+                history.add(broadcast, position, said);
+                return text(said);
+            });
         } else {
             // Over every node of a cluster (a round trip to the backplane); this node's members if it cannot answer.
             rooms.clusterMembers(room)
@@ -88,10 +114,15 @@ public class ChatEndpoint {
         rooms.broadcastExcept(room, copy, session);
     }
 
-    /** Tells the others who left; the session leaves the room after this returns. */
+    /**
+     * Tells the others who left. The session leaves the room first (Switchboard would after this returns), so that the
+     * {@code left}, which carries its position and so goes to every member, is not queued for the closed session.
+     */
     @OnClose
     public void onClose(Session session, @PathParam("room") String room) {
-        rooms.broadcastExcept(room, text(ServerMessages.left(room, user(session))), session);
+        String user = user(session);
+        rooms.leave(session, room);
+        rooms.broadcastWithPosition(room, position -> text(ServerMessages.left(room, user, position)));
     }
 
     private static List<String> names(Set<ClusterMember> members) {

@@ -7,10 +7,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +57,28 @@ final class ChatClient implements WebSocket.Listener {
         }
         client.socket = builder.buildAsync(uri, client).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return client;
+    }
+
+    /**
+     * A token for a user from the demo endpoint, {@code POST <page>api/token}.
+     *
+     * @throws IllegalStateException if the endpoint does not answer 200 (such as a server still starting)
+     */
+    static String token(HttpClient http, URI page, String user) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(page.resolve("api/token"))
+                        .timeout(WAIT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The token endpoint answered " + response.statusCode());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject().getString("token");
+        }
     }
 
     /** The HTTP status of a refused handshake; fails if the handshake succeeded. */

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.RoomPosition;
 import io.switchboard.launch.DeployedWar;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.Test;
 class ChatContractIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A room position's text, {@code <epoch>:<offset>}. */
+    private static final String POSITION = "[0-9a-z]{1,32}:[0-9]{1,18}";
 
     private static DeployedWar war;
     private final List<ChatClient> clients = new ArrayList<>();
@@ -65,31 +68,34 @@ class ChatContractIT {
     @Test
     void membersGetHistoryPresenceMessagesImagesAndErrorsOfTheirRoomOnly() throws Exception {
         ChatClient alice = join("alice", "lobby", HEADER);
-        assertThat(alice.next("history")).isEqualTo(history("lobby"));
-        assertThat(alice.next("joined")).isEqualTo(presence("joined", "lobby", "alice"));
+        assertThat(positioned(alice.next("history"))).isEqualTo(history("lobby"));
+        assertThat(positioned(alice.next("joined"))).isEqualTo(presence("joined", "lobby", "alice"));
 
         ChatClient bob = join("bob", "lobby", SUBPROTOCOL);
         assertThat(bob.socket().getSubprotocol()).isEqualTo("switchboard.bearer");
-        assertThat(bob.next("history")).isEqualTo(history("lobby"));
-        assertThat(bob.next("joined")).isEqualTo(presence("joined", "lobby", "bob"));
-        assertThat(alice.next("joined")).isEqualTo(presence("joined", "lobby", "bob"));
+        assertThat(positioned(bob.next("history"))).isEqualTo(history("lobby"));
+        assertThat(positioned(bob.next("joined"))).isEqualTo(presence("joined", "lobby", "bob"));
+        assertThat(positioned(alice.next("joined"))).isEqualTo(presence("joined", "lobby", "bob"));
 
         ChatClient carol = join("carol", "kitchen", HEADER);
-        assertThat(carol.next("history")).isEqualTo(history("kitchen"));
-        assertThat(carol.next("joined")).isEqualTo(presence("joined", "kitchen", "carol"));
+        assertThat(positioned(carol.next("history"))).isEqualTo(history("kitchen"));
+        assertThat(positioned(carol.next("joined"))).isEqualTo(presence("joined", "kitchen", "carol"));
 
-        // said: to every member, the sender too; text as sent, markup and all.
+        // said: to every member, the sender too, with one id; text as sent, markup and all.
         Instant before = Instant.now().minusSeconds(1);
         alice.send(say("hi <b>bob</b> & \"friends\""));
+        List<String> ids = new ArrayList<>();
         for (ChatClient member : List.of(alice, bob)) {
             JsonObject said = member.next("said");
-            assertThat(said.keySet()).containsExactlyInAnyOrder("type", "room", "from", "text", "at");
+            assertThat(said.keySet()).containsExactlyInAnyOrder("type", "room", "from", "text", "at", "id");
             assertThat(said.getString("room")).isEqualTo("lobby");
             assertThat(said.getString("from")).isEqualTo("alice");
             assertThat(said.getString("text")).isEqualTo("hi <b>bob</b> & \"friends\"");
             assertThat(Instant.parse(said.getString("at")))
                     .isBetween(before, Instant.now().plusSeconds(1));
+            ids.add(said.getString("id"));
         }
+        assertThat(ids.get(0)).matches(POSITION).isEqualTo(ids.get(1));
 
         // who: to the asker only.
         bob.send(Json.createObjectBuilder().add("type", "who").build());
@@ -125,11 +131,109 @@ class ChatContractIT {
 
         // left: to the others.
         alice.close();
-        assertThat(bob.next("left")).isEqualTo(presence("left", "lobby", "alice"));
+        assertThat(positioned(bob.next("left"))).isEqualTo(presence("left", "lobby", "alice"));
 
         // Another room saw none of it.
         carol.assertQuiet();
         bob.assertQuiet();
+    }
+
+    @Test
+    void positionsGrowByOneWithEveryBroadcastAndTheHistoryIsTheRoomsPositionAtTheJoin() throws Exception {
+        ChatClient alice = join("alice", "positions", HEADER);
+        RoomPosition start = position(alice.next("history"), "position");
+        RoomPosition joined = position(alice.next("joined"), "position");
+        assertThat(joined).isEqualTo(start.next());
+        alice.send(say("one"));
+        RoomPosition one = position(alice.next("said"), "id");
+        assertThat(one).isEqualTo(joined.next());
+
+        ChatClient bob = join("bob", "positions", SUBPROTOCOL);
+        JsonObject history = bob.next("history");
+        assertThat(position(history, "position")).isEqualTo(one);
+        List<JsonObject> kept = history.getJsonArray("messages").getValuesAs(JsonObject.class);
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).getString("id")).isEqualTo(one.toString());
+        assertThat(kept.get(0).getString("text")).isEqualTo("one");
+        RoomPosition bobJoined = position(bob.next("joined"), "position");
+        assertThat(bobJoined).isEqualTo(one.next());
+        assertThat(position(alice.next("joined"), "position")).isEqualTo(bobJoined);
+
+        bob.close();
+        assertThat(position(alice.next("left"), "position")).isEqualTo(bobJoined.next());
+    }
+
+    @Test
+    void aMemberThatReconnectsSinceTheLastIdItSawGetsWhatItMissedReplayedAndNoHistory() throws Exception {
+        ChatClient alice = join("alice", "resume", HEADER);
+        alice.next("history");
+        alice.next("joined");
+        ChatClient bob = join("bob", "resume", SUBPROTOCOL);
+        bob.next("history");
+        bob.next("joined");
+        alice.next("joined");
+        alice.send(say("seen by bob"));
+        alice.next("said");
+        String seen = bob.next("said").getString("id");
+
+        bob.close();
+        JsonObject bobLeft = alice.next("left");
+        List<JsonObject> missed = new ArrayList<>();
+        for (String text : List.of("missed 1", "missed 2", "missed 3")) {
+            alice.send(say(text));
+            missed.add(alice.next("said"));
+        }
+
+        ChatClient back = join("bob", "resume?" + RoomPosition.QUERY_PARAMETER + "=" + seen, SUBPROTOCOL);
+        // Every broadcast after the position, in order, with its own position (bob's own left among them, as the
+        // room saw it), then the live ones: no history.
+        assertThat(back.next()).isEqualTo(bobLeft);
+        for (JsonObject said : missed) {
+            assertThat(back.next()).isEqualTo(said);
+        }
+        JsonObject joined = back.next();
+        assertThat(positioned(joined)).isEqualTo(presence("joined", "resume", "bob"));
+        assertThat(alice.next("joined")).isEqualTo(joined);
+        back.assertQuiet();
+
+        // Resuming from its own joined: only its own left came since, and still no history.
+        back.close();
+        JsonObject backLeft = alice.next("left");
+        ChatClient again =
+                join("bob", "resume?" + RoomPosition.QUERY_PARAMETER + "=" + position(joined, "position"), HEADER);
+        assertThat(again.next()).isEqualTo(backLeft);
+        assertThat(again.next("joined").getString("user")).isEqualTo("bob");
+        again.assertQuiet();
+    }
+
+    @Test
+    void aMemberThatNamesAnUnreadableForeignOrFuturePositionGetsAHistory() throws Exception {
+        ChatClient alice = join("alice", "fresh", HEADER);
+        alice.next("history");
+        alice.next("joined");
+        alice.send(say("kept"));
+        JsonObject kept = alice.next("said");
+        RoomPosition latest = position(kept, "id");
+        ChatClient carol = join("carol", "elsewhere", HEADER);
+        carol.next("history");
+        RoomPosition foreign = position(carol.next("joined"), "position");
+
+        RoomPosition ahead = new RoomPosition(latest.epoch(), latest.offset() + 1000);
+        for (String since : List.of("garbage", foreign.toString(), "zzzz0000:1", ahead.toString())) {
+            ChatClient bob = join("bob", "fresh?" + RoomPosition.QUERY_PARAMETER + "=" + since, SUBPROTOCOL);
+            JsonObject history = bob.next("history");
+            assertThat(history.getJsonArray("messages").getValuesAs(JsonObject.class))
+                    .as(since)
+                    .containsExactly(kept);
+            RoomPosition position = position(history, "position");
+            assertThat(position.epoch()).as(since).isEqualTo(latest.epoch());
+            assertThat(position.offset()).as(since).isGreaterThanOrEqualTo(latest.offset());
+            JsonObject joined = bob.next("joined");
+            assertThat(position(joined, "position").offset()).isGreaterThan(position.offset());
+            bob.close();
+            alice.next("joined");
+            alice.next("left");
+        }
     }
 
     @Test
@@ -202,6 +306,7 @@ class ChatContractIT {
         ChatClient again = join("ann", "archive", SUBPROTOCOL);
         JsonObject history = again.next("history");
         assertThat(history.getString("room")).isEqualTo("archive");
+        RoomPosition position = position(history, "position");
         List<JsonObject> messages = history.getJsonArray("messages").getValuesAs(JsonObject.class);
         assertThat(messages).hasSize(50);
         assertThat(messages)
@@ -212,10 +317,16 @@ class ChatContractIT {
             assertThat(m.getString("type")).isEqualTo("said");
             assertThat(m.getString("room")).isEqualTo("archive");
             assertThatCode(() -> Instant.parse(m.getString("at"))).doesNotThrowAnyException();
+            assertThat(position(m, "id").epoch()).isEqualTo(position.epoch());
         });
+        assertThat(messages)
+                .extracting(m -> position(m, "id").offset())
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .allSatisfy(offset -> assertThat(offset).isLessThanOrEqualTo(position.offset()));
         assertThat(messages.get(0).getString("from"))
                 .isEqualTo(List.of("ann", "ben", "cat").get(5 % 3));
-        assertThat(again.next("joined")).isEqualTo(presence("joined", "archive", "ann"));
+        assertThat(positioned(again.next("joined"))).isEqualTo(presence("joined", "archive", "ann"));
     }
 
     private static void awaitSaid(ChatClient client, String text) throws InterruptedException {
@@ -271,6 +382,18 @@ class ChatContractIT {
                         .build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
+    }
+
+    /** The position in a field of a frame; fails unless it is one. */
+    private static RoomPosition position(JsonObject frame, String field) {
+        assertThat(frame.getString(field, null)).as(frame.toString()).matches(POSITION);
+        return RoomPosition.parse(frame.getString(field));
+    }
+
+    /** A frame without its {@code position}, which must be one. */
+    private static JsonObject positioned(JsonObject frame) {
+        position(frame, "position");
+        return Json.createObjectBuilder(frame).remove("position").build();
     }
 
     private static JsonObject say(String text) {

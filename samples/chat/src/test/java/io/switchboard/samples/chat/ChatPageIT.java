@@ -1,22 +1,36 @@
 package io.switchboard.samples.chat;
 
+import static io.switchboard.samples.chat.ChatClient.Route.HEADER;
+import static io.switchboard.samples.chat.ChatPage.await;
+import static io.switchboard.samples.chat.ChatPage.count;
+import static io.switchboard.samples.chat.ChatPage.fill;
+import static io.switchboard.samples.chat.ChatPage.join;
+import static io.switchboard.samples.chat.ChatPage.members;
+import static io.switchboard.samples.chat.ChatPage.messages;
+import static io.switchboard.samples.chat.ChatPage.on;
+import static io.switchboard.samples.chat.ChatPage.saidShown;
+import static io.switchboard.samples.chat.ChatPage.say;
+import static io.switchboard.samples.chat.ChatPage.state;
+import static io.switchboard.samples.chat.ChatPage.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.browser.ChromiumExtension;
 import io.switchboard.browser.HeadlessChromium;
 import io.switchboard.launch.DeployedWar;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The chat page in headless Chromium, used as a person would: each person is a tab of one browser who types a name
@@ -25,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ChromiumExtension.class)
 class ChatPageIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** A PNG of one red pixel. */
     private static final String RED_DOT =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
@@ -127,7 +141,8 @@ class ChatPageIT {
         say(driver, "said before alice came");
 
         // Tokens that expire after 2 s: the server closes alice's session (1008 "Token expired", 2 s after with
-        // the demo's clock skew), and the page comes back with a fresh token, the room's history and its presence.
+        // the demo's clock skew), and the page comes back with a fresh token where it left off (the server replays
+        // what it missed) and asks who is present.
         String alice = open(driver, "?ttl=2");
         join(driver, "alice", room);
         await(driver, page -> messages(page).contains("said before alice came"));
@@ -135,7 +150,7 @@ class ChatPageIT {
         say(driver, "said while alice was there");
 
         on(driver, alice);
-        await(driver, page -> connections(page) >= 2);
+        await(driver, page -> count(page, "connections") >= 2);
         await(driver, page -> "connected".equals(state(page)));
         await(
                 driver,
@@ -149,66 +164,83 @@ class ChatPageIT {
         assertThat(messages(driver)).contains("alice joined.");
     }
 
-    /** Opens the page in a new tab (the first in the browser's own) and returns the tab's handle. */
-    private static String open(WebDriver driver, String query) {
-        if (!driver.getCurrentUrl().startsWith("http")) {
-            driver.get(war.page() + query);
-        } else {
-            driver.switchTo().newWindow(WindowType.TAB).get(war.page() + query);
+    @Test
+    void aPageWhoseNetworkDropsForAWhileShowsWhatWasSaidMeanwhileOnceAndInOrderWithoutAHistory(HeadlessChromium browser)
+            throws Exception {
+        WebDriver driver = browser.driver();
+        String room = "room-" + UUID.randomUUID().toString().substring(0, 8);
+        try (LoopbackProxy network = LoopbackProxy.to(war.page().getPort())) {
+            // Bob's page reaches the server only through the proxy: the page, its tokens and its WebSocket.
+            ChatPage.open(driver, network.through(war.page()));
+            join(driver, "bob", room);
+            ChatClient alice = ChatClient.connect(
+                    HTTP, war.webSocket("ws/" + room), ChatClient.token(HTTP, war.page(), "alice"), HEADER);
+            try {
+                alice.next("history");
+                await(driver, page -> members(page).containsAll(List.of("alice", "bob")));
+                List<String> before = List.of("before 1", "before 2", "before 3");
+                for (String text : before) {
+                    says(alice, text);
+                }
+                await(driver, page -> saidShown(page).equals(before));
+
+                network.cut();
+                long cutAt = System.nanoTime();
+                // The page notices, tries again and fails at least once (attempt 2 is the second since the drop).
+                await(driver, page -> "reconnecting".equals(state(page)) && count(page, "attempt") >= 2);
+                List<String> meanwhile = IntStream.rangeClosed(1, 10)
+                        .mapToObj(i -> "said while bob was cut off " + i)
+                        .toList();
+                for (String text : meanwhile) {
+                    says(alice, text);
+                }
+                long cutFor = Duration.ofSeconds(6).toNanos() - (System.nanoTime() - cutAt);
+                if (cutFor > 0) {
+                    Thread.sleep(cutFor / 1_000_000);
+                }
+                assertThat(network.refused()).as("attempts refused while cut").isPositive();
+                assertThat(saidShown(driver)).isEqualTo(before);
+                browser.saveScreenshot("chat-cut-off");
+                network.restore();
+
+                // Backoff with full jitter: the next attempt comes within the current step's ceiling (at most 16 s
+                // after 6 s of failures).
+                await(driver, Duration.ofSeconds(60), page -> saidShown(page).size() >= 13);
+                await(driver, page -> "connected".equals(state(page)));
+                says(alice, "said after bob came back");
+                await(driver, page -> saidShown(page).contains("said after bob came back"));
+
+                List<String> everything = new ArrayList<>(before);
+                everything.addAll(meanwhile);
+                everything.add("said after bob came back");
+                assertThat(saidShown(driver)).isEqualTo(everything);
+                // Resumed: the server replayed what bob missed, and sent no second history.
+                assertThat(count(driver, "connections")).isEqualTo(2);
+                assertThat(count(driver, "histories")).isEqualTo(1);
+                assertThat(count(driver, "resumed")).isEqualTo(1);
+                assertThat(messages(driver)).contains("Back in " + room + ", nothing missed.");
+                await(driver, page -> members(page).containsAll(List.of("alice", "bob")));
+                browser.saveScreenshot("chat-resumed");
+            } finally {
+                alice.abort();
+            }
         }
-        return driver.getWindowHandle();
     }
 
-    private static void on(WebDriver driver, String tab) {
-        driver.switchTo().window(tab);
+    /** Alice, on the Java client, says a line and waits for the room to have it (her own copy). */
+    private static void says(ChatClient alice, String text) throws Exception {
+        alice.send(
+                Json.createObjectBuilder().add("type", "say").add("text", text).build());
+        while (true) {
+            JsonObject message = alice.next();
+            if (message.getString("type").equals("said")
+                    && message.getString("text").equals(text)) {
+                return;
+            }
+        }
     }
 
-    private static void join(WebDriver driver, String name, String room) {
-        fill(driver, name, room);
-        await(driver, page -> "connected".equals(state(page)));
-        await(driver, page -> messages(page).contains("You are in " + room + "."));
-    }
-
-    private static void fill(WebDriver driver, String name, String room) {
-        type(driver.findElement(By.id("name")), name);
-        type(driver.findElement(By.id("room")), room);
-        driver.findElement(By.id("join")).click();
-    }
-
-    private static void say(WebDriver driver, String text) {
-        type(driver.findElement(By.id("text")), text);
-        driver.findElement(By.id("send")).click();
-        await(driver, page -> messages(page).contains(text));
-    }
-
-    private static void type(WebElement field, String text) {
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static String state(WebDriver page) {
-        return page.findElement(By.id("status")).getAttribute("data-state");
-    }
-
-    private static String status(WebDriver page) {
-        return page.findElement(By.id("status")).getText();
-    }
-
-    private static int connections(WebDriver page) {
-        return Integer.parseInt(page.findElement(By.id("status")).getAttribute("data-connections"));
-    }
-
-    private static String messages(WebDriver page) {
-        return page.findElement(By.id("messages")).getText();
-    }
-
-    private static List<String> members(WebDriver page) {
-        return page.findElements(By.cssSelector("#members li")).stream()
-                .map(WebElement::getText)
-                .toList();
-    }
-
-    private static void await(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(condition::apply);
+    private static String open(WebDriver driver, String query) {
+        return ChatPage.open(driver, war.page().resolve(query.isEmpty() ? "" : "./" + query));
     }
 }
