@@ -148,15 +148,28 @@ public final class Browser {
                 + lines + ". Screenshot: " + screenshot.toAbsolutePath() + ", logs: " + logs.toAbsolutePath());
     }
 
-    /** {@code Report.lines()} as WebDriver returns it: a list of strings, or null before report.js ran. */
-    private static List<String> read(Object reported) {
+    /**
+     * A list WebDriver returned from a script, as strings; empty for anything else ({@code null} before the page's
+     * script ran).
+     *
+     * @param reported what the script returned
+     * @return the strings
+     */
+    public static List<String> read(Object reported) {
         if (!(reported instanceof List<?> list)) {
             return List.of();
         }
         return list.stream().map(String::valueOf).toList();
     }
 
-    private static String withFragment(URL page, Map<String, String> parameters) {
+    /**
+     * A page's address with its parameters in the fragment, which the browser never sends to a server.
+     *
+     * @param page       the page
+     * @param parameters its parameters
+     * @return the address
+     */
+    public static String withFragment(URL page, Map<String, String> parameters) {
         String fragment = parameters.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -168,7 +181,12 @@ public final class Browser {
         }
     }
 
-    private static Path logFolder() {
+    /**
+     * Where Chromium's output and network logs go ({@link #LOGS}), created if needed.
+     *
+     * @return the folder
+     */
+    public static Path logFolder() {
         Path folder = Path.of(System.getProperty(LOGS, "target/browser"));
         try {
             return Files.createDirectories(folder);

@@ -3,20 +3,13 @@ package io.switchboard.tck.browserclient.driver;
 import io.switchboard.browser.ChromiumInstallation;
 import io.switchboard.browser.HeadlessChromium;
 import io.switchboard.tck.browser.Browser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
@@ -54,7 +47,7 @@ public final class ClientPage implements AutoCloseable {
      */
     public static ClientPage open(URL page, Map<String, String> parameters) {
         ChromiumInstallation installation = ChromiumInstallation.require();
-        Path logs = logFolder();
+        Path logs = Browser.logFolder();
         String name = "browser-client-" + PAGES.incrementAndGet();
         HeadlessChromium.Setup setup = new HeadlessChromium.Setup(
                 logs,
@@ -62,7 +55,7 @@ public final class ClientPage implements AutoCloseable {
                 List.of("--log-net-log=" + logs.resolve(name + ".netlog.json"), "--enable-logging=stderr", "--v=0"));
         HeadlessChromium browser = HeadlessChromium.start(installation, setup);
         try {
-            browser.driver().get(withFragment(page, parameters));
+            browser.driver().get(Browser.withFragment(page, parameters));
             return new ClientPage(browser, name);
         } catch (RuntimeException e) {
             browser.close();
@@ -82,7 +75,7 @@ public final class ClientPage implements AutoCloseable {
 
     /** Every message the page's {@code onmessage} got, in order. */
     public List<String> received() {
-        return strings(run("return window.received;"));
+        return Browser.read(run("return window.received;"));
     }
 
     /** The broadcasts among them ({@code <position> <text>}), in order. */
@@ -117,22 +110,22 @@ public final class ClientPage implements AutoCloseable {
 
     /** The application's view of the room: broadcasts with the fresh states merged in. */
     public List<String> messages() {
-        return strings(run("return window.messages;"));
+        return Browser.read(run("return window.messages;"));
     }
 
     /** The {@code open|...} message of each connection, in order. */
     public List<String> opens() {
-        return strings(run("return window.opens;"));
+        return Browser.read(run("return window.opens;"));
     }
 
     /** Every state the socket reported: {@code <state> <code> <attempt>}, in order. */
     public List<String> states() {
-        return strings(run("return window.states.map((s) => s.state + ' ' + s.code + ' ' + s.attempt);"));
+        return Browser.read(run("return window.states.map((s) => s.state + ' ' + s.code + ' ' + s.attempt);"));
     }
 
     /** Errors the page reported. */
     public List<String> problems() {
-        return strings(run("return window.problems;"));
+        return Browser.read(run("return window.problems;"));
     }
 
     /**
@@ -172,7 +165,7 @@ public final class ClientPage implements AutoCloseable {
                     + (received.isEmpty() ? "none" : received.get(received.size() - 1)) + ", opens " + opens()
                     + ", states " + states() + ", problems " + problems() + "; screenshot "
                     + screenshot.toAbsolutePath()
-                    + ", logs " + logFolder().toAbsolutePath() + " (" + name + ")";
+                    + ", logs " + Browser.logFolder().toAbsolutePath() + " (" + name + ")";
         } catch (RuntimeException e) {
             return "(the page cannot be read: " + e + ")";
         }
@@ -187,33 +180,5 @@ public final class ClientPage implements AutoCloseable {
     /** Whether a message is a broadcast ({@code <position> <text>}) rather than the server's own. */
     public static boolean isBroadcast(String message) {
         return !message.startsWith("open|") && !message.startsWith("state|");
-    }
-
-    private static List<String> strings(Object value) {
-        if (!(value instanceof List<?> list)) {
-            return List.of();
-        }
-        return list.stream().map(String::valueOf).toList();
-    }
-
-    private static String withFragment(URL page, Map<String, String> parameters) {
-        String fragment = parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        try {
-            return new URL(page, "#" + fragment).toExternalForm();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(page + " with its parameters is no URL", e);
-        }
-    }
-
-    private static Path logFolder() {
-        Path folder = Path.of(System.getProperty(Browser.LOGS, "target/browser"));
-        try {
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
