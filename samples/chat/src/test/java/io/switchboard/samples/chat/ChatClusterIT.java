@@ -1,9 +1,16 @@
 package io.switchboard.samples.chat;
 
 import static io.switchboard.samples.chat.ChatClient.Route.HEADER;
+import static io.switchboard.samples.chat.ChatPage.await;
+import static io.switchboard.samples.chat.ChatPage.count;
+import static io.switchboard.samples.chat.ChatPage.members;
+import static io.switchboard.samples.chat.ChatPage.messages;
+import static io.switchboard.samples.chat.ChatPage.saidShown;
+import static io.switchboard.samples.chat.ChatPage.state;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.switchboard.browser.ChromiumExtension;
+import io.switchboard.browser.HeadlessChromium;
 import io.switchboard.launch.DeployedWar;
 import io.switchboard.redis.RedisServer;
 import jakarta.json.Json;
@@ -20,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -28,6 +36,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The same chat WAR on two servers sharing rooms through one real Redis: two Payara Micro nodes in the Payara run,
@@ -35,6 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * signs with a key of each node's own), as a load balancer with sticky sessions would send them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(ChromiumExtension.class)
 class ChatClusterIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -62,7 +74,7 @@ class ChatClusterIT {
         first = DeployedWar.startSeparately("payara", "cluster-payara", "/chat", "", options);
         second = DeployedWar.startSeparately(run, "cluster-" + run, "/chat", "", options);
         // A node serves before its backplane has connected; broadcasts meanwhile would stay on it.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(readiness(first)).isEqualTo(200);
             assertThat(readiness(second)).isEqualTo(200);
         });
@@ -139,14 +151,80 @@ class ChatClusterIT {
         frank.assertQuiet();
     }
 
+    /**
+     * Bob's page reaches node 1 only through a proxy (the page, its tokens, its WebSocket), as through a load
+     * balancer; alice is on node 2. Node 1 goes away for bob (the proxy drops and refuses him), alice talks on, and
+     * the balancer sends bob to node 2 from then on: his page comes back by itself with a token from node 2 (each
+     * node signs its own, and the page asks its origin for one before every attempt) and the id of the last message
+     * it has, and node 2 replays what he missed from the room's history in Redis, once each and in order, without a
+     * second history.
+     */
     @Test
     @Order(4)
+    void aPageWhoseNodeGoesAwayResumesOnTheOtherShowingWhatItMissedOnceAndInOrder(HeadlessChromium browser)
+            throws Exception {
+        WebDriver driver = browser.driver();
+        String room = "failover-" + UUID.randomUUID().toString().substring(0, 8);
+        try (LoopbackProxy balancer = LoopbackProxy.to(first.page().getPort())) {
+            ChatPage.open(driver, balancer.through(first.page()));
+            ChatPage.join(driver, "bob", room);
+            ChatClient alice = ChatClient.connect(HTTP, second.webSocket("ws/" + room), token(second, "alice"), HEADER);
+            clients.add(alice);
+            alice.next("history");
+            await(driver, page -> members(page).containsAll(List.of("alice", "bob")));
+            List<String> before = sequence("before the failover ", 3);
+            for (String text : before) {
+                says(alice, text);
+            }
+            await(driver, page -> saidShown(page).equals(before));
+
+            balancer.cut();
+            await(driver, page -> "reconnecting".equals(state(page)) && count(page, "attempt") >= 2);
+            List<String> missed = sequence("said while bob's node was away ", 12);
+            for (String text : missed) {
+                says(alice, text);
+            }
+            assertThat(balancer.refused())
+                    .as("attempts refused while node 1 was away")
+                    .isPositive();
+            assertThat(saidShown(driver)).isEqualTo(before);
+            balancer.retarget(second.page().getPort());
+            balancer.restore();
+
+            // Backoff with full jitter: the next attempt comes within the current step's ceiling.
+            await(driver, Duration.ofSeconds(60), page -> saidShown(page).size() >= before.size() + missed.size());
+            await(driver, page -> "connected".equals(state(page)));
+            says(alice, "said after bob moved");
+            await(driver, page -> saidShown(page).contains("said after bob moved"));
+
+            List<String> everything = new ArrayList<>(before);
+            everything.addAll(missed);
+            everything.add("said after bob moved");
+            assertThat(saidShown(driver)).isEqualTo(everything);
+            assertThat(saidIds(driver))
+                    .as("one id per message")
+                    .doesNotHaveDuplicates()
+                    .hasSize(everything.size());
+            assertThat(count(driver, "connections")).isEqualTo(2);
+            assertThat(count(driver, "histories")).as("no second history").isEqualTo(1);
+            assertThat(count(driver, "resumed")).isEqualTo(1);
+            assertThat(messages(driver)).contains("Back in " + room + ", nothing missed.");
+            await(driver, page -> members(page).containsAll(List.of("alice", "bob")));
+            browser.saveScreenshot("chat-failover");
+            // Node 2 refuses node 1's tokens: the page came back on node 2 with a token it fetched from node 2.
+            assertThat(ChatClient.handshakeStatus(HTTP, second.webSocket("ws/" + room), token(first, "bob"), HEADER))
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(5)
     void eachServersReadinessFollowsRedisAndChatCrossesAgainAfterARestart() throws Exception {
         assertThat(readiness(first)).isEqualTo(200);
         assertThat(readiness(second)).isEqualTo(200);
 
         redis.kill();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(readiness(first)).isEqualTo(503);
             assertThat(readiness(second)).isEqualTo(503);
         });
@@ -162,7 +240,7 @@ class ChatClusterIT {
                 .isGreaterThanOrEqualTo(1);
 
         redis.restart();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(readiness(first)).isEqualTo(200);
             assertThat(readiness(second)).isEqualTo(200);
         });
@@ -172,6 +250,25 @@ class ChatClusterIT {
                 .containsExactly("back");
         assertThat(metric(first, "switchboard_backplane_published_total", "")).isGreaterThanOrEqualTo(1);
         assertThat(metric(second, "switchboard_backplane_received_total", "")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Alice, on the Java client, says a line and waits for the room to have it (her own copy). */
+    private static void says(ChatClient alice, String text) throws Exception {
+        alice.send(say(text));
+        while (true) {
+            JsonObject message = alice.next();
+            if (message.getString("type").equals("said")
+                    && message.getString("text").equals(text)) {
+                return;
+            }
+        }
+    }
+
+    /** The {@code data-id} of each {@code said} message the page shows, top to bottom. */
+    @SuppressWarnings("unchecked")
+    private static List<String> saidIds(WebDriver page) {
+        return List.copyOf((List<String>) ((JavascriptExecutor) page)
+                .executeScript("return [...document.querySelectorAll('#messages li.said')].map(i => i.dataset.id);"));
     }
 
     /**

@@ -26,7 +26,7 @@ final class LoopbackProxy implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ServerSocket listener;
-    private final int targetPort;
+    private volatile int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work, "loopback-proxy-" + THREADS.incrementAndGet());
@@ -58,6 +58,14 @@ final class LoopbackProxy implements AutoCloseable {
     void cut() {
         cut = true;
         sockets.forEach(LoopbackProxy::reset);
+    }
+
+    /**
+     * Sends new connections to another port of 127.0.0.1 from now on (connections open already keep theirs), as a
+     * load balancer does when the server it used goes away. {@link #through(URI)} maps the new port thereafter.
+     */
+    void retarget(int port) {
+        targetPort = port;
     }
 
     /** Lets connections through again. */
@@ -96,10 +104,11 @@ final class LoopbackProxy implements AutoCloseable {
 
     private void connect(Socket client) {
         Socket server = new Socket();
+        int port = targetPort;
         sockets.add(client);
         sockets.add(server);
         try {
-            server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
+            server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             client.setTcpNoDelay(true);
             server.setTcpNoDelay(true);
         } catch (IOException unreachable) {
