@@ -66,6 +66,8 @@ public class RecordedBroadcasts {
     private static final class Ticket {
         final Recipient excluded;
         final CompletableFuture<DeliveryReport> report = new CompletableFuture<>();
+        /** Its number in {@link #waiting}, once it waits. */
+        volatile long number;
         /** Delivered here already, the backplane having failed: its return is not delivered again. */
         volatile boolean deliveredHere;
 
@@ -199,6 +201,7 @@ public class RecordedBroadcasts {
             return null;
         }
         long number = tickets.incrementAndGet();
+        ticket.number = number;
         waiting.put(number, ticket);
         return new ClusterBroadcast(
                 cluster.origin(number), Audience.ROOM, room, encoded.text(), encoded.payload(), null);
@@ -232,7 +235,7 @@ public class RecordedBroadcasts {
     }
 
     private void forget(Ticket ticket) {
-        waiting.values().remove(ticket);
+        waiting.remove(ticket.number, ticket);
     }
 
     /**
