@@ -74,10 +74,17 @@ class SharedCatchUp {
         RoomPosition position = asked ? parse(since) : null;
         // Without the backplane (its open just failed), a resume is not tried: it would wait for it a second time.
         boolean catchUp = position != null && !opened.unavailable();
-        boolean joined = rooms.add(member, name, catchUp);
+        // A session that names no position still catches up from the position its open read: broadcasts recorded
+        // between that read and its join may have passed this node before it was a member, and the application's
+        // snapshot stops at that position.
+        boolean fromOpen = !asked && opened.enabled() && opened.latest() != null;
+        boolean joined = rooms.add(member, name, catchUp || fromOpen);
         RoomRecovery recovery;
         if (!joined) {
             recovery = new RoomRecovery(name, Outcome.NOT_ASKED, 0, opened.latest());
+        } else if (fromOpen) {
+            RoomRecovery caughtUp = catchUp(member, name, opened.latest());
+            recovery = new RoomRecovery(name, Outcome.NOT_ASKED, caughtUp.replayed(), opened.latest());
         } else if (!asked) {
             recovery = opened.recovery(name);
         } else if (position == null) {

@@ -191,7 +191,9 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
             writer.ping(now);
             meters.sent(MessageKind.PING, 0);
         } catch (IOException | RuntimeException e) {
-            connectionLost("Ping failed");
+            if (session.isOpen()) {
+                connectionLost("Ping failed");
+            } // else the container is closing it, with its own code
         }
     }
 
@@ -217,6 +219,12 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
 
     @Override
     public void writeFailed(Throwable error) {
+        if (!session.isOpen()) {
+            // The container is closing it (Tyrus's own size limit, say): its close, with its code, is on its way.
+            // Reporting a lost connection now would put 1006 in place of that code.
+            LOG.fine(() -> "Switchboard: a write to " + this + " failed as the container closes it (" + error + ")");
+            return;
+        }
         LOG.fine(() -> "Switchboard: a write to " + this + " failed (" + error + "); ending it");
         registry.later(() -> connectionLost("Write failed"));
     }

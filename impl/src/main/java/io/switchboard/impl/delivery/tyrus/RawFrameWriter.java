@@ -88,7 +88,7 @@ final class RawFrameWriter implements SessionWriter {
         sendLock.lock();
         try {
             if (!session.isOpen()) {
-                throw new IOException("The session is closed");
+                return; // closing: no ping goes after its close frame, and none is needed
             }
             tyrus.sendRawFrame(webSocket, frame);
         } catch (IOException e) {

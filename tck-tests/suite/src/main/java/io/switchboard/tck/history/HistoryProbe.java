@@ -26,19 +26,27 @@ public class HistoryProbe {
         int count = Integer.parseInt(parts[2]);
         Thread streamer = new Thread(
                 () -> {
-                    for (int i = 1; i <= count; i++) {
-                        int index = i;
-                        rooms.broadcastWithPosition(room, position -> position + " m" + index);
-                        try {
-                            Thread.sleep(1);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
+                    try {
+                        stream(room, count);
+                    } catch (RuntimeException stopped) {
+                        // the application stopped under the stream
                     }
                 },
                 "history-probe-stream");
         streamer.setDaemon(true);
         streamer.start();
         return "streaming";
+    }
+
+    private void stream(String room, int count) {
+        for (int i = 1; i <= count; i++) {
+            int index = i;
+            rooms.broadcastWithPosition(room, position -> position + " m" + index);
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 }
