@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * Runs the benchmark: for each server (Tyrus standalone, then Payara Micro), starts it as a child process, measures
  * heap per idle connection, the fan-out scenarios and the slow-consumer scenario, stops it; then the cluster part
- * (its own Redis and three Tyrus servers) and the client part (its own Tyrus server); and prints the tables (also written to {@code results-<time>.md} in the
- * work directory).
+ * (its own Redis and three Tyrus servers), the history part's resume scenarios and rows through Redis (its own Tyrus
+ * servers and Redis) and the client part (its own Tyrus server); and prints the tables (also written to
+ * {@code results-<time>.md} in the work directory).
  *
  * <p>Arguments: {@code quick} for a smoke run, and {@code key=value} overrides (see {@link BenchSettings#parse}).
  * System properties: {@code bench.payara.jar} and {@code bench.workdir} (the pom sets them).
@@ -32,7 +33,7 @@ public final class BenchMain {
 
     /** The parts measured on each server of {@code servers} in turn; {@code cluster} starts servers of its own. */
     private static final List<String> PER_SERVER_PARTS =
-            List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics");
+            List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "history");
 
     private BenchMain() {}
 
@@ -63,6 +64,8 @@ public final class BenchMain {
         List<MetricsCostResult.Check> metricsChecks = new ArrayList<>();
         List<ClusterResult> cluster = new ArrayList<>();
         List<ClientResult> client = new ArrayList<>();
+        List<HistoryCostResult> historyCost = new ArrayList<>();
+        List<ResumeResult> resume = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String name : perServer ? settings.servers() : List.<String>of()) {
@@ -98,6 +101,10 @@ public final class BenchMain {
                     metrics.addAll(cost.run());
                     metricsChecks.addAll(cost.checks());
                 }
+                if (settings.parts().contains("history")) {
+                    historyCost.addAll(new HistoryCostBench(settings)
+                            .run(server.name(), List.of(server), null, "the server's memory", "memory"));
+                }
                 if (clients.failedHandshakes() > 0) {
                     notes.add(server.name() + ": " + clients.failedHandshakes()
                             + " handshakes failed and were tried again (see the log above)");
@@ -111,6 +118,9 @@ public final class BenchMain {
 
         if (settings.parts().contains("cluster")) {
             cluster(settings, workDir, cluster, problems, notes);
+        }
+        if (settings.parts().contains("history")) {
+            history(settings, workDir, historyCost, resume, problems, notes);
         }
         if (settings.parts().contains("client")) {
             try {
@@ -138,6 +148,8 @@ public final class BenchMain {
                 metricsChecks,
                 cluster,
                 client,
+                historyCost,
+                resume,
                 remarks);
         System.out.println();
         System.out.println(report);
@@ -181,6 +193,43 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * The history part's rounds on servers of its own, after the per-server parts: Tyrus only (servers that are
+     * restarted, and Redis nodes), in {@code <workdir>/history}.
+     */
+    private static void history(
+            BenchSettings settings,
+            Path workDir,
+            List<HistoryCostResult> cost,
+            List<ResumeResult> resume,
+            List<String> problems,
+            List<String> notes) {
+        if (!settings.servers().contains("tyrus")) {
+            notes.add("history: the resume scenarios and the rows through Redis run on Tyrus standalone only, and "
+                    + "servers= does not name tyrus; not measured");
+            return;
+        }
+        try (ClientGroup clients = new ClientGroup(settings.clientThreads())) {
+            HistoryBench part = new HistoryBench(settings, workDir.resolve("history"), clients);
+            try {
+                part.run();
+            } finally {
+                cost.addAll(part.cost());
+                resume.addAll(part.resume());
+                problems.addAll(part.problems());
+                notes.addAll(part.notes());
+            }
+            if (clients.failedHandshakes() > 0) {
+                notes.add("history: " + clients.failedHandshakes()
+                        + " handshakes failed and were tried again (see the log above)");
+            }
+        } catch (Exception | Error e) {
+            problems.add("history: " + e);
+            log("FAILED in the history part: " + e);
+            e.printStackTrace();
+        }
+    }
+
     private static ServerProcess start(String name, BenchSettings settings, Path workDir, Path war)
             throws IOException, InterruptedException {
         log("starting " + name + " with " + settings.serverJvm());
@@ -207,6 +256,8 @@ public final class BenchMain {
             List<MetricsCostResult.Check> metricsChecks,
             List<ClusterResult> cluster,
             List<ClientResult> client,
+            List<HistoryCostResult> historyCost,
+            List<ResumeResult> resume,
             List<String> problems) {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard bench, ")
@@ -269,6 +320,23 @@ public final class BenchMain {
                 .append(settings.clientReconnects())
                 .append(" connections per round\n\n");
         out.append(Tables.client(client, true)).append('\n');
+        if (settings.parts().contains("history")) {
+            out.append("## Room history's cost per broadcast: one room of N subscribers, A without history (broadcast) "
+                    + "against B with @RoomHistory (broadcastWithPosition, the position in the message), same servers, "
+                    + "interleaved\n\n");
+            out.append(Tables.historyCost(historyCost)).append('\n');
+            out.append("## Resume after a cut: ")
+                    .append(settings.resumeClients())
+                    .append(" clients in ")
+                    .append(settings.resumeRooms())
+                    .append(" rooms, ")
+                    .append(settings.resumeRate())
+                    .append(" broadcasts/s to each room throughout, reconnects after a uniform 0–")
+                    .append(settings.resumeJitterMillis())
+                    .append(" ms delay; R (resume from the last position) against S (snapshot), Tyrus standalone\n\n");
+            out.append(Tables.resumeTimes(resume)).append('\n');
+            out.append(Tables.resumeCosts(resume)).append('\n');
+        }
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));

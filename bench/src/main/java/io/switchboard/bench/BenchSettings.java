@@ -30,7 +30,9 @@ import java.util.List;
  *                          (the broadcast with metrics on and off), {@code cluster} (two Tyrus nodes through
  *                          Redis against one node; Tyrus only, its servers started apart from {@code servers}),
  *                          {@code client} (the reconnecting client against a bare JSR 356 client; its own Tyrus
- *                          server, whatever {@code servers} says)
+ *                          server, whatever {@code servers} says), {@code history} (room history's cost per broadcast
+ *                          on each server, then on Tyrus through Redis, and the resume of many clients after a
+ *                          cut; not in the default list)
  * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
  * @param floodHealthy      healthy clients in the flood room
  * @param floodInterval     how often each healthy client sends
@@ -41,6 +43,15 @@ import java.util.List;
  * @param clientMessages    messages per round of the client part's throughput rounds, each way
  * @param clientReconnects  connections per round of the client part's reconnect storm
  * @param clientCycles      interleaved cycles (A, B, B, A, ...) of the client part
+ * @param historySubscribers N of the history cost: subscribers of each of the two endpoints (with and without
+ *                          history)
+ * @param historyBurst      deliveries per burst round of the history cost (messages = this / N)
+ * @param historySize       payload bytes of the history part's broadcasts
+ * @param resumeClients     clients of the resume scenarios, over all rooms
+ * @param resumeRooms       rooms of the resume scenarios
+ * @param resumeRate        broadcasts per second to each room in the resume scenarios
+ * @param resumeJitterMillis the most a client of the resume scenarios waits before it reconnects (uniform)
+ * @param resumeCycles      interleaved cycles (R, S, S, R, ...) of each resume scenario
  */
 public record BenchSettings(
         List<String> servers,
@@ -69,7 +80,15 @@ public record BenchSettings(
         int clusterBurst,
         int clientMessages,
         int clientReconnects,
-        int clientCycles) {
+        int clientCycles,
+        int historySubscribers,
+        int historyBurst,
+        int historySize,
+        int resumeClients,
+        int resumeRooms,
+        int resumeRate,
+        int resumeJitterMillis,
+        int resumeCycles) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
@@ -100,7 +119,15 @@ public record BenchSettings(
                 300_000,
                 100_000,
                 500,
-                6);
+                6,
+                1000,
+                300_000,
+                64,
+                1000,
+                10,
+                20,
+                1000,
+                3);
     }
 
     /** A smoke run: N = 200, shorter rounds. */
@@ -132,6 +159,14 @@ public record BenchSettings(
                 50_000,
                 5_000,
                 50,
+                1,
+                200,
+                50_000,
+                64,
+                200,
+                10,
+                20,
+                1000,
                 1);
     }
 
@@ -189,6 +224,14 @@ public record BenchSettings(
         int clientMessages = this.clientMessages;
         int clientReconnects = this.clientReconnects;
         int clientCycles = this.clientCycles;
+        int historySubs = this.historySubscribers;
+        int historyBurst = this.historyBurst;
+        int historySize = this.historySize;
+        int resumeClients = this.resumeClients;
+        int resumeRooms = this.resumeRooms;
+        int resumeRate = this.resumeRate;
+        int resumeJitter = this.resumeJitterMillis;
+        int resumeCycles = this.resumeCycles;
         switch (key) {
             case "servers" -> servers = list;
             case "subs" -> subs = ints(list);
@@ -217,12 +260,21 @@ public record BenchSettings(
             case "clientMessages" -> clientMessages = Integer.parseInt(value);
             case "clientReconnects" -> clientReconnects = Integer.parseInt(value);
             case "clientCycles" -> clientCycles = Integer.parseInt(value);
+            case "historySubs" -> historySubs = Integer.parseInt(value);
+            case "historyBurst" -> historyBurst = Integer.parseInt(value);
+            case "historySize" -> historySize = Integer.parseInt(value);
+            case "resumeClients" -> resumeClients = Integer.parseInt(value);
+            case "resumeRooms" -> resumeRooms = Integer.parseInt(value);
+            case "resumeRate" -> resumeRate = Integer.parseInt(value);
+            case "resumeJitterMillis" -> resumeJitter = Integer.parseInt(value);
+            case "resumeCycles" -> resumeCycles = Integer.parseInt(value);
             default ->
                 throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
                         + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
                         + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
                         + " floodMillis, inbound, metricsBurst, clusterBurst, clientMessages, clientReconnects,"
-                        + " clientCycles)");
+                        + " clientCycles, historySubs, historyBurst, historySize, resumeClients, resumeRooms,"
+                        + " resumeRate, resumeJitterMillis, resumeCycles)");
         }
         return new BenchSettings(
                 servers,
@@ -251,7 +303,15 @@ public record BenchSettings(
                 clusterBurst,
                 clientMessages,
                 clientReconnects,
-                clientCycles);
+                clientCycles,
+                historySubs,
+                historyBurst,
+                historySize,
+                resumeClients,
+                resumeRooms,
+                resumeRate,
+                resumeJitter,
+                resumeCycles);
     }
 
     /** The modes to measure, of those the server offers. */
@@ -277,7 +337,16 @@ public record BenchSettings(
             // metrics: two rooms of N on one server; cluster: N on the one node and N over the two nodes, all open
             most = Math.max(most, parts.contains("metrics") || parts.contains("cluster") ? 2 * n : n);
         }
+        if (parts.contains("history")) {
+            // the cost: both endpoints' N at once; the resume: its clients and a publisher per room
+            most = Math.max(most, Math.max(2 * historySubscribers, resumeClients + resumeRooms));
+        }
         return most + 10;
+    }
+
+    /** Messages per burst round of the history cost for N subscribers, bounded as {@link #burstMessages}'s. */
+    public int historyBurstMessages(int subscribers) {
+        return Math.max(5, Math.min(500, historyBurst / subscribers));
     }
 
     /** How long each heartbeat-cost round watches the server's CPU, in milliseconds. */

@@ -103,7 +103,7 @@ final class ClusterBench {
     }
 
     /** The system properties (MicroProfile Config, through SmallRye) that put a node in the cluster. */
-    private static List<String> backplane(RedisServer redis) {
+    static List<String> backplane(RedisServer redis) {
         return List.of(
                 "-Dswitchboard.backplane=redis",
                 "-Dswitchboard.backplane.redis.url=" + redis.uri(),

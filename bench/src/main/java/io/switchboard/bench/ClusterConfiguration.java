@@ -63,12 +63,14 @@ final class ClusterConfiguration implements AutoCloseable {
     private final String room;
     private final List<Node> nodes;
     private final Publisher publisher;
+    private final char mode;
 
-    private ClusterConfiguration(String label, String room, List<Node> nodes, Publisher publisher) {
+    private ClusterConfiguration(String label, String room, List<Node> nodes, Publisher publisher, char mode) {
         this.label = label;
         this.room = room;
         this.nodes = nodes;
         this.publisher = publisher;
+        this.mode = mode;
     }
 
     /**
@@ -81,19 +83,34 @@ final class ClusterConfiguration implements AutoCloseable {
      */
     static ClusterConfiguration connect(String label, String room, int n, List<ServerUnderTest> servers)
             throws Exception {
+        return connect(label, "bench/sub/", Mode.SWITCHBOARD.code(), room, n, servers);
+    }
+
+    /**
+     * Connects N subscribers of another endpoint, whose publisher sends in another mode (the history part: the
+     * endpoints with and without history, broadcast with and without a position).
+     *
+     * @param label   the configuration's name in the tables
+     * @param path    the subscribers' path before the room, such as {@code bench/history/on/}
+     * @param mode    the publisher's mode character ({@code c}, {@code h})
+     * @param room    the room (one per server; the backplane joins those of the same name)
+     * @param n       subscribers in all
+     * @param servers the servers, the publisher's first
+     */
+    static ClusterConfiguration connect(
+            String label, String path, char mode, String room, int n, List<ServerUnderTest> servers) throws Exception {
         List<Node> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < servers.size(); i++) {
                 ServerUnderTest server = servers.get(i);
                 int count = n / servers.size() + (i < n % servers.size() ? 1 : 0);
                 Deliveries deliveries = new Deliveries();
-                List<Channel> channels =
-                        server.clients().connectAll(server.uri("bench/sub/" + room), count, c -> deliveries);
+                List<Channel> channels = server.clients().connectAll(server.uri(path + room), count, c -> deliveries);
                 nodes.add(new Node(server, count, deliveries, channels));
                 server.awaitSubscribers(room, count, 30_000);
             }
             return new ClusterConfiguration(
-                    label, room, List.copyOf(nodes), servers.get(0).publisher(room));
+                    label, room, List.copyOf(nodes), servers.get(0).publisher(room), mode);
         } catch (Exception | Error e) {
             nodes.forEach(node -> ClientGroup.closeAll(node.channels()));
             throw e;
@@ -118,7 +135,7 @@ final class ClusterConfiguration implements AutoCloseable {
         }
         ServerProcess.Usage[] usage0 = usage();
         long start = System.nanoTime();
-        publisher.burst(Mode.SWITCHBOARD.code(), round, messages, size);
+        publisher.burst(mode, round, messages, size);
         first.published(messages);
         boolean complete = true;
         long end = start;
@@ -170,7 +187,7 @@ final class ClusterConfiguration implements AutoCloseable {
             done.add(node.deliveries().begin(round, Long.MAX_VALUE, true));
         }
         long[] cpu0 = cpuNanos();
-        int sent = publisher.paced(Mode.SWITCHBOARD.code(), round, messagesPerSecond, durationNanos, size);
+        int sent = publisher.paced(mode, round, messagesPerSecond, durationNanos, size);
         first.published(sent);
         for (Node node : nodes) {
             node.deliveries().expect((long) sent * node.subscribers());

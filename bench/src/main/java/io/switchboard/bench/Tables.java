@@ -501,6 +501,164 @@ final class Tables {
         return table.toString();
     }
 
+    /**
+     * The history cost: A (no history, {@code broadcast}) and B ({@code @RoomHistory}, {@code broadcastWithPosition})
+     * in each configuration, B's ratios to A, and what history adds per broadcast.
+     */
+    static String historyCost(List<HistoryCostResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "configuration",
+                "N",
+                "size",
+                "endpoint",
+                "history kept in",
+                "broadcasts per burst",
+                "deliveries/s (burst)",
+                "B ÷ A",
+                "server CPU µs/delivery",
+                "B ÷ A",
+                "B ÷ A, per cycle",
+                "B − A, server CPU µs per broadcast",
+                "Redis CPU µs per broadcast",
+                "Redis commands per broadcast (scripts' calls included)",
+                "Redis scripts per broadcast",
+                "timed out");
+        for (HistoryCostResult r : results) {
+            HistoryCostResult a = results.stream()
+                    .filter(o -> o.configuration().equals(r.configuration()) && !o.withHistory())
+                    .findFirst()
+                    .orElse(r);
+            boolean b = r != a;
+            String perCycle = "–";
+            if (b) {
+                List<Double> mine = r.cpuPerDelivery().values();
+                List<Double> theirs = a.cpuPerDelivery().values();
+                StringBuilder ratios = new StringBuilder();
+                for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+                    ratios.append(i == 0 ? "" : ", ").append(String.format("%.2f", mine.get(i) / theirs.get(i)));
+                }
+                perCycle = ratios.toString();
+            }
+            double added = (r.cpuPerDelivery().median() - a.cpuPerDelivery().median()) * r.subscribers();
+            table.row(
+                    r.configuration(),
+                    Integer.toString(r.subscribers()),
+                    size(r.size()),
+                    r.withHistory() ? "B: @RoomHistory, broadcastWithPosition" : "A: no history, broadcast",
+                    r.history(),
+                    Integer.toString(r.messagesPerBurst()),
+                    r.deliveriesPerSecond().format(),
+                    b ? r.deliveriesPerSecond().ratioTo(a.deliveriesPerSecond()) : "–",
+                    r.cpuPerDelivery().format(),
+                    b ? ratio3(r.cpuPerDelivery(), a.cpuPerDelivery()) : "–",
+                    perCycle,
+                    b && !Double.isNaN(added) ? Numbers.format(added) : "–",
+                    Double.isNaN(r.redisCpuPerBroadcast()) ? "–" : Numbers.format(r.redisCpuPerBroadcast()),
+                    Double.isNaN(r.redisCommandsPerBroadcast())
+                            ? "–"
+                            : String.format("%.2f", r.redisCommandsPerBroadcast()),
+                    Double.isNaN(r.redisScriptsPerBroadcast())
+                            ? "–"
+                            : String.format("%.2f", r.redisScriptsPerBroadcast()),
+                    r.incomplete() == 0 ? "" : r.incomplete() + " rounds");
+        }
+        return table.toString();
+    }
+
+    /** The resume after a cut: how soon every client had caught up, R against S. */
+    static String resumeTimes(List<ResumeResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "cut",
+                "history kept in",
+                "scenario",
+                "clients / rooms",
+                "broadcasts/s per room",
+                "missed per client",
+                "lost per client (older than the snapshot)",
+                "server down, ms",
+                "connection ended after the cut, p50 / max ms",
+                "reconnected after the cut, p50 ms",
+                "caught up after reconnecting, p50 / p99 / max ms",
+                "all caught up after the cut, ms",
+                "… after the server was back, ms",
+                "recovered / snapshots per round",
+                "other outcomes",
+                "not caught up",
+                "failed attempts (refused)",
+                "closed again with 1013 (history unavailable)",
+                "rounds");
+        for (ResumeResult r : results) {
+            table.row(
+                    r.cut(),
+                    r.history(),
+                    r.scenario(),
+                    r.clients() + " / " + r.rooms(),
+                    Integer.toString(r.ratePerRoom()),
+                    r.missedPerClient().format(),
+                    r.lostPerClient().format(),
+                    r.downMillis().format(),
+                    r.closedP50().format() + " / " + r.closedMax().format(),
+                    r.reconnectP50().format(),
+                    r.catchUpP50().format() + " / " + r.catchUpP99().format() + " / "
+                            + r.catchUpMax().format(),
+                    r.allCaughtUp().format(),
+                    r.allCaughtUpAfterBack().format(),
+                    r.recovered().format() + " / " + r.snapshots().format(),
+                    r.outcomes(),
+                    Long.toString(r.notCaughtUp()),
+                    Long.toString(r.failedAttempts()),
+                    Long.toString(r.closedAgain()),
+                    Integer.toString(r.rounds()));
+        }
+        return table.toString();
+    }
+
+    /** The resume after a cut: what it cost the server (and Redis), and the bytes it sent, R against S. */
+    static String resumeCosts(List<ResumeResult> results) {
+        MarkdownTable table = new MarkdownTable(
+                "cut",
+                "scenario",
+                "server CPU in the window, ms",
+                "above steady broadcasting, ms",
+                "× R",
+                "catch-up payload to the clients, KiB",
+                "× R",
+                "broadcasts sent again that a client had, per client",
+                "server wrote in the window, KiB",
+                "× R",
+                "server write calls in the window",
+                "× R",
+                "Redis CPU in the window, ms");
+        for (ResumeResult r : results) {
+            ResumeResult reference = results.stream()
+                    .filter(o -> o.cut().equals(r.cut()) && o.scenario().startsWith("R"))
+                    .findFirst()
+                    .orElse(r);
+            boolean other = reference != r;
+            Spread kib = scaled(r.catchUpBytes(), 1.0 / 1024);
+            Spread written = scaled(r.serverBytes(), 1.0 / 1024);
+            table.row(
+                    r.cut(),
+                    r.scenario().substring(0, 1),
+                    r.cpuWindowMillis().format(),
+                    r.cpuAboveSteady().format(),
+                    other ? r.cpuAboveSteady().ratioTo(reference.cpuAboveSteady()) : "–",
+                    kib.format(),
+                    other ? r.catchUpBytes().ratioTo(reference.catchUpBytes()) : "–",
+                    r.resentPerClient().format(),
+                    written.format(),
+                    other ? r.serverBytes().ratioTo(reference.serverBytes()) : "–",
+                    r.serverWriteCalls().format(),
+                    other ? r.serverWriteCalls().ratioTo(reference.serverWriteCalls()) : "–",
+                    r.redisCpuMillis().format());
+        }
+        return table.toString();
+    }
+
+    private static Spread scaled(Spread spread, double factor) {
+        return Spread.of(spread.values().stream().map(v -> v * factor).toList());
+    }
+
     private static ClientResult find(List<ClientResult> results, String scenario, int size, String client) {
         return results.stream()
                 .filter(r -> r.scenario().equals(scenario)

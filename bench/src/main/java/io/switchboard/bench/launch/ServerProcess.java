@@ -100,6 +100,38 @@ public final class ServerProcess implements AutoCloseable {
         return new Usage(cpu[0], cpu[1], writes);
     }
 
+    /**
+     * The bytes the server's JVM has handed to {@code write} and the like so far, sockets included ({@code wchar} of
+     * {@code /proc/<pid>/io}: WebSocket frames with their headers, handshake responses, and its log), or -1 where the
+     * kernel does not say.
+     */
+    public long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring("wchar:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // not every kernel (or container) lets a process read another's io counters
+        }
+        return -1;
+    }
+
+    /**
+     * Kills the JVM at once (SIGKILL, as a crash does: no shutdown hook, no close frame; its clients see their
+     * connections reset) and waits until it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopOnExit.close();
+    }
+
     @Override
     public void close() {
         stopOnExit.close();

@@ -19,7 +19,10 @@ import java.lang.management.ManagementFactory;
  *     <li>{@code inbound}: {@code inbound <messages handled by the inbound endpoints>};</li>
  *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>};</li>
  *     <li>{@code metrics}: {@code metrics} and the Prometheus lines of Switchboard's message counters, one a line,
- *     where the server holds its registry itself ({@link MetricsScrape}), else {@code metrics none}.</li>
+ *     where the server holds its registry itself ({@link MetricsScrape}), else {@code metrics none};</li>
+ *     <li>{@code resume}: the resume scenarios' counters ({@link Resume#counters()});</li>
+ *     <li>{@code resume-drop}: closes every session of {@code ResumeEndpoint} with 1012 and answers
+ *     {@code dropped <n>}.</li>
  * </ul>
  */
 @ServerEndpoint("/bench/control")
@@ -43,6 +46,8 @@ public class ControlEndpoint {
             case "inbound" -> "inbound " + Inbound.HANDLED.sum();
             case "pings" -> IdlePlainPingingEndpoint.counters();
             case "metrics" -> MetricsScrape.answer();
+            case "resume" -> Resume.counters();
+            case "resume-drop" -> Resume.dropAll();
             default -> "error unknown request " + words[0];
         };
     }

@@ -1,6 +1,7 @@
 package io.switchboard.bench.server;
 
 import io.switchboard.DeliveryReport;
+import io.switchboard.RoomPosition;
 import io.switchboard.RoomService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
@@ -67,6 +68,41 @@ public final class FanOut {
         }
         service.broadcast(room, text).thenAccept(FanOut::count);
         return true;
+    }
+
+    /**
+     * Hands the message to {@link RoomService#broadcastWithPosition}, the position written into its last characters
+     * ({@link #withPosition}), as an application whose clients resume does.
+     *
+     * @param room the room
+     * @param text the message
+     * @return whether Switchboard's room service is available in this deployment
+     */
+    static boolean history(String room, String text) {
+        RoomService service = roomService();
+        if (service == null) {
+            return false;
+        }
+        service.broadcastWithPosition(room, position -> withPosition(text, position))
+                .thenAccept(FanOut::count);
+        return true;
+    }
+
+    /**
+     * The message with its position written over the end of its padding, so that it keeps its length where the
+     * padding is long enough: {@code <round>,<nanos>,xxx...x,<epoch>:<offset>} (the load generator reads the round
+     * and the stamp from the front, the position after the last comma). Without a position (a room without
+     * history) it ends with a comma.
+     *
+     * @param text     {@code <round>,<nanos>,} and padding
+     * @param position the broadcast's position, or {@code null}
+     * @return the message to send
+     */
+    public static String withPosition(String text, RoomPosition position) {
+        String written = position == null ? "" : position.toString();
+        int header = text.indexOf(',', text.indexOf(',') + 1) + 1;
+        int keep = Math.max(header, text.length() - written.length() - 1);
+        return text.substring(0, Math.min(keep, text.length())) + "," + written;
     }
 
     private static void count(DeliveryReport report) {

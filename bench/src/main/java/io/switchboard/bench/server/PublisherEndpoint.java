@@ -7,8 +7,9 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * The publisher's endpoint, left to the container ({@link Untracked}): each text message is one mode character
- * ({@code a} basic loop, {@code b} async loop, {@code c} Switchboard broadcast) followed by the message the
- * subscribers of the room receive. Messages of one connection are handled one after the other, on the
+ * ({@code a} basic loop, {@code b} async loop, {@code c} Switchboard broadcast, {@code h} Switchboard broadcast
+ * with the position written into the message, for rooms with history) followed by the message the subscribers of
+ * the room receive. Messages of one connection are handled one after the other, on the
  * container's thread that read them.
  */
 @ServerEndpoint("/bench/pub/{room}")
@@ -23,6 +24,11 @@ public class PublisherEndpoint {
             case 'b' -> FanOut.async(room, text);
             case 'c' -> {
                 if (!FanOut.switchboard(room, text)) {
+                    FanOut.FAILED.increment();
+                }
+            }
+            case 'h' -> {
+                if (!FanOut.history(room, text)) {
                     FanOut.FAILED.increment();
                 }
             }

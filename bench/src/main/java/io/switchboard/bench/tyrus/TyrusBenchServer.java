@@ -21,11 +21,20 @@ public final class TyrusBenchServer {
     /** The line that announces the running server. */
     public static final String READY = "BENCH-SERVER-READY ";
 
+    /**
+     * The system property that names the port on 127.0.0.1 (default: a free one), for a server started again where
+     * its clients reconnect (the history part's restart).
+     */
+    public static final String PORT = "bench.port";
+
     private TyrusBenchServer() {}
 
     public static void main(String[] args) throws Exception {
         try (FastServer server = FastServer.start(
-                FastServer.Mode.SWITCHBOARD, SubscriberEndpoint.class, PrometheusRegistryProducer.class)) {
+                FastServer.Mode.SWITCHBOARD,
+                Integer.getInteger(PORT, 0),
+                SubscriberEndpoint.class,
+                PrometheusRegistryProducer.class)) {
             MetricsScrape.use(() ->
                     PrometheusRegistryProducer.current == null ? "" : PrometheusRegistryProducer.current.scrape());
             System.out.println(READY + server.base());
