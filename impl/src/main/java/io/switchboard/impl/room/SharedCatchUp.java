@@ -83,8 +83,10 @@ class SharedCatchUp {
         if (!joined) {
             recovery = new RoomRecovery(name, Outcome.NOT_ASKED, 0, opened.latest());
         } else if (fromOpen) {
-            RoomRecovery caughtUp = catchUp(member, name, opened.latest());
-            recovery = new RoomRecovery(name, Outcome.NOT_ASKED, caughtUp.replayed(), opened.latest());
+            // What it is given past that position is what "every later broadcast reaches it live" promises: not a
+            // replay it asked for.
+            catchUp(member, name, opened.latest());
+            recovery = new RoomRecovery(name, Outcome.NOT_ASKED, 0, opened.latest());
         } else if (!asked) {
             recovery = opened.recovery(name);
         } else if (position == null) {
