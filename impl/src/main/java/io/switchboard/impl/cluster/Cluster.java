@@ -29,12 +29,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.websocket.EncodeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,8 +174,14 @@ public class Cluster implements BackplaneNode {
         if (backplane == null) {
             return null;
         }
-        Payload payload = MessageEncoder.needsNoEncoder(message) ? plain(message) : encodeForCluster(message, local);
+        Payload payload = MessageEncoder.asSent(message, local);
         if (payload == null) {
+            if (!local.iterator().hasNext() && !unencodableLogged) {
+                unencodableLogged = true;
+                LOG.warning("Switchboard: a " + message.getClass().getName() + " broadcast had no session on this node "
+                        + "whose endpoint encodes it, so it stayed on this node; broadcast text or binary to reach "
+                        + "the other nodes (logged once)");
+            }
             meters.dropped(BackplaneMeters.Drop.UNENCODABLE);
             return null;
         }
@@ -189,33 +193,6 @@ public class Cluster implements BackplaneNode {
                     + " bytes); nothing was sent");
         }
         return new ClusterBroadcast(id, audience, target, payload.isText(), bytes);
-    }
-
-    private static Payload plain(Object message) {
-        try {
-            return MessageEncoder.PLAIN.encode(message);
-        } catch (EncodeException cannotHappen) {
-            throw new IllegalStateException(cannotHappen);
-        }
-    }
-
-    /** The message as the first local recipient's endpoint encodes it, or {@code null} with no such recipient. */
-    private Payload encodeForCluster(Object message, Iterable<? extends Recipient> local) {
-        Iterator<? extends Recipient> first = local.iterator();
-        if (first.hasNext()) {
-            try {
-                return first.next().encoder().encode(message);
-            } catch (EncodeException e) {
-                return null;
-            }
-        }
-        if (!unencodableLogged) {
-            unencodableLogged = true;
-            LOG.warning("Switchboard: a " + message.getClass().getName() + " broadcast had no session on this node "
-                    + "whose endpoint encodes it, so it stayed on this node; broadcast text or binary to reach the "
-                    + "other nodes (logged once)");
-        }
-        return null;
     }
 
     /**
@@ -282,9 +259,7 @@ public class Cluster implements BackplaneNode {
             return;
         }
         meters.received();
-        Object message = broadcast.text()
-                ? new String(broadcast.payload(), StandardCharsets.UTF_8)
-                : ByteBuffer.wrap(broadcast.payload()).asReadOnlyBuffer();
+        Object message = messageOf(broadcast);
         inApplication(() -> {
             if (broadcast.position() != null) {
                 // Recorded broadcasts reach every node from the backplane, this one included, in their order.
@@ -297,6 +272,18 @@ public class Cluster implements BackplaneNode {
                     fanout.send(sessions.matching(sessionsOf(broadcast.audience(), broadcast.target())), message, null);
             }
         });
+    }
+
+    /**
+     * A broadcast's message as this node delivers it.
+     *
+     * @param broadcast the broadcast
+     * @return its text ({@code String}) or its bytes (a read-only {@code ByteBuffer})
+     */
+    public static Object messageOf(ClusterBroadcast broadcast) {
+        return broadcast.text()
+                ? new String(broadcast.payload(), StandardCharsets.UTF_8)
+                : ByteBuffer.wrap(broadcast.payload()).asReadOnlyBuffer();
     }
 
     /**

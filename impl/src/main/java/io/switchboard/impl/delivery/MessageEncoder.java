@@ -81,6 +81,27 @@ public final class MessageEncoder {
     }
 
     /**
+     * A message as it is sent once for many endpoints (to other nodes, into a room's history): text and binary as
+     * they are, an object as the first recipient's endpoint encodes it.
+     *
+     * @param message    the message
+     * @param recipients its recipients
+     * @return the payload, or {@code null} for an object no first recipient (there is none, or its encoders fail)
+     *     encodes
+     */
+    public static Payload asSent(Object message, Iterable<? extends Recipient> recipients) {
+        try {
+            if (needsNoEncoder(message)) {
+                return PLAIN.encode(message);
+            }
+            java.util.Iterator<? extends Recipient> first = recipients.iterator();
+            return first.hasNext() ? first.next().encoder().encode(message) : null;
+        } catch (EncodeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Encodes a message.
      *
      * @param message a {@code String}, {@code ByteBuffer}, {@code byte[]}, or an object an encoder takes

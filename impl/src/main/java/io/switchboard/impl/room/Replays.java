@@ -11,9 +11,7 @@ import io.switchboard.impl.history.RoomLogs;
 import io.switchboard.impl.session.TrackedSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.websocket.EncodeException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -148,18 +146,6 @@ class Replays {
      * @return its position
      */
     RoomPosition record(RoomLog log, Object message, Iterable<? extends Recipient> members) {
-        return log.append(recorded(message, members), System.currentTimeMillis());
-    }
-
-    private static Payload recorded(Object message, Iterable<? extends Recipient> members) {
-        try {
-            if (MessageEncoder.needsNoEncoder(message)) {
-                return MessageEncoder.PLAIN.encode(message);
-            }
-            Iterator<? extends Recipient> first = members.iterator();
-            return first.hasNext() ? first.next().encoder().encode(message) : null;
-        } catch (EncodeException e) {
-            return null;
-        }
+        return log.append(MessageEncoder.asSent(message, members), System.currentTimeMillis());
     }
 }

@@ -81,14 +81,15 @@ class RoomDelivery implements LocalRooms {
         }
         RoomLog log = cluster.sharedHistory() != null ? null : logs.find(room);
         if (log == null) {
-            return sendUnrecorded(room, built(message, null), excluded);
+            return sendUnrecorded(room, here, built(message, null), excluded);
         }
         RoomPosition position;
         Fanout.Queued queued;
         CompletionStage<Boolean> published;
         synchronized (log) {
             Object built = built(message, log.next());
-            Set<TrackedSession> members = members(room);
+            Room found = rooms.get(room); // read again under the lock: a join may have made it since
+            Set<TrackedSession> members = found == null ? Set.of() : found.members();
             position = replays.record(log, built, members);
             ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, built, members);
             published = outgoing == null ? null : cluster.publish(outgoing);
@@ -99,8 +100,8 @@ class RoomDelivery implements LocalRooms {
         return published == null ? local : Cluster.reported(local, published);
     }
 
-    private CompletionStage<DeliveryReport> sendUnrecorded(String room, Object message, TrackedSession excluded) {
-        Room found = rooms.get(room);
+    private CompletionStage<DeliveryReport> sendUnrecorded(
+            String room, Room found, Object message, TrackedSession excluded) {
         Set<TrackedSession> members = found == null ? Set.of() : found.members();
         ClusterBroadcast outgoing = cluster.outgoing(ClusterBroadcast.Audience.ROOM, room, message, members);
         CompletionStage<Boolean> published = outgoing == null ? null : cluster.publish(outgoing);
@@ -108,11 +109,6 @@ class RoomDelivery implements LocalRooms {
                 ? CompletableFuture.completedFuture(DeliveryReport.EMPTY)
                 : fanout.send(members, message, excluded);
         return published == null ? local : Cluster.reported(local, published);
-    }
-
-    private Set<TrackedSession> members(String room) {
-        Room found = rooms.get(room);
-        return found == null ? Set.of() : found.members();
     }
 
     /** The message itself, or what a positioned message makes of the position. */

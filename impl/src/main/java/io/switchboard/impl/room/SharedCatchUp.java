@@ -255,10 +255,7 @@ class SharedCatchUp {
     }
 
     private static Payload payload(ClusterBroadcast broadcast) {
-        return payload(
-                broadcast.text()
-                        ? new String(broadcast.payload(), StandardCharsets.UTF_8)
-                        : ByteBuffer.wrap(broadcast.payload()));
+        return payload(Cluster.messageOf(broadcast));
     }
 
     private static Payload payload(Object message) {
