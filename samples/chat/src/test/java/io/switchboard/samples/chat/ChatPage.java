@@ -23,6 +23,13 @@ final class ChatPage {
     private static final String SAID_SHOWN =
             "return [...document.querySelectorAll('#messages li.said .text')]" + ".map(text => text.textContent);";
 
+    /**
+     * The names in the member list, read in one script: the page rebuilds the list on every join and leave, so
+     * elements found in one call may be gone by the next.
+     */
+    private static final String MEMBERS =
+            "return [...document.querySelectorAll('#members li')].map(li => li.textContent.trim());";
+
     private ChatPage() {}
 
     /** Opens a page in a new tab (the first in the browser's own) and returns the tab's handle. */
@@ -85,10 +92,9 @@ final class ChatPage {
         return List.copyOf((List<String>) ((JavascriptExecutor) page).executeScript(SAID_SHOWN));
     }
 
+    @SuppressWarnings("unchecked")
     static List<String> members(WebDriver page) {
-        return page.findElements(By.cssSelector("#members li")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return List.copyOf((List<String>) ((JavascriptExecutor) page).executeScript(MEMBERS));
     }
 
     static void await(WebDriver driver, Function<WebDriver, Boolean> condition) {
