@@ -39,8 +39,11 @@ public enum CloseCategory {
     IDLE_TIMEOUT(1001, Level.DEBUG),
     /** 1011: the server failed (an exception in a callback or in the container). */
     SERVER_ERROR(1011, Level.WARNING),
-    /** 1001: the application is being undeployed or the server is stopping. */
-    SHUTDOWN(1001, Level.DEBUG),
+    /**
+     * 1012 (Service Restart): the application is being undeployed or the server is stopping; the reason says when to
+     * come back (see {@link RestartAdvice}).
+     */
+    SHUTDOWN(1012, Level.DEBUG),
     /** 1006 (observed, never sent): the connection dropped without a close frame. */
     CONNECTION_LOST(1006, Level.DEBUG),
     /** Any other code, such as the application's own 4000–4999: closed on purpose by either side. Never sent. */

@@ -16,8 +16,12 @@
  *
  * <p>How it reacts to what the server says, in one table (the README has it too):
  * <ul>
- *   <li>close 1000, 1001, 1012, or a drop after the link was open: reconnect soon, after a jittered delay under
- *       {@code backoff.initial};</li>
+ *   <li>close 1012 whose reason says when to come back ({@link io.switchboard.RestartAdvice}, what Switchboard's
+ *       server sends as its application stops): wait that long (up to an hour), plus a jitter under
+ *       {@code backoff.initial}. WildFly's client (Undertow) reports a 1012 without its reason, so there it
+ *       reconnects soon;</li>
+ *   <li>close 1000, 1001, 1012 without a delay, or a drop after the link was open: reconnect soon, after a
+ *       jittered delay under {@code backoff.initial};</li>
  *   <li>close 1013, or a failed handshake: exponential backoff with full jitter;</li>
  *   <li>close 1008, HTTP 401 or 403: wait for a different token from the {@link io.switchboard.client.TokenSupplier};
  *       give up without one;</li>

@@ -107,6 +107,65 @@ class SwitchboardJsTest {
     }
 
     @Test
+    void waitsAsLongAsARestartingServerSaysPlusAShortJitter() {
+        Map<String, Object> result = jsMap("""
+                const h = harness();
+                h.random = 0.5;
+                h.last.accept();
+                h.clock.advance(1000);
+                h.last.end(1012, 'Service restart; reconnect in 4321 ms');
+                const detail = h.states.at(-1);
+                h.clock.advance(4570);
+                const early = h.sockets.length;
+                h.clock.advance(1);
+                return {detail, early, sockets: h.sockets.length, state: h.socket.state};
+                """);
+
+        assertThat(result.get("detail"))
+                .isEqualTo(Map.of(
+                        "state",
+                        "backing-off",
+                        "code",
+                        1012L,
+                        "reason",
+                        "Service restart; reconnect in 4321 ms",
+                        "delay",
+                        4571L,
+                        "attempt",
+                        1L));
+        assertThat(result.get("early")).isEqualTo(1L);
+        assertThat(result.get("sockets")).isEqualTo(2L);
+        assertThat(result.get("state")).isEqualTo("connecting");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "1012|Service restart; reconnect in 3600001 ms",
+                "1012|Service restart; reconnect in -1 ms",
+                "1012|Service restart; reconnect in 5 s",
+                "1012|service restart; reconnect in 5 ms",
+                "1012|Service restart; reconnect in 5 ms; or never",
+                "1001|Service restart; reconnect in 5000 ms",
+                "1013|Service restart; reconnect in 5000 ms"
+            })
+    void anythingElseIsNoAdviceToWait(String close) {
+        String[] parts = close.split("\\|", 2);
+        Map<String, Object> result = jsMap("""
+                const h = harness();
+                h.random = 0.5;
+                h.last.accept();
+                h.clock.advance(1000);
+                h.last.end(%s, '%s');
+                return {delay: h.delays[0]};
+                """.formatted(parts[0], parts[1]));
+
+        assertThat(number(result.get("delay")))
+                .as("delay after %s", close)
+                .isEqualTo(parts[0].equals("1013") ? 1000L : 250L);
+    }
+
+    @Test
     void reconnectsSoonAfterAnOpenConnectionDrops() {
         Map<String, Object> result = jsMap("""
                 const h = harness();

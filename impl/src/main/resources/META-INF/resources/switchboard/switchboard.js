@@ -40,6 +40,8 @@
  * socket.close(code = 1000, reason = '')  closes for good: no reconnect, buffered messages dropped.
  *
  * What happens when a connection ends (the table Switchboard's Java client and server close by):
+ *   1012 'Service restart; reconnect in <n> ms'  wait n ms (at most an hour) plus a pause under backoff.initial: the
+ *                                             server spreads its clients' returns over a window as it stops.
  *   1000, 1001, 1012, 1006 (a drop), any      reconnect soon: a pause under backoff.initial. A connection that lasted
  *   other code after the connection opened    under backoff.max continues the backoff instead (ceilings 2x, 4x...),
  *                                             so a server that accepts then drops at once is not hammered.
@@ -92,12 +94,21 @@ export const SINCE_PARAMETER = 'switchboard-since';
 
 const OVERLOADED_STEP = 2; // 1013 and 1009 skip the short waits: ceiling initial * 4
 const POSITION = /^([0-9a-z]{1,32}):([0-9]{1,18})$/; // as the server reads them (RoomPosition)
+const RESTART_ADVICE = /^Service restart; reconnect in ([0-9]{1,7}) ms$/; // as the server writes it (RestartAdvice)
+const MAX_RESTART_DELAY = 3600000; // an hour, as RestartAdvice.MAX_DELAY
 const OPEN = 1; // WebSocket.OPEN, without needing the real constructor
 
 /** Reads '<epoch>:<offset>'; null if it is not a position. Offsets are BigInts: up to 18 digits, they may pass 2^53. */
 export function parsePosition(text) {
   const match = typeof text === 'string' ? POSITION.exec(text) : null;
   return match ? { text, epoch: match[1], offset: BigInt(match[2]) } : null;
+}
+
+/** The delay in ms a close asks for before reconnecting (1012 'Service restart; reconnect in <n> ms'), or null. */
+export function restartDelay(code, reason) {
+  const match = code === CloseCodes.SERVICE_RESTART && typeof reason === 'string' ? RESTART_ADVICE.exec(reason) : null;
+  const delay = match ? Number(match[1]) : null;
+  return delay !== null && delay <= MAX_RESTART_DELAY ? delay : null;
 }
 
 /** A started SwitchboardSocket. */
@@ -311,6 +322,8 @@ export class SwitchboardSocket {
     const generation = this.#generation;
     this.#emit('close', code, reason);
     if (generation !== this.#generation) return; // the close listener closed or restarted the socket
+    const advised = restartDelay(code, reason);
+    if (advised !== null) return this.#backOffFor(code, reason, advised);
     switch (code) {
       case CloseCodes.UNSUPPORTED_DATA:
         return this.#giveUp(code, reason);
@@ -329,6 +342,14 @@ export class SwitchboardSocket {
   #backOff(code, reason, fromStep) {
     this.#step = Math.max(this.#step, fromStep);
     const delay = this.#delay(this.#step++);
+    this.#later(() => this.#attempt(), delay);
+    this.#setState(States.BACKING_OFF, { code, reason, delay });
+  }
+
+  /** Waits as long as the server asked, plus a pause under backoff.initial, then attempts. */
+  #backOffFor(code, reason, advised) {
+    const delay = advised + Math.floor(this.#random() * this.#initial);
+    this.#step++;
     this.#later(() => this.#attempt(), delay);
     this.#setState(States.BACKING_OFF, { code, reason, delay });
   }

@@ -1,6 +1,8 @@
 package io.switchboard.client.runtime;
 
+import io.switchboard.RestartAdvice;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a client does after a connection ends or an attempt fails: the one table of close codes and HTTP statuses
@@ -19,7 +21,7 @@ record Reaction(Kind kind, Duration retryAfter) {
         BACK_OFF,
         /** Back off from a later step: the server is overloaded (1013). */
         BACK_OFF_MORE,
-        /** Wait as long as the server's {@code Retry-After} says. */
+        /** Wait as long as the server says: its {@code Retry-After}, or the delay in a 1012's reason. */
         RETRY_AFTER,
         /** Wait for a different token: the server refused this one. */
         NEW_TOKEN,
@@ -31,9 +33,14 @@ record Reaction(Kind kind, Duration retryAfter) {
      * The reaction to a connection that was open and then closed.
      *
      * @param closeCode the code in the close frame, or 1006 for none
-     * @return what to do
+     * @param reason    the reason in the close frame; may be {@code null}
+     * @return what to do: for a 1012 whose reason says when to come back ({@link RestartAdvice}), wait that long
      */
-    static Reaction toClose(int closeCode) {
+    static Reaction toClose(int closeCode, String reason) {
+        Optional<Duration> advised = RestartAdvice.delay(closeCode, reason);
+        if (advised.isPresent()) {
+            return new Reaction(Kind.RETRY_AFTER, advised.get());
+        }
         return switch (closeCode) {
             case 1013 -> new Reaction(Kind.BACK_OFF_MORE, null);
             case 1008 -> new Reaction(Kind.NEW_TOKEN, null);

@@ -442,7 +442,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                     uri(),
                     String.valueOf(code),
                     reason == null ? "" : reason);
-            react(Reaction.toClose(code), code, reason, link.token);
+            react(Reaction.toClose(code, reason), code, reason, link.token);
         });
     }
 

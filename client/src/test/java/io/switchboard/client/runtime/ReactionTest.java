@@ -23,9 +23,27 @@ class ReactionTest {
         "1003, GIVE_UP"
     })
     void closeCodes(int code, Kind expected) {
-        Reaction reaction = Reaction.toClose(code);
-        assertThat(reaction.kind()).isEqualTo(expected);
-        assertThat(reaction.retryAfter()).isNull();
+        for (String reason : new String[] {null, "", "Service restart", "bye"}) {
+            Reaction reaction = Reaction.toClose(code, reason);
+            assertThat(reaction.kind()).isEqualTo(expected);
+            assertThat(reaction.retryAfter()).isNull();
+        }
+    }
+
+    @Test
+    void aRestartThatSaysWhenToComeBackIsWaitedFor() {
+        assertThat(Reaction.toClose(1012, "Service restart; reconnect in 4321 ms"))
+                .isEqualTo(new Reaction(Kind.RETRY_AFTER, Duration.ofMillis(4321)));
+        // The same words with another code, or a mangled delay, are no advice.
+        assertThat(Reaction.toClose(1001, "Service restart; reconnect in 4321 ms")
+                        .kind())
+                .isEqualTo(Kind.SOON);
+        assertThat(Reaction.toClose(1012, "Service restart; reconnect in 99999999 ms")
+                        .kind())
+                .isEqualTo(Kind.SOON);
+        assertThat(Reaction.toClose(1013, "Service restart; reconnect in 4321 ms")
+                        .kind())
+                .isEqualTo(Kind.BACK_OFF_MORE);
     }
 
     @ParameterizedTest

@@ -163,7 +163,9 @@ public final class FastServer implements AutoCloseable {
     public void close() {
         if (mode == Mode.SWITCHBOARD) {
             // What a servlet container's end of the handshake filter does as the application stops.
-            weld.select(SessionRegistry.class).get().shutdown(SessionRegistry.drainTimeout(Settings.global()));
+            weld.select(SessionRegistry.class)
+                    .get()
+                    .shutdown(io.switchboard.impl.session.ShutdownSettings.read(Settings.global()));
         }
         container.stop();
         http.shutdownNow();

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class ShutdownTest {
 
+    /** The reason of a close with a reconnect delay in the default 10 s window. */
+    private static final String RESTART = "Service restart; reconnect in [0-9]{1,4} ms";
+
     @BeforeEach
     void clear() {
         FeedEndpoint.CLOSED.clear();
@@ -32,7 +35,7 @@ class ShutdownTest {
     }
 
     @Test
-    void queuedMessagesGoOutBeforeEverySessionClosesWith1001() throws Exception {
+    void queuedMessagesGoOutBeforeEverySessionClosesWith1012AndWhenToComeBack() throws Exception {
         FastServer server = FastServer.start(FastServer.Mode.SWITCHBOARD, FeedEndpoint.class);
         try (RawClient reader = RawClient.upgradeWithReceiveBuffer(server.base().resolve("feed"), 4096);
                 RawClient idle =
@@ -50,15 +53,23 @@ class ShutdownTest {
             assertThat(nextData(reader).text()).isEqualTo("queued");
             RawClient.Frame close = nextData(reader);
             assertThat(close.opcode()).isEqualTo(8);
-            assertThat(close.closeCode()).isEqualTo(1001);
-            assertThat(close.closeReason()).isEqualTo("Server shutting down");
-            assertThat(idle.readFrame(10_000).closeCode()).isEqualTo(1001);
+            assertThat(close.closeCode()).isEqualTo(1012);
+            assertThat(close.closeReason()).matches(RESTART);
+            RawClient.Frame idleClose = idle.readFrame(10_000);
+            assertThat(idleClose.closeCode()).isEqualTo(1012);
+            assertThat(idleClose.closeReason()).matches(RESTART);
+            // Two sessions, two slots of the 10 s window: one comes back in the first five seconds, one after.
+            assertThat(List.of(close.closeReason(), idleClose.closeReason()).stream()
+                            .map(reason -> io.switchboard.RestartAdvice.delay(1012, reason)
+                                            .orElseThrow()
+                                            .toMillis()
+                                    / 5_000))
+                    .containsExactlyInAnyOrder(0L, 1L);
             stopped.get();
         }
         assertThat(FeedEndpoint.closed())
-                .containsExactly(
-                        "FeedEndpoint 1001 shutdown Server shutting down",
-                        "FeedEndpoint 1001 shutdown Server shutting down");
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).matches("FeedEndpoint 1012 shutdown " + RESTART));
     }
 
     @Test
@@ -77,7 +88,7 @@ class ShutdownTest {
             server.close();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
-        assertThat(FeedEndpoint.closed()).containsExactly("FeedEndpoint 1001 shutdown Server shutting down");
+        assertThat(FeedEndpoint.closed()).singleElement().asString().matches("FeedEndpoint 1012 shutdown " + RESTART);
     }
 
     /**

@@ -18,7 +18,7 @@ import io.switchboard.impl.limit.EndpointLimits;
 import io.switchboard.impl.limit.RateLimitSettings;
 import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.security.EndpointSecurity;
-import io.switchboard.impl.session.SessionRegistry;
+import io.switchboard.impl.session.ShutdownSettings;
 
 /**
  * Everything one endpoint is configured with, read and checked at once when it is deployed: a bad value fails the
@@ -61,7 +61,7 @@ public record EndpointSettings(
                 RateLimitSettings.read(endpoint, type.getAnnotationsByType(RateLimit.class)),
                 ConnectionLimitSettings.read(endpoint, type.getAnnotation(ConnectionLimits.class)));
         FastPaths.configured(settings);
-        SessionRegistry.drainTimeout(settings);
+        ShutdownSettings.read(settings);
         SwitchboardMetrics.enabled(endpoint);
         MessageSizeLimits messageSizes = MessageSizeLimits.read(endpoint, type.getAnnotation(MaxMessageSize.class));
         HistorySettings history = HistorySettings.read(endpoint, type.getAnnotation(RoomHistory.class));

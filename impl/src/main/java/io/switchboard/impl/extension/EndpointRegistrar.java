@@ -45,7 +45,7 @@ public final class EndpointRegistrar implements ServletContextListener {
                     .current()
                     .select(io.switchboard.impl.session.SessionRegistry.class)
                     .get()
-                    .shutdown(io.switchboard.impl.session.SessionRegistry.drainTimeout(Settings.global()));
+                    .shutdown(io.switchboard.impl.session.ShutdownSettings.read(Settings.global()));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(java.util.logging.Level.FINE, "Switchboard: no graceful shutdown from the listener", e);
         }

@@ -122,7 +122,7 @@ public class HandshakeFilter extends HttpFilter {
     @Override
     public void destroy() {
         try {
-            registry.get().shutdown(SessionRegistry.drainTimeout(Settings.global()));
+            registry.get().shutdown(io.switchboard.impl.session.ShutdownSettings.read(Settings.global()));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "Switchboard: no graceful shutdown from the filter", e);
         }

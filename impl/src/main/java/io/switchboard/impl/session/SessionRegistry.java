@@ -7,10 +7,8 @@ import io.switchboard.OverflowPolicy;
 import io.switchboard.SessionClosed;
 import io.switchboard.SessionInfo;
 import io.switchboard.SessionOpened;
-import io.switchboard.impl.config.Durations;
 import io.switchboard.impl.config.HistorySettings;
 import io.switchboard.impl.config.LivenessSettings;
-import io.switchboard.impl.config.Parser;
 import io.switchboard.impl.config.SendQueueSettings;
 import io.switchboard.impl.config.Settings;
 import io.switchboard.impl.delivery.MessageEncoder;
@@ -41,8 +39,11 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class SessionRegistry implements OpenSessions {
 
-    /** The reason phrase of the close that ends every session when the application stops. */
-    public static final String SHUTDOWN_REASON = "Server shutting down";
+    /**
+     * The reason phrase of the close that ends a session when the application stops, where no reconnect delay is
+     * told (see {@link io.switchboard.RestartAdvice}).
+     */
+    public static final String SHUTDOWN_REASON = io.switchboard.RestartAdvice.REASON;
 
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
 
@@ -60,6 +61,7 @@ public class SessionRegistry implements OpenSessions {
 
     private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.Queue<Runnable> atStop = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile ReconnectSpread spread = new ReconnectSpread(Duration.ZERO, 1, () -> 0);
 
     /**
      * Starts tracking a session that just opened and announces it.
@@ -94,7 +96,7 @@ public class SessionRegistry implements OpenSessions {
         fire(new SessionOpened(tracked), tracked);
         if (stopping.get()) {
             // Opened while the application stops (the upgrade passed the filter just before): it gets no service.
-            tracked.close(CloseCategory.SHUTDOWN, SHUTDOWN_REASON);
+            tracked.close(CloseCategory.SHUTDOWN, spread.nextReason());
         }
         return tracked;
     }
@@ -139,7 +141,8 @@ public class SessionRegistry implements OpenSessions {
 
     /**
      * Ends every session as the application stops, once (later calls return at once): messages already queued
-     * are written for up to the drain timeout, then every session is closed with 1001 ({@code shutdown}); a
+     * are written for up to the drain timeout, then every session is closed with 1012 ({@code shutdown}) and a
+     * reason that tells it when to come back (the delays spread evenly over the reconnect window); a
      * session whose close the container has not confirmed two seconds later (at the end of the drain time when
      * messages were waiting, which leaves the container time to write what it buffered) is ended by Switchboard, so that
      * every {@code @OnClose}, {@code @PreDestroy} and {@link SessionClosed} happens before the application's
@@ -147,14 +150,18 @@ public class SessionRegistry implements OpenSessions {
      * (logged as a warning). Then the work given to {@link #atStop} runs. Called by whichever of the handshake
      * filter's and the servlet context's end, and this bean's own destruction, comes first.
      *
-     * @param drain how long queued messages may take to go out
+     * @param settings how long queued messages may take to go out, and over how long the clients come back
      */
-    public void shutdown(java.time.Duration drain) {
+    public void shutdown(ShutdownSettings settings) {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
         try {
-            endEverySession(drain);
+            spread = new ReconnectSpread(
+                    settings.reconnectWindow(),
+                    sessions.size(),
+                    () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+            endEverySession(settings.drain());
         } finally {
             runStopWork();
         }
@@ -192,7 +199,7 @@ public class SessionRegistry implements OpenSessions {
                         .anyMatch(s -> s.isOpen() && s.outbox().size() > 0)) {
             pause();
         }
-        sessions.values().forEach(s -> s.close(CloseCategory.SHUTDOWN, SHUTDOWN_REASON));
+        sessions.values().forEach(s -> s.close(CloseCategory.SHUTDOWN, spread.nextReason()));
         // A write completes when the container has taken it, which is not when the peer has it: Payara's servlet
         // writer takes megabytes into its own buffers, and stopping the application tears connections down with
         // whatever is still there. Where messages were waiting, the rest of the drain time is left to the container
@@ -202,21 +209,6 @@ public class SessionRegistry implements OpenSessions {
             pause();
         }
         sessions.values().forEach(TrackedSession::endNow);
-    }
-
-    /**
-     * How long queued messages may take to go out when the application stops
-     * ({@code switchboard.shutdown.drain-timeout}, a duration, default 5 s).
-     *
-     * @param settings the deployment's settings
-     * @return the setting
-     * @throws IllegalArgumentException if the value is not a duration of zero or more
-     */
-    public static Duration drainTimeout(Settings settings) {
-        return settings.key("switchboard.shutdown.drain-timeout")
-                .as(Parser.of(Durations::parse, "a duration of zero or more")
-                        .requiring(d -> !d.isNegative(), "a duration of zero or more"))
-                .orDefault(Duration.ofSeconds(5));
     }
 
     private static void pause() {
@@ -229,7 +221,7 @@ public class SessionRegistry implements OpenSessions {
 
     @PreDestroy
     void stop() {
-        shutdown(drainTimeout(Settings.global()));
+        shutdown(ShutdownSettings.read(Settings.global()));
         runStopWork(); // work added by a session that opened while the application was stopping
     }
 

@@ -342,7 +342,7 @@ public final class TrackedSession implements SessionInfo, Recipient, Outbox.Owne
         ending.abandon(
                 started != null
                         ? started.reason()
-                        : new CloseReason(CloseReason.CloseCodes.GOING_AWAY, SessionRegistry.SHUTDOWN_REASON));
+                        : new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, SessionRegistry.SHUTDOWN_REASON));
     }
 
     /**

@@ -72,14 +72,21 @@ class EndpointSettingsTest {
     void theDeploymentWideKeysKeepTheirDefaults() {
         Settings none = MapConfig.settings();
         assertThat(io.switchboard.impl.delivery.FastPaths.configured(none)).isTrue();
-        assertThat(io.switchboard.impl.session.SessionRegistry.drainTimeout(none))
-                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(io.switchboard.impl.session.ShutdownSettings.read(none))
+                .isEqualTo(new io.switchboard.impl.session.ShutdownSettings(
+                        Duration.ofSeconds(5), Duration.ofSeconds(10)));
         assertThat(io.switchboard.impl.delivery.FastPaths.configured(
                         MapConfig.settings("switchboard.fast-path", "FALSE")))
                 .isFalse();
-        assertThat(io.switchboard.impl.session.SessionRegistry.drainTimeout(
-                        MapConfig.settings("switchboard.shutdown.drain-timeout", "0")))
-                .isZero();
+        assertThat(io.switchboard.impl.session.ShutdownSettings.read(MapConfig.settings(
+                        "switchboard.shutdown.drain-timeout", "0", "switchboard.shutdown.reconnect-window", "0")))
+                .isEqualTo(new io.switchboard.impl.session.ShutdownSettings(Duration.ZERO, Duration.ZERO));
+        assertThatThrownBy(() -> io.switchboard.impl.session.ShutdownSettings.read(
+                        MapConfig.settings("switchboard.shutdown.reconnect-window", "2h")))
+                .hasMessageContaining("switchboard.shutdown.reconnect-window = '2h' is not a duration from 0 to 1h");
+        assertThatThrownBy(() -> io.switchboard.impl.session.ShutdownSettings.read(
+                        MapConfig.settings("switchboard.shutdown.reconnect-window", "-1s")))
+                .hasMessageContaining("switchboard.shutdown.reconnect-window");
         assertThat(io.switchboard.impl.metrics.SwitchboardMetrics.enabled(MapConfig.settings(
                                 "switchboard.default.metrics.enabled",
                                 "false",

@@ -2,6 +2,7 @@ package io.switchboard.tck.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.RestartAdvice;
 import io.switchboard.tck.client.RawClient;
 import io.switchboard.tck.client.TestClient;
 import io.switchboard.tck.shutdown.FeedEndpoint;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,14 +28,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Undeploying an application with open sessions: what was queued goes out, then every session is closed with
- * 1001 "Server shutting down"; upgrades attempted meanwhile are refused: with 503 by Switchboard's filter on
- * Payara Micro, with 404 by WildFly itself (see {@link #refusalDuringUndeployment()}).
+ * 1012 (Service Restart) and a reason that tells it when to come back, the delays of a thousand sessions spread
+ * evenly over the reconnect window (10 s by default); upgrades attempted meanwhile are refused: with 503 by
+ * Switchboard's filter on Payara Micro, with 404 by WildFly itself (see {@link #refusalDuringUndeployment()}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class ShutdownIT {
 
     private static final String NAME = "shutdown";
+
+    /** The sessions beside the reader and the idle one whose reconnect delays are counted. */
+    private static final int CROWD = 1_000;
+
+    /** The close reason of a session told to come back within the default 10 s window. */
+    private static final String RESTART = "Service restart; reconnect in [0-9]{1,4} ms";
 
     @ArquillianResource
     Deployer deployer;
@@ -55,13 +64,17 @@ public class ShutdownIT {
     }
 
     @Test
-    void undeployFlushesQueuedMessagesThenClosesEverySessionWith1001(
+    void undeployFlushesQueuedMessagesThenClosesEverySessionWith1012AndItsOwnMomentToComeBack(
             @ArquillianResource @OperateOnDeployment(NAME) URL url) throws Exception {
         URI feed = Deployments.webSocketBase(url).resolve("feed");
         // Before the undeployment the same upgrade succeeds: the refusal below is the undeployment's doing.
         assertThat(upgradeStatus(feed)).isEqualTo(101);
+        List<TestClient> crowd = new ArrayList<>();
         try (RawClient reader = RawClient.upgradeWithReceiveBuffer(feed, 4096);
                 TestClient idle = TestClient.connect(feed)) {
+            for (int n = 0; n < CROWD; n++) {
+                crowd.add(TestClient.connect(feed));
+            }
             reader.sendText("feed:1000:16384");
             Thread.sleep(1000); // the feed is queued; the reader has read nothing yet
             // Arquillian's deployer works on the test's thread only: the reading and the upgrade attempt go
@@ -81,10 +94,23 @@ public class ShutdownIT {
                 assertThat(frames.get(n)).startsWith(n + "|");
             }
             assertThat(frames.get(1000)).isEqualTo("queued");
-            assertThat(frames.get(1001)).isEqualTo("close 1001 Server shutting down");
+            assertThat(frames.get(1001)).matches("close 1012 " + RESTART);
             TestClient.Closed closed = idle.awaitClose();
-            assertThat(closed.code()).isEqualTo(1001);
-            assertThat(closed.reason()).isEqualTo("Server shutting down");
+            assertThat(closed.code()).isEqualTo(1012);
+            assertThat(closed.reason()).matches(RESTART);
+            // Each session has a slot of its own in the window: every second of it holds a tenth of the crowd.
+            int[] perSecond = new int[10];
+            for (TestClient member : crowd) {
+                TestClient.Closed ending = member.awaitClose();
+                assertThat(ending.code()).isEqualTo(1012);
+                long millis = RestartAdvice.delay(ending.code(), ending.reason())
+                        .orElseThrow(() -> new AssertionError("no delay in " + ending.reason()))
+                        .toMillis();
+                perSecond[(int) (millis / 1_000)]++;
+            }
+            assertThat(Arrays.stream(perSecond).boxed().toList())
+                    .as("sessions told to come back in each second of the 10 s window")
+                    .allSatisfy(n -> assertThat(n).isBetween(CROWD / 10 - 15, CROWD / 10 + 15));
             assertThat(upgradeWhileStopping.get(60, TimeUnit.SECONDS))
                     .as("HTTP status of an upgrade during the undeployment on %s", Server.running())
                     .isEqualTo(refusalDuringUndeployment());
