@@ -2,6 +2,7 @@ package io.switchboard.tck.browserclient.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.RestartAdvice;
 import io.switchboard.tck.client.TestClient;
 import java.net.URI;
 import java.net.URL;
@@ -253,6 +254,14 @@ public abstract class BrowserClientScenarios {
                         .containsExactlyElementsOf(
                                 Stream.concat(numbered("m", 1, seenBefore).stream(), numbered("n", 1, after).stream())
                                         .toList());
+                // The stopping application told the page when to come back, and the page waited at least that long.
+                assertThat(page.restartWaits()).first().satisfies(wait -> {
+                    String[] parts = wait.split("\\|");
+                    long told = RestartAdvice.delay(1012, parts[0])
+                            .orElseThrow(() -> new AssertionError("no delay in " + parts[0]))
+                            .toMillis();
+                    assertThat(Long.parseLong(parts[1])).isBetween(told, told + 1000);
+                });
                 assertThat(page.problems()).isEmpty();
             }
         }

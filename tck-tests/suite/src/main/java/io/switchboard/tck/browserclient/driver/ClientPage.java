@@ -123,6 +123,12 @@ public final class ClientPage implements AutoCloseable {
         return Browser.read(run("return window.states.map((s) => s.state + ' ' + s.code + ' ' + s.attempt);"));
     }
 
+    /** Each wait after a 1012: {@code <reason>|<delay in ms>}, in order. */
+    public List<String> restartWaits() {
+        return Browser.read(run("return window.states.filter((s) => s.state === 'backing-off' && s.code === 1012)"
+                + ".map((s) => s.reason + '|' + s.delay);"));
+    }
+
     /** Errors the page reported. */
     public List<String> problems() {
         return Browser.read(run("return window.problems;"));
