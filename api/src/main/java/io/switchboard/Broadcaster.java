@@ -31,6 +31,9 @@ import java.util.function.Predicate;
  * the sessions of every other node (published once, before this node's sessions get it; see
  * {@link DeliveryReport#published()}), and throw {@link IllegalArgumentException} for a message larger than
  * {@code switchboard.backplane.max-payload}; {@code toMatching} and {@code toSession} stay on this node.
+ *
+ * <p>Transactions: {@link #afterCommit()} is this broadcaster with its sends held until the current JTA transaction
+ * commits and dropped if it rolls back: {@code broadcaster.afterCommit().toPrincipal(order.owner(), update)}.
  */
 public interface Broadcaster {
 
@@ -95,4 +98,19 @@ public interface Broadcaster {
      * @throws IllegalArgumentException if Switchboard does not track the session
      */
     CompletionStage<DeliveryReport> toSession(SessionInfo session, Object message);
+
+    /**
+     * This broadcaster with its sends following the current JTA transaction, as {@link RoomService#afterCommit()}
+     * describes: every send of the view made while a transaction is active waits for the commit and is made then, on
+     * the committing thread and in call order, or is dropped if the transaction rolls back (the stage completes with
+     * a {@link java.util.concurrent.CancellationException}, message {@code "transaction rolled back"}); outside a
+     * transaction, or on a server without JTA, it sends at once. Recipients are chosen when the send is made: the
+     * sessions of the endpoint or principal then, and {@code toMatching}'s filter is called then, on the committing
+     * thread. A session given to {@code toSession} must be open on a tracked endpoint at the call
+     * ({@link IllegalArgumentException} otherwise); if it closes before the commit, the report counts it dropped.
+     * Its own {@code afterCommit()} returns itself. O(1); the view is made once.
+     *
+     * @return the view; cheap to call on every send
+     */
+    Broadcaster afterCommit();
 }

@@ -51,6 +51,17 @@ import java.util.function.Supplier;
  * RoomPosition#QUERY_PARAMETER}, or {@link #join(Session, String, RoomPosition)}) gets every later broadcast
  * replayed into its send queue before any live one; {@link #recovery} tells the endpoint whether that worked, and
  * {@link #history} reads history for applications that replay themselves.
+ *
+ * <p>Transactions: {@link #afterCommit()} is this service with its broadcasts held until the current JTA transaction
+ * commits and dropped if it rolls back, so a client never sees a message about data the database does not have:
+ *
+ * <pre>{@code
+ * @Transactional
+ * public void say(String room, String text) {
+ *     Message saved = messages.save(room, text);                  // JPA
+ *     rooms.afterCommit().broadcast(room, json(saved));            // sent once the row is committed
+ * }
+ * }</pre>
  */
 public interface RoomService {
 
@@ -251,6 +262,37 @@ public interface RoomService {
      * @return the stage of the delivery report, with the position
      */
     CompletionStage<DeliveryReport> broadcastWithPosition(String room, Function<RoomPosition, ?> message);
+
+    /**
+     * This service with its broadcasts following the current JTA transaction. Each {@code broadcast},
+     * {@code broadcastExcept} and {@code broadcastWithPosition} of the view made while a transaction is active is held,
+     * costing one small entry per send and nothing else, and made as on this service once the transaction has
+     * committed: on the committing thread, in the order the calls were made, with the message given (encoded then; a
+     * {@code ByteBuffer}'s position and limit as they were at the call, its bytes as they are then) to the room's
+     * members at that moment. If the transaction rolls back, nothing is sent. The returned stage completes as this
+     * service's would once the send is made, or exceptionally:
+     *
+     * <ul>
+     *   <li>with a {@link java.util.concurrent.CancellationException} whose message is {@code "transaction rolled
+     *       back"} when the transaction rolls back (a timeout included), or at once when it is already marked for
+     *       rollback; {@code toCompletableFuture().isCancelled()} is then {@code true};</li>
+     *   <li>with what the send threw after the commit (for example the {@link IllegalArgumentException} of a message
+     *       over the backplane's limit), which is also logged at WARNING.</li>
+     * </ul>
+     *
+     * <p>Outside a transaction, and while one completes after its commit (a {@code TransactionPhase.AFTER_SUCCESS}
+     * observer), the view sends at once, as this service does. So does it on a server without JTA, which Switchboard
+     * logs once at INFO when a view first sends. While a transaction is being prepared or committed (status
+     * {@code PREPARING}, {@code PREPARED}, {@code COMMITTING} or {@code UNKNOWN}) its sends throw
+     * {@link IllegalStateException}: it is too late to wait for the outcome and too early to know it. The transaction
+     * is the server's, found at {@code java:comp/TransactionSynchronizationRegistry}.
+     *
+     * <p>The view's other methods (joins, leaves, members, rooms, history, {@code inRoom}) are this service's: they
+     * act at once. Its own {@code afterCommit()} returns itself. O(1); the view is made once.
+     *
+     * @return the view; cheap to call on every send
+     */
+    RoomService afterCommit();
 
     /**
      * Runs code with the {@link RoomScoped} context of a room active, on the calling thread, from any thread: a

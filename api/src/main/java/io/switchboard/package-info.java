@@ -27,6 +27,12 @@
  *       outbound queue, and what happens when a message would exceed them.</li>
  * </ul>
  *
+ * <h2>Sends that follow the transaction</h2>
+ * {@link io.switchboard.RoomService#afterCommit()} and {@link io.switchboard.Broadcaster#afterCommit()} are views of
+ * the two whose sends made inside a JTA transaction wait for it to commit and are dropped if it rolls back (their
+ * stage then completes with a {@link java.util.concurrent.CancellationException}); outside a transaction they send
+ * at once. Opt-in per send: {@code rooms.afterCommit().broadcast(room, saved)}.
+ *
  * <h2>History and resume</h2>
  * <ul>
  *   <li>{@link io.switchboard.RoomHistory} — keeps the recent broadcasts of the rooms an endpoint's sessions join;</li>
@@ -51,7 +57,8 @@
  * Observed with {@code @Observes}:
  * <ul>
  *   <li>{@link io.switchboard.SessionOpened} and {@link io.switchboard.SessionClosed} — a closed session carries its
- *       {@link io.switchboard.CloseCategory}, the one list of ways a session ends;</li>
+ *       {@link io.switchboard.CloseCategory}, the one list of ways a session ends (when the application stops, each
+ *       session is closed with 1012 and told when to come back: {@link io.switchboard.RestartAdvice});</li>
  *   <li>{@link io.switchboard.SessionError} — an error in a session, with its category;</li>
  *   <li>{@link io.switchboard.RoomJoined} and {@link io.switchboard.RoomLeft} — room membership;</li>
  *   <li>{@link io.switchboard.RemoteRoomJoined} and {@link io.switchboard.RemoteRoomLeft} — room membership on the

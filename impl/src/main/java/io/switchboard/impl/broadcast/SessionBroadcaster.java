@@ -8,6 +8,7 @@ import io.switchboard.impl.delivery.Fanout;
 import io.switchboard.impl.endpoint.EndpointIds;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.session.TrackedSession;
+import io.switchboard.impl.transaction.AfterCommit;
 import io.switchboard.spi.ClusterBroadcast;
 import io.switchboard.spi.ClusterBroadcast.Audience;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * Sends to the sessions of the registry that a filter picks, through {@link Fanout}. Sends to an endpoint or a
- * principal also go to the other nodes of a cluster; sends by predicate or to one session stay on this node.
+ * principal also go to the other nodes of a cluster; sends by predicate or to one session stay on this node. The
+ * {@link #afterCommit()} view is {@link AfterCommit}'s.
  */
 @ApplicationScoped
 public class SessionBroadcaster implements Broadcaster {
@@ -33,6 +35,12 @@ public class SessionBroadcaster implements Broadcaster {
 
     @Inject
     Cluster cluster;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    /** {@link #afterCommit()}, made on first use; immutable, so a race makes two equal views. */
+    private Broadcaster afterCommitView;
 
     @Override
     public CompletionStage<DeliveryReport> toEndpoint(String endpointId, Object message) {
@@ -80,6 +88,16 @@ public class SessionBroadcaster implements Broadcaster {
         // The registry's own entry is used as it is: one that closed since it was listed reports the message dropped.
         TrackedSession recipient = session instanceof TrackedSession tracked ? tracked : sessions.tracked(session.id());
         return toSession(recipient, session.id(), message);
+    }
+
+    @Override
+    public Broadcaster afterCommit() {
+        Broadcaster view = afterCommitView;
+        if (view == null) {
+            view = afterCommit.broadcaster(this);
+            afterCommitView = view;
+        }
+        return view;
     }
 
     private CompletionStage<DeliveryReport> toSession(TrackedSession recipient, String id, Object message) {

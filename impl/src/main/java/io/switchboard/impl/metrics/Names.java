@@ -18,6 +18,7 @@ final class Names {
     static final String HANDSHAKES_REJECTED = "switchboard.handshakes.rejected";
     static final String ROOMS_ACTIVE = "switchboard.rooms.active";
     static final String BROADCAST_RECIPIENTS = "switchboard.broadcast.recipients";
+    static final String SENDS_ROLLED_BACK = "switchboard.sends.rolled.back";
     static final String RESUMES = "switchboard.resumes";
     static final String MESSAGES_REPLAYED = "switchboard.messages.replayed";
     static final String BACKPLANE_PUBLISHED = "switchboard.backplane.published";

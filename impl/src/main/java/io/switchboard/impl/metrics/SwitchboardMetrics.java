@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * The deployment's metrics: the backend chosen once (the application's own {@link MetricsBackend} bean, else
  * MicroProfile Metrics, else Micrometer, else none), the instruments of each endpoint (none for an endpoint with
- * {@code metrics.enabled=false}), and the deployment-wide room gauge and broadcast histogram.
+ * {@code metrics.enabled=false}), and the deployment-wide room gauge, broadcast histogram and count of sends a
+ * rollback dropped.
  */
 @ApplicationScoped
 public class SwitchboardMetrics {
@@ -33,12 +34,15 @@ public class SwitchboardMetrics {
 
     private MetricsBackend backend = NoMetrics.INSTANCE;
     private MetricsBackend.Distribution recipients;
+    private MetricsBackend.Counter rolledBack;
     private final ConcurrentMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
         backend = choose();
         recipients = backend.histogram(Names.BROADCAST_RECIPIENTS, "Recipients of each broadcast", null, Map.of());
+        rolledBack = backend.counter(
+                Names.SENDS_ROLLED_BACK, "Sends held by afterCommit() dropped by a rollback", null, Map.of());
         backend.gauge(
                 Names.ROOMS_ACTIVE,
                 "Rooms with members",
@@ -152,6 +156,11 @@ public class SwitchboardMetrics {
      */
     public void broadcast(int count) {
         recipients.record(count);
+    }
+
+    /** A send held by {@code afterCommit()} was dropped: its transaction rolled back. */
+    public void rolledBack() {
+        rolledBack.add(1);
     }
 
     @PreDestroy

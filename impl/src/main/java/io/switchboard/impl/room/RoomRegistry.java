@@ -14,6 +14,7 @@ import io.switchboard.impl.history.RoomLog;
 import io.switchboard.impl.history.RoomLogs;
 import io.switchboard.impl.session.SessionRegistry;
 import io.switchboard.impl.session.TrackedSession;
+import io.switchboard.impl.transaction.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
@@ -34,7 +35,8 @@ import java.util.stream.Collectors;
  * through {@link Replays} (this node's history) or {@link SharedCatchUp} (a backplane's); sending is
  * {@link RoomDelivery}'s.
  *
- * <p>With a backplane, joins and leaves are told to the {@link Cluster} after they happened here.
+ * <p>With a backplane, joins and leaves are told to the {@link Cluster} after they happened here. The
+ * {@link #afterCommit()} view is {@link AfterCommit}'s.
  */
 @ApplicationScoped
 public class RoomRegistry implements RoomService {
@@ -59,6 +61,12 @@ public class RoomRegistry implements RoomService {
 
     @Inject
     SharedCatchUp sharedCatchUp;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    /** {@link #afterCommit()}, made on first use; immutable, so a race makes two equal views. */
+    private RoomService afterCommitView;
 
     @Override
     public boolean join(Session session, String room) {
@@ -263,6 +271,16 @@ public class RoomRegistry implements RoomService {
     public CompletionStage<DeliveryReport> broadcastWithPosition(String room, Function<RoomPosition, ?> message) {
         Objects.requireNonNull(message, "message");
         return delivery.send(room, new RoomDelivery.Positioned(message), null);
+    }
+
+    @Override
+    public RoomService afterCommit() {
+        RoomService view = afterCommitView;
+        if (view == null) {
+            view = afterCommit.rooms(this);
+            afterCommitView = view;
+        }
+        return view;
     }
 
     @Override
