@@ -2,6 +2,8 @@ package io.switchboard.impl.delivery;
 
 import io.switchboard.DeliveryReport;
 import io.switchboard.impl.metrics.SwitchboardMetrics;
+import io.switchboard.impl.tracing.BroadcastTrace;
+import io.switchboard.impl.tracing.SwitchboardTracing;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,9 @@ public class Fanout {
     @Inject
     SwitchboardMetrics metrics;
 
+    @Inject
+    SwitchboardTracing tracing;
+
     /**
      * Sends a message to each recipient but one.
      *
@@ -61,6 +66,7 @@ public class Fanout {
      * @return what {@link #start(Queued)} needs
      */
     public Queued queue(Iterable<? extends Recipient> recipients, Object message, Recipient excluded) {
+        BroadcastTrace trace = tracing.broadcast();
         Delivery delivery = new Delivery();
         List<Outbox> idle = new ArrayList<>();
         Encodings encodings = new Encodings(message);
@@ -78,7 +84,7 @@ public class Fanout {
                 idle.add(recipient.outbox());
             }
         }
-        return new Queued(delivery, idle, count);
+        return new Queued(delivery, idle, count, trace);
     }
 
     /**
@@ -90,7 +96,18 @@ public class Fanout {
     public CompletionStage<DeliveryReport> start(Queued queued) {
         start(queued.idle);
         metrics.broadcast(queued.count);
-        return queued.delivery.sealed();
+        CompletionStage<DeliveryReport> report = queued.delivery.sealed();
+        if (queued.trace != BroadcastTrace.NONE) {
+            BroadcastTrace trace = queued.trace;
+            report.whenComplete((r, failure) -> {
+                if (r != null) {
+                    trace.reported(r.recipients(), r.queued(), r.delivered(), r.dropped(), r.failed());
+                } else {
+                    trace.reported(queued.count, 0, 0, 0, queued.count);
+                }
+            });
+        }
+        return report;
     }
 
     /** A message queued for its recipients, whose idle queues have not been started yet. */
@@ -98,11 +115,13 @@ public class Fanout {
         private final Delivery delivery;
         private final List<Outbox> idle;
         private final int count;
+        private final BroadcastTrace trace;
 
-        private Queued(Delivery delivery, List<Outbox> idle, int count) {
+        private Queued(Delivery delivery, List<Outbox> idle, int count, BroadcastTrace trace) {
             this.delivery = delivery;
             this.idle = idle;
             this.count = count;
+            this.trace = trace;
         }
     }
 

@@ -8,11 +8,14 @@ import io.switchboard.impl.handshake.HandshakeScope;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.security.HandshakeView;
 import io.switchboard.impl.security.Subprotocols;
+import io.switchboard.impl.tracing.EndpointTracing;
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The configurator of a bridged endpoint: hands the container a {@link BridgeEndpoint} per connection, decides
@@ -53,13 +56,29 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
         HandshakeScope scope = HandshakeScope.current();
         Admission.Verdict verdict = admission.decide(HandshakeView.of(request), scope);
+        EndpointTracing tracing = runtime.tracing();
         if (!verdict.admitted()) {
             runtime.meters().rejected(verdict.refusal().rejection());
+            if (tracing.on()) {
+                traceRefusal(tracing, request.getHeaders(), verdict.refusal());
+            }
             HandshakeRefusal.refuse(verdict.refusal(), scope, request, response, sec.getUserProperties());
             return;
         }
         HandshakeProperties.record(scope, verdict.principal(), sec.getUserProperties());
+        if (tracing.on()) {
+            Object handshake = tracing.accepted(request.getHeaders());
+            if (handshake != null) {
+                sec.getUserProperties().put(EndpointTracing.HANDSHAKE, handshake);
+            }
+        }
         user.modifyHandshake(new UserEndpointConfig(sec, runtime.model().type()), request, response);
+    }
+
+    /** The refused handshake's span: the refusal's category and status, never the credentials or the query. */
+    private static void traceRefusal(
+            EndpointTracing tracing, Map<String, List<String>> headers, Admission.Refusal refusal) {
+        tracing.refused(headers, refusal.rejection().name().toLowerCase(Locale.ROOT), refusal.status());
     }
 
     /**
@@ -71,7 +90,13 @@ final class BridgeConfigurator extends ServerEndpointConfig.Configurator {
         Admission.Refusal refusal = admission.origin(originHeaderValue);
         if (refusal != null) {
             runtime.meters().rejected(refusal.rejection());
-            if (HandshakeScope.current() != null) {
+            EndpointTracing tracing = runtime.tracing();
+            HandshakeScope scope = HandshakeScope.current();
+            if (tracing.on()) {
+                // The headers are not at hand here: the filter kept the trace context (bare Tyrus: no parent).
+                traceRefusal(tracing, scope == null ? null : scope.traceContext(), refusal);
+            }
+            if (scope != null) {
                 throw new HandshakeRefused(refusal);
             }
             return false; // bare Tyrus answers 403

@@ -11,6 +11,8 @@ import io.switchboard.impl.metrics.Rejection;
 import io.switchboard.impl.session.JulLevels;
 import io.switchboard.impl.session.Peer;
 import io.switchboard.impl.session.TrackedSession;
+import io.switchboard.impl.tracing.EndpointTracing;
+import io.switchboard.impl.tracing.TraceSpan;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
@@ -21,6 +23,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -52,6 +55,10 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     private volatile boolean refused;
 
     private final SessionEnd ending;
+    /** The endpoint's tracing, set on open; {@link EndpointTracing#OFF} until then. */
+    private volatile EndpointTracing tracing = EndpointTracing.OFF;
+    /** The handshake span's context, which the callback spans link to; {@code null} when not traced. */
+    private volatile Object handshakeSpan;
 
     BridgeEndpoint(EndpointRuntime runtime) {
         this.runtime = runtime;
@@ -63,6 +70,11 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
+        EndpointTracing traced = runtime.tracing();
+        if (traced.on()) {
+            tracing = traced;
+            handshakeSpan = session.getUserProperties().remove(EndpointTracing.HANDSHAKE);
+        }
         this.userConfig = config instanceof jakarta.websocket.server.ServerEndpointConfig server
                 ? new UserEndpointConfig(server, model.type())
                 : config;
@@ -121,7 +133,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             return;
         }
         if (model.onOpen() != null) {
-            call(model.onOpen(), Invocation.open(session, userConfig));
+            call(model.onOpen(), Invocation.open(session, userConfig), "on_open", null);
         }
     }
 
@@ -236,7 +248,11 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
                 return;
             }
         }
-        Object result = call(method.callback(), Invocation.message(session, delivered, last));
+        Object result = call(
+                method.callback(),
+                Invocation.message(session, delivered, last),
+                "on_message",
+                tracing.on() ? messageType(method) : null);
         if (result != null && !ending.started()) {
             try {
                 runtime.fanout().send(tracked, tracked.encoder().encode(result));
@@ -260,7 +276,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
         @Override
         public void closeCallback(CloseReason reason) {
             if (model.onClose() != null && user != null && !refused) {
-                invoke(model.onClose(), Invocation.close(session, reason));
+                invoke(model.onClose(), Invocation.close(session, reason), "on_close", null);
             }
         }
 
@@ -356,6 +372,8 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
             return;
         }
         RequestContextController scope = runtime.requestScope().enter();
+        TraceSpan span = traced("on_error", null);
+        span.failed(error);
         try {
             model.onError().invoke(user.instance(), Invocation.error(session, error));
         } catch (Throwable thrown) {
@@ -365,6 +383,7 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
                     () -> "Switchboard: @OnError of " + model.id() + " threw, session " + session.getId());
         } finally {
             runtime.requestScope().exit(scope);
+            span.close();
         }
     }
 
@@ -385,30 +404,46 @@ public final class BridgeEndpoint extends Endpoint implements MessageMethod.Rece
     }
 
     /** Calls an open or message callback, unless the session has ended; a failure goes to {@code @OnError}. */
-    private Object call(Callback callback, Invocation invocation) {
+    private Object call(Callback callback, Invocation invocation, String span, String messageType) {
         if (ending.started()) {
             return null;
         }
         tracked.callbackStarted();
         try {
-            return invoke(callback, invocation);
+            return invoke(callback, invocation, span, messageType);
         } finally {
             tracked.callbackEnded();
         }
     }
 
-    private Object invoke(Callback callback, Invocation invocation) {
+    private Object invoke(Callback callback, Invocation invocation, String span, String messageType) {
         RequestContextController scope = runtime.requestScope().enter();
         Object room = enterRoom();
+        TraceSpan traced = traced(span, messageType);
         try {
             return callback.invoke(user.instance(), invocation);
         } catch (Throwable failed) {
+            traced.failed(failed);
             failed(invocation.session(), failed, true);
             return null;
         } finally {
+            traced.close();
             exitRoom(room);
             runtime.requestScope().exit(scope);
         }
+    }
+
+    /** A callback's span when the endpoint is traced, else {@link TraceSpan#NONE} for the cost of a field read. */
+    private TraceSpan traced(String span, String messageType) {
+        EndpointTracing current = tracing;
+        return current.on() ? current.callback(span, session.getId(), messageType, handshakeSpan) : TraceSpan.NONE;
+    }
+
+    /** The type a message span names: the decoded class's simple name, else the frame type; never the contents. */
+    static String messageType(MessageMethod method) {
+        return method.decodedType() != null
+                ? method.decodedType().getSimpleName()
+                : method.frame().name().toLowerCase(Locale.ROOT);
     }
 
     /** Makes the session's room current for {@code @RoomScoped} beans (see TrackedSession#callbackRoom). */

@@ -15,6 +15,8 @@ import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.room.RoomRegistry;
 import io.switchboard.impl.security.HandshakeGuard;
 import io.switchboard.impl.session.SessionRegistry;
+import io.switchboard.impl.tracing.EndpointTracing;
+import io.switchboard.impl.tracing.SwitchboardTracing;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
@@ -41,6 +43,9 @@ final class EndpointRuntime {
     private final LazyBean<RoomRegistry> rooms = new LazyBean<>(RoomRegistry.class);
     private final LazyBean<Fanout> fanout = new LazyBean<>(Fanout.class);
     private final LazyBean<SwitchboardMetrics> metrics = new LazyBean<>(SwitchboardMetrics.class);
+    private final LazyBean<SwitchboardTracing> tracingBean = new LazyBean<>(SwitchboardTracing.class);
+    /** The endpoint's tracing, looked up with the first handshake. */
+    private volatile EndpointTracing tracing;
     /** Created with the first session, from {@link #endpointConfig}; guarded by this. */
     private MessageEncoder encoder;
 
@@ -161,6 +166,16 @@ final class EndpointRuntime {
     /** The endpoint's instruments, for what happens before a session exists (refused handshakes). */
     EndpointMeters meters() {
         return metrics.get().endpoint(model.id());
+    }
+
+    /** The endpoint's tracing: {@link EndpointTracing#OFF} unless its {@code tracing.enabled} is on. */
+    EndpointTracing tracing() {
+        EndpointTracing found = tracing;
+        if (found == null) {
+            found = tracingBean.get().endpoint(model.id(), model.annotation().value());
+            tracing = found;
+        }
+        return found;
     }
 
     RoomRegistry rooms() {

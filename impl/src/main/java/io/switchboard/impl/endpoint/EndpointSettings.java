@@ -19,6 +19,7 @@ import io.switchboard.impl.limit.RateLimitSettings;
 import io.switchboard.impl.metrics.SwitchboardMetrics;
 import io.switchboard.impl.security.EndpointSecurity;
 import io.switchboard.impl.session.ShutdownSettings;
+import io.switchboard.impl.tracing.SwitchboardTracing;
 
 /**
  * Everything one endpoint is configured with, read and checked at once when it is deployed: a bad value fails the
@@ -41,7 +42,7 @@ public record EndpointSettings(
 
     /**
      * Reads and checks an endpoint's settings, and the deployment-wide keys that are read later (the fast path at
-     * each open, the drain timeout at shutdown, the endpoint's metrics switch when its meters start), so that a bad
+     * each open, the drain timeout at shutdown, the endpoint's metrics and tracing switches when they are first used), so that a bad
      * value of those fails the deployment too.
      *
      * @param settings the deployment's settings
@@ -63,6 +64,7 @@ public record EndpointSettings(
         FastPaths.configured(settings);
         ShutdownSettings.read(settings);
         SwitchboardMetrics.enabled(endpoint);
+        SwitchboardTracing.enabled(endpoint);
         MessageSizeLimits messageSizes = MessageSizeLimits.read(endpoint, type.getAnnotation(MaxMessageSize.class));
         HistorySettings history = HistorySettings.read(endpoint, type.getAnnotation(RoomHistory.class));
         return new EndpointSettings(security, liveness, sendQueue, messageSizes, limits, history);

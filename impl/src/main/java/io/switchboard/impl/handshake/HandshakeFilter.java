@@ -59,7 +59,8 @@ public class HandshakeFilter extends HttpFilter {
         HandshakeGuard guard = (HandshakeGuard) getServletContext().getAttribute(GUARD);
         HandshakeGuard.Identity identity =
                 guard == null ? HandshakeGuard.Identity.ANONYMOUS : guard.identify(HandshakeView.of(request));
-        HandshakeScope scope = new HandshakeScope(request.getRemoteAddr() + ":" + request.getRemotePort(), identity);
+        HandshakeScope scope = new HandshakeScope(
+                request.getRemoteAddr() + ":" + request.getRemotePort(), identity, traceContext(request));
         HttpServletRequest upgraded = identity.principal() == null || identity.principal() == request.getUserPrincipal()
                 ? request
                 : new Authenticated(request, identity.principal());
@@ -75,6 +76,18 @@ public class HandshakeFilter extends HttpFilter {
         } finally {
             HandshakeScope.exit();
         }
+    }
+
+    /** The request's trace context headers, kept for tracing a refusal that is made without the headers. */
+    private static Map<String, List<String>> traceContext(HttpServletRequest request) {
+        String parent = request.getHeader("traceparent");
+        if (parent == null) {
+            return Map.of();
+        }
+        String state = request.getHeader("tracestate");
+        return state == null
+                ? Map.of("traceparent", List.of(parent))
+                : Map.of("traceparent", List.of(parent), "tracestate", List.of(state));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.switchboard.impl.handshake;
 
 import io.switchboard.impl.security.HandshakeGuard;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the {@link HandshakeFilter} learnt of the upgrade request in progress on this thread: the peer's address and
@@ -12,8 +14,12 @@ import io.switchboard.impl.security.HandshakeGuard;
  *
  * @param remoteAddress the peer's {@code host:port}
  * @param identity      who the peer is, established once for the request
+ * @param traceContext  the request's W3C trace context headers ({@code traceparent}, {@code tracestate}), for the
+ *                      span of a refusal made where the handshake's headers are not at hand (the origin check);
+ *                      empty when it has none
  */
-public record HandshakeScope(String remoteAddress, HandshakeGuard.Identity identity) {
+public record HandshakeScope(
+        String remoteAddress, HandshakeGuard.Identity identity, Map<String, List<String>> traceContext) {
 
     private static final ThreadLocal<HandshakeScope> CURRENT = new ThreadLocal<>();
 
