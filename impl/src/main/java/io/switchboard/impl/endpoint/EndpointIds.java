@@ -22,7 +22,7 @@ public final class EndpointIds {
      * and of those the reconnecting client and the cluster backplane will read.
      */
     private static final Set<String> RESERVED =
-            Set.of("default", "security", "shutdown", "fast-path", "client", "backplane");
+            Set.of("default", "security", "shutdown", "fast-path", "client", "backplane", "health");
 
     private EndpointIds() {}
 
@@ -42,7 +42,7 @@ public final class EndpointIds {
         if (!VALID.matcher(id).matches() || RESERVED.contains(id)) {
             throw new IllegalArgumentException("Switchboard: bad @EndpointId on " + type.getName() + ": '" + id
                     + "' is not an endpoint id (letters, digits, - and _; not default, security, shutdown, "
-                    + "fast-path, client or backplane)");
+                    + "fast-path, client, backplane or health)");
         }
         return id;
     }

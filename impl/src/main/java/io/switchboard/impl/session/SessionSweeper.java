@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,12 @@ public class SessionSweeper {
 
     private volatile ScheduledExecutorService executor;
     private volatile ExecutorService closer;
+    /** For {@link #sweeps()}: the periodic task, the thread that runs it, when the last sweep ended. */
+    private volatile ScheduledFuture<?> sweepTask;
+
+    private volatile Thread thread;
+    private volatile long lastSweepEnded;
+    private volatile boolean stopped;
 
     /**
      * Starts sweeping the registry, once; later calls do nothing.
@@ -58,10 +65,21 @@ public class SessionSweeper {
                     threads("switchboard-closer", application));
             closes.allowCoreThreadTimeOut(true);
             closer = closes;
-            ScheduledExecutorService started =
-                    Executors.newSingleThreadScheduledExecutor(threads("switchboard-sweeper", application));
-            started.scheduleWithFixedDelay(
-                    () -> sweep(registry, closes), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            ThreadFactory sweeperThreads = threads("switchboard-sweeper", application);
+            ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread created = sweeperThreads.newThread(task);
+                thread = created;
+                return created;
+            });
+            lastSweepEnded = System.nanoTime();
+            sweepTask = started.scheduleWithFixedDelay(
+                    () -> {
+                        sweep(registry, closes);
+                        lastSweepEnded = System.nanoTime();
+                    },
+                    PERIOD_MILLIS,
+                    PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
             executor = started;
         }
     }
@@ -103,8 +121,37 @@ public class SessionSweeper {
         }
     }
 
+    /**
+     * What the sweeper is doing, for the liveness check: a few volatile reads, no lock.
+     *
+     * @return the state now
+     */
+    public Sweeps sweeps() {
+        ScheduledFuture<?> task = sweepTask;
+        ScheduledExecutorService sweeping = executor;
+        Thread running = thread;
+        boolean alive = task != null
+                && !task.isDone()
+                && sweeping != null
+                && !sweeping.isShutdown()
+                && running != null
+                && running.isAlive();
+        return new Sweeps(task != null, stopped, alive, lastSweepEnded);
+    }
+
+    /**
+     * The sweeper's state at one moment.
+     *
+     * @param started        whether it started (with the deployment's first session)
+     * @param stopped        whether the application stopped it
+     * @param alive          whether its periodic task is scheduled, its executor running and its thread alive
+     * @param lastSweepEnded {@link System#nanoTime()} when the last sweep ended (when it started, before the first)
+     */
+    public record Sweeps(boolean started, boolean stopped, boolean alive, long lastSweepEnded) {}
+
     @PreDestroy
     void stop() {
+        stopped = true;
         ScheduledExecutorService sweeping = executor;
         ExecutorService closing = closer;
         if (sweeping == null) {
