@@ -94,6 +94,7 @@ public enum CloseCategory {
             case 1008 -> POLICY_VIOLATION;
             case 1009 -> TOO_BIG;
             case 1011 -> SERVER_ERROR;
+            case 1012 -> SHUTDOWN;
             case 1013 -> SLOW_CONSUMER;
             default -> APPLICATION;
         };

@@ -25,12 +25,13 @@ class CloseCategoryOfCloseCodeTest {
         assertThat(CloseCategory.ofCloseCode(1008)).isEqualTo(CloseCategory.POLICY_VIOLATION);
         assertThat(CloseCategory.ofCloseCode(1009)).isEqualTo(CloseCategory.TOO_BIG);
         assertThat(CloseCategory.ofCloseCode(1011)).isEqualTo(CloseCategory.SERVER_ERROR);
+        assertThat(CloseCategory.ofCloseCode(1012)).isEqualTo(CloseCategory.SHUTDOWN);
         assertThat(CloseCategory.ofCloseCode(1013)).isEqualTo(CloseCategory.SLOW_CONSUMER);
     }
 
     @Test
     void everyOtherCodeIsTheApplicationsOwn() {
-        Set<Integer> standard = Set.of(1000, 1001, 1002, 1003, 1006, 1007, 1008, 1009, 1011, 1013);
+        Set<Integer> standard = Set.of(1000, 1001, 1002, 1003, 1006, 1007, 1008, 1009, 1011, 1012, 1013);
         for (int code = -1; code <= 5000; code++) {
             if (!standard.contains(code)) {
                 assertThat(CloseCategory.ofCloseCode(code)).as("code %d", code).isEqualTo(CloseCategory.APPLICATION);

@@ -26,19 +26,19 @@ final class OpenTelemetryTracing implements TraceBackend {
     /** The instrumentation scope's name. */
     static final String SCOPE = "io.switchboard";
 
-    static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("switchboard.endpoint.id");
+    static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey(SpanNames.ENDPOINT_ID);
     static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
     static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
-    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("switchboard.handshake.outcome");
-    static final AttributeKey<String> REFUSAL = AttributeKey.stringKey("switchboard.handshake.refusal");
-    static final AttributeKey<String> SESSION = AttributeKey.stringKey("switchboard.session.id");
-    static final AttributeKey<String> MESSAGE_TYPE = AttributeKey.stringKey("switchboard.message.type");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey(SpanNames.HANDSHAKE_OUTCOME);
+    static final AttributeKey<String> REFUSAL = AttributeKey.stringKey(SpanNames.HANDSHAKE_REFUSAL);
+    static final AttributeKey<String> SESSION = AttributeKey.stringKey(SpanNames.SESSION_ID);
+    static final AttributeKey<String> MESSAGE_TYPE = AttributeKey.stringKey(SpanNames.MESSAGE_TYPE);
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-    static final AttributeKey<Long> RECIPIENTS = AttributeKey.longKey("switchboard.broadcast.recipients");
-    static final AttributeKey<Long> QUEUED = AttributeKey.longKey("switchboard.broadcast.queued");
-    static final AttributeKey<Long> DELIVERED = AttributeKey.longKey("switchboard.broadcast.delivered");
-    static final AttributeKey<Long> DROPPED = AttributeKey.longKey("switchboard.broadcast.dropped");
-    static final AttributeKey<Long> FAILED = AttributeKey.longKey("switchboard.broadcast.failed");
+    static final AttributeKey<Long> RECIPIENTS = AttributeKey.longKey(SpanNames.RECIPIENTS);
+    static final AttributeKey<Long> QUEUED = AttributeKey.longKey(SpanNames.QUEUED);
+    static final AttributeKey<Long> DELIVERED = AttributeKey.longKey(SpanNames.DELIVERED);
+    static final AttributeKey<Long> DROPPED = AttributeKey.longKey(SpanNames.DROPPED);
+    static final AttributeKey<Long> FAILED = AttributeKey.longKey(SpanNames.FAILED);
 
     /** Reads the trace context from handshake headers, whose names' case depends on the container. */
     private static final TextMapGetter<Map<String, List<String>>> HEADERS = new TextMapGetter<>() {
@@ -123,7 +123,7 @@ final class OpenTelemetryTracing implements TraceBackend {
 
     @Override
     public BroadcastTrace broadcast() {
-        Span span = tracer.spanBuilder("switchboard.broadcast")
+        Span span = tracer.spanBuilder(SpanNames.BROADCAST)
                 .setSpanKind(SpanKind.INTERNAL)
                 .startSpan();
         return (recipients, queued, delivered, dropped, failed) -> {

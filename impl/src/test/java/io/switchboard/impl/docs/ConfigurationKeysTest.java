@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * <p>The code's keys are found in impl's main sources, comments removed, in the three forms the code uses:
  * <ol>
  *   <li>a whole key as a string literal, {@code settings.key("switchboard.fast-path")} or
- *       {@code "mp.jwt.verify.issuer"} (metric names, the constants of {@code metrics.Names}, and the values in
+ *       {@code "mp.jwt.verify.issuer"} (metric names, the constants of {@code metrics.Names} and of
+ *       {@code tracing.SpanNames}, and the values in
  *       {@link #NOT_KEYS} are not keys);</li>
  *   <li>an endpoint's key built around its id, {@code "switchboard." + endpointId + ".roles-allowed"};</li>
  *   <li>a per-endpoint setting given to {@code key} of an endpoint's settings ({@code Settings.Endpoint}) held in a
@@ -115,12 +116,15 @@ class ConfigurationKeysTest {
         return sources;
     }
 
+    /** Metric names, and span and attribute names: key-shaped, but not keys. */
     private static Set<String> metricNames() throws Exception {
         Set<String> names = new TreeSet<>();
-        for (Field field : Class.forName("io.switchboard.impl.metrics.Names").getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                field.setAccessible(true);
-                names.add((String) field.get(null));
+        for (String holder : List.of("io.switchboard.impl.metrics.Names", "io.switchboard.impl.tracing.SpanNames")) {
+            for (Field field : Class.forName(holder).getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    field.setAccessible(true);
+                    names.add((String) field.get(null));
+                }
             }
         }
         return names;
