@@ -81,7 +81,7 @@ public record SweeperVerdict(State state, long lastSweepAgeNanos, long stallNano
                 "the session sweeper has not finished a sweep for " + millis(lastSweepAgeNanos)
                         + " ms (switchboard.health.liveness.sweep-stall is " + millis(stallNanos) + " ms)";
             case DEAD ->
-                "the session sweeper's thread has died: heartbeats, idle timeouts and dead peers go " + "unchecked";
+                "the session sweeper's thread has died: heartbeats, idle timeouts and dead peers go unchecked";
             default -> null;
         };
     }

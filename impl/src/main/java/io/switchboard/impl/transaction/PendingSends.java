@@ -124,7 +124,7 @@ final class PendingSends implements Synchronization {
                 // Nobody is there to catch it: the caller is gone and the transaction manager would only log it.
                 LOG.log(
                         Level.WARNING,
-                        "Switchboard: a send held by afterCommit() failed after its transaction " + "committed",
+                        "Switchboard: a send held by afterCommit() failed after its transaction committed",
                         e);
                 result.completeExceptionally(e);
                 return;
