@@ -6,6 +6,8 @@ import io.switchboard.bench.launch.PayaraLauncher;
 import io.switchboard.bench.launch.ServerProcess;
 import io.switchboard.bench.launch.TyrusLauncher;
 import io.switchboard.bench.report.Numbers;
+import io.switchboard.bench.server.SubscriberEndpoint;
+import io.switchboard.bench.tyrus.TyrusBenchServer;
 import io.switchboard.redis.RedisServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +23,8 @@ import java.util.List;
  * Runs the benchmark: for each server (Tyrus standalone, then Payara Micro), starts it as a child process, measures
  * heap per idle connection, the fan-out scenarios and the slow-consumer scenario, stops it; then the cluster part
  * (its own Redis and three Tyrus servers), the history part's resume scenarios and rows through Redis (its own Tyrus
- * servers and Redis) and the client part (its own Tyrus server); and prints the tables (also written to
- * {@code results-<time>.md} in the work directory).
+ * servers and Redis), the tracing part (two Tyrus servers of its own) and the client part (its own Tyrus server);
+ * and prints the tables (also written to {@code results-<time>.md} in the work directory).
  *
  * <p>Arguments: {@code quick} for a smoke run, and {@code key=value} overrides (see {@link BenchSettings#parse}).
  * System properties: {@code bench.payara.jar} and {@code bench.workdir} (the pom sets them).
@@ -60,8 +62,10 @@ public final class BenchMain {
         List<SlowConsumerResult> slow = new ArrayList<>();
         List<FloodResult> flood = new ArrayList<>();
         List<LimiterCostResult> limiter = new ArrayList<>();
-        List<MetricsCostResult> metrics = new ArrayList<>();
-        List<MetricsCostResult.Check> metricsChecks = new ArrayList<>();
+        List<FeatureCostResult> metrics = new ArrayList<>();
+        List<FeatureCostResult.MetricsCheck> metricsChecks = new ArrayList<>();
+        List<FeatureCostResult> tracing = new ArrayList<>();
+        List<FeatureCostResult.TracingCheck> tracingChecks = new ArrayList<>();
         List<ClusterResult> cluster = new ArrayList<>();
         List<ClientResult> client = new ArrayList<>();
         List<HistoryCostResult> historyCost = new ArrayList<>();
@@ -122,6 +126,9 @@ public final class BenchMain {
         if (settings.parts().contains("history")) {
             history(settings, workDir, historyCost, resume, problems, notes);
         }
+        if (settings.parts().contains("tracing")) {
+            tracing(settings, workDir, tracing, tracingChecks, problems, notes);
+        }
         if (settings.parts().contains("client")) {
             try {
                 ClientBench part = new ClientBench(settings, workDir.resolve("client"));
@@ -146,6 +153,8 @@ public final class BenchMain {
                 limiter,
                 metrics,
                 metricsChecks,
+                tracing,
+                tracingChecks,
                 cluster,
                 client,
                 historyCost,
@@ -230,6 +239,52 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * The tracing part, after the per-server parts: two Tyrus servers of its own in {@code <workdir>/tracing}, both
+     * with the {@code OpenTelemetry} SDK bean ({@code -Dbench.tracing=true}), the first with
+     * {@code switchboard.SubscriberEndpoint.tracing.enabled=true}. Tyrus only: the bench gives Payara Micro no
+     * OpenTelemetry of its own (its MicroProfile Telemetry is off unless the WAR's configuration turns it on).
+     */
+    private static void tracing(
+            BenchSettings settings,
+            Path workDir,
+            List<FeatureCostResult> results,
+            List<FeatureCostResult.TracingCheck> checks,
+            List<String> problems,
+            List<String> notes) {
+        if (!settings.servers().contains("tyrus")) {
+            notes.add("tracing: runs on Tyrus standalone only, and servers= does not name tyrus; not measured");
+            return;
+        }
+        List<String> tracedJvm = new ArrayList<>(settings.serverJvm());
+        tracedJvm.add("-D" + TyrusBenchServer.TRACING + "=true");
+        tracedJvm.add("-Dswitchboard." + SubscriberEndpoint.class.getSimpleName() + ".tracing.enabled=true");
+        List<String> untracedJvm = new ArrayList<>(settings.serverJvm());
+        untracedJvm.add("-D" + TyrusBenchServer.TRACING + "=true");
+        Path dir = workDir.resolve("tracing");
+        Duration timeout = Duration.ofSeconds(60);
+        log("starting two Tyrus servers for the tracing cost, tracing on and off, with " + settings.serverJvm());
+        try (ClientGroup clients = new ClientGroup(settings.clientThreads());
+                ServerProcess on = TyrusLauncher.start("Tyrus, tracing on", dir.resolve("on"), tracedJvm, timeout);
+                ServerProcess off =
+                        TyrusLauncher.start("Tyrus, tracing off", dir.resolve("off"), untracedJvm, timeout);
+                ServerUnderTest traced = new ServerUnderTest(on, clients);
+                ServerUnderTest untraced = new ServerUnderTest(off, clients)) {
+            log("tracing on runs as pid " + on.pid() + ", tracing off as pid " + off.pid());
+            TracingCostBench part = new TracingCostBench("Tyrus standalone", traced, untraced, settings);
+            results.addAll(part.run());
+            checks.addAll(part.checks());
+            if (clients.failedHandshakes() > 0) {
+                notes.add("tracing: " + clients.failedHandshakes()
+                        + " handshakes failed and were tried again (see the log above)");
+            }
+        } catch (Exception | Error e) {
+            problems.add("tracing: " + e);
+            log("FAILED in the tracing part: " + e);
+            e.printStackTrace();
+        }
+    }
+
     private static ServerProcess start(String name, BenchSettings settings, Path workDir, Path war)
             throws IOException, InterruptedException {
         log("starting " + name + " with " + settings.serverJvm());
@@ -252,8 +307,10 @@ public final class BenchMain {
             List<SlowConsumerResult> slow,
             List<FloodResult> flood,
             List<LimiterCostResult> limiter,
-            List<MetricsCostResult> metrics,
-            List<MetricsCostResult.Check> metricsChecks,
+            List<FeatureCostResult> metrics,
+            List<FeatureCostResult.MetricsCheck> metricsChecks,
+            List<FeatureCostResult> tracing,
+            List<FeatureCostResult.TracingCheck> tracingChecks,
             List<ClusterResult> cluster,
             List<ClientResult> client,
             List<HistoryCostResult> historyCost,
@@ -302,7 +359,7 @@ public final class BenchMain {
         out.append(Tables.limiterCost(limiter)).append('\n');
         out.append("## Metrics cost: the broadcast (c) to N subscribers of an endpoint with metrics on and of one with "
                 + "them off by configuration, same server, interleaved\n\n");
-        out.append(Tables.metricsCost(metrics)).append('\n');
+        out.append(Tables.featureCost(metrics, "metrics")).append('\n');
         out.append(Tables.metricsChecks(metricsChecks)).append('\n');
         out.append("## Two nodes through Redis against one node: the broadcast (c) to N subscribers, Tyrus standalone"
                 + " (A: N on one node; B: N/2 on each of two nodes with switchboard.backplane=redis, the publisher on"
@@ -336,6 +393,14 @@ public final class BenchMain {
                     .append(" ms delay; R (resume from the last position) against S (snapshot), Tyrus standalone\n\n");
             out.append(Tables.resumeTimes(resume)).append('\n');
             out.append(Tables.resumeCosts(resume)).append('\n');
+        }
+        if (settings.parts().contains("tracing")) {
+            out.append(
+                    "## Tracing cost: the broadcast (c) to N subscribers of SubscriberEndpoint on a Tyrus server with "
+                            + "its tracing on (OpenTelemetry SDK bean, batch processor, an exporter that counts and discards) "
+                            + "and on a second one started alike with it off, interleaved\n\n");
+            out.append(Tables.featureCost(tracing, "tracing")).append('\n');
+            out.append(Tables.tracingChecks(tracingChecks)).append('\n');
         }
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");

@@ -32,13 +32,15 @@ import java.util.List;
  *                          {@code client} (the reconnecting client against a bare JSR 356 client; its own Tyrus
  *                          server, whatever {@code servers} says), {@code history} (room history's cost per broadcast
  *                          on each server, then on Tyrus through Redis, and the resume of many clients after a
- *                          cut; not in the default list)
+ *                          cut; not in the default list), {@code tracing} (the broadcast with tracing on and off, on
+ *                          two Tyrus servers of its own; not in the default list)
  * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
  * @param floodHealthy      healthy clients in the flood room
  * @param floodInterval     how often each healthy client sends
  * @param floodDuration     how long each flood round sends
  * @param inboundMessages   messages per limiter-cost round
- * @param metricsBurst      deliveries per burst round of the metrics-cost measurement (messages = this / N)
+ * @param metricsBurst      deliveries per burst round of the metrics-cost and tracing-cost measurements
+ *                          (messages = this / N)
  * @param clusterBurst      deliveries per burst round of the cluster part (messages = this / N)
  * @param clientMessages    messages per round of the client part's throughput rounds, each way
  * @param clientReconnects  connections per round of the client part's reconnect storm
@@ -334,8 +336,10 @@ public record BenchSettings(
         int most =
                 Math.max(Math.max(idleConnections, heartbeatConnections), Math.max(slowSubscribers, floodHealthy + 1));
         for (int n : subscriberCounts) {
-            // metrics: two rooms of N on one server; cluster: N on the one node and N over the two nodes, all open
-            most = Math.max(most, parts.contains("metrics") || parts.contains("cluster") ? 2 * n : n);
+            // metrics: two rooms of N on one server; tracing: N on each of two servers; cluster: N on the one node
+            // and N over the two nodes, all open
+            boolean twice = parts.contains("metrics") || parts.contains("tracing") || parts.contains("cluster");
+            most = Math.max(most, twice ? 2 * n : n);
         }
         if (parts.contains("history")) {
             // the cost: both endpoints' N at once; the resume: its clients and a publisher per room

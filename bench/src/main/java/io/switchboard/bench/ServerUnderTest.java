@@ -104,6 +104,11 @@ final class ServerUnderTest implements AutoCloseable {
         return new Publisher(channel);
     }
 
+    /** The publisher messages sent to this server so far: each one a broadcast in mode (c). */
+    long publishedMessages() {
+        return published;
+    }
+
     /** Notes that publishers sent more messages. */
     void published(long messages) {
         published += messages;
@@ -213,6 +218,29 @@ final class ServerUnderTest implements AutoCloseable {
             sent.merge(endpoint, value, Double::sum);
         }
         return sent;
+    }
+
+    /**
+     * What the server's span exporter received so far (it is flushed first), by span name and endpoint id
+     * ({@code -} for spans without one), with {@code delivered} the sum of the broadcast spans'
+     * {@code switchboard.broadcast.delivered}; {@code null} if the server has no exporter of its own.
+     */
+    Map<String, Long> spans() throws IOException, InterruptedException {
+        String answer = control.ask("spans");
+        if (answer.startsWith("spans none")) {
+            return null;
+        }
+        if (!answer.startsWith("spans")) {
+            throw new IOException(name() + " answered " + answer);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : answer.split("\n")) {
+            String[] fields = line.split("\t");
+            if (fields.length == 3) {
+                counts.merge(fields[0] + "\t" + fields[1], Long.parseLong(fields[2]), Long::sum);
+            }
+        }
+        return counts;
     }
 
     @Override

@@ -212,12 +212,13 @@ final class Tables {
         return table.toString();
     }
 
-    static String metricsCost(List<MetricsCostResult> results) {
+    /** A feature-cost table; {@code feature} heads the on/off column ({@code metrics}, {@code tracing}). */
+    static String featureCost(List<FeatureCostResult> results, String feature) {
         MarkdownTable table = new MarkdownTable(
                 "server",
                 "N",
                 "size",
-                "metrics",
+                feature,
                 "deliveries/s (burst)",
                 "× off",
                 "server CPU µs/delivery",
@@ -230,16 +231,16 @@ final class Tables {
                 "CPU µs/delivery at fixed rate",
                 "× off",
                 "timed out");
-        for (MetricsCostResult r : results) {
-            MetricsCostResult off = results.stream()
+        for (FeatureCostResult r : results) {
+            FeatureCostResult off = results.stream()
                     .filter(o -> o.server().equals(r.server())
                             && o.subscribers() == r.subscribers()
                             && o.size() == r.size()
-                            && !o.metricsOn())
+                            && !o.on())
                     .findFirst()
                     .orElse(r);
             String perCycle = "–";
-            if (r.metricsOn() && off != r) {
+            if (r.on() && off != r) {
                 List<Double> mine = r.cpuPerDelivery().values();
                 List<Double> theirs = off.cpuPerDelivery().values();
                 StringBuilder ratios = new StringBuilder();
@@ -252,7 +253,7 @@ final class Tables {
                     r.server(),
                     Integer.toString(r.subscribers()),
                     size(r.size()),
-                    r.metricsOn() ? "on" : "off",
+                    r.on() ? "on" : "off",
                     r.deliveriesPerSecond().format(),
                     r.deliveriesPerSecond().ratioTo(off.deliveriesPerSecond()),
                     r.cpuPerDelivery().format(),
@@ -269,20 +270,48 @@ final class Tables {
         return table.toString();
     }
 
-    static String metricsChecks(List<MetricsCostResult.Check> checks) {
+    static String metricsChecks(List<FeatureCostResult.MetricsCheck> checks) {
         MarkdownTable table = new MarkdownTable(
                 "server",
                 "metrics backend (server log)",
                 "endpoint",
                 "messages delivered to it in these rounds",
                 "switchboard_messages_sent_total growth");
-        for (MetricsCostResult.Check c : checks) {
+        for (FeatureCostResult.MetricsCheck c : checks) {
             table.row(
                     c.server(),
                     c.backend(),
                     c.endpoint(),
                     Long.toString(c.delivered()),
                     Double.isNaN(c.recorded()) ? "no series" : String.format("%.0f", c.recorded()));
+        }
+        return table.toString();
+    }
+
+    static String tracingChecks(List<FeatureCostResult.TracingCheck> checks) {
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "endpoint",
+                "tracing.enabled",
+                "broadcasts (since start)",
+                "messages delivered in these rounds",
+                "handshake spans",
+                "callback spans",
+                "broadcast spans",
+                "their switchboard.broadcast.delivered",
+                "all spans");
+        for (FeatureCostResult.TracingCheck c : checks) {
+            table.row(
+                    c.server(),
+                    c.endpoint(),
+                    Boolean.toString(c.tracingOn()),
+                    Long.toString(c.broadcasts()),
+                    Long.toString(c.delivered()),
+                    Long.toString(c.handshakes()),
+                    Long.toString(c.callbacks()),
+                    Long.toString(c.broadcastSpans()),
+                    Long.toString(c.broadcastDelivered()),
+                    c.spans() < 0 ? "no exporter" : Long.toString(c.spans()));
         }
         return table.toString();
     }

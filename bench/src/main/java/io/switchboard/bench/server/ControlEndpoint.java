@@ -20,6 +20,8 @@ import java.lang.management.ManagementFactory;
  *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>};</li>
  *     <li>{@code metrics}: {@code metrics} and the Prometheus lines of Switchboard's message counters, one a line,
  *     where the server holds its registry itself ({@link MetricsScrape}), else {@code metrics none};</li>
+ *     <li>{@code spans}: {@code spans} and the span exporter's counts ({@link SpanCount}), where the server holds
+ *     its exporter itself, else {@code spans none};</li>
  *     <li>{@code resume}: the resume scenarios' counters ({@link Resume#counters()});</li>
  *     <li>{@code resume-drop}: closes every session of {@code ResumeEndpoint} with 1012 and answers
  *     {@code dropped <n>}.</li>
@@ -46,6 +48,7 @@ public class ControlEndpoint {
             case "inbound" -> "inbound " + Inbound.HANDLED.sum();
             case "pings" -> IdlePlainPingingEndpoint.counters();
             case "metrics" -> MetricsScrape.answer();
+            case "spans" -> SpanCount.answer();
             case "resume" -> Resume.counters();
             case "resume-drop" -> Resume.dropAll();
             default -> "error unknown request " + words[0];
