@@ -80,8 +80,7 @@ public record SweeperVerdict(State state, long lastSweepAgeNanos, long stallNano
             case STALLED ->
                 "the session sweeper has not finished a sweep for " + millis(lastSweepAgeNanos)
                         + " ms (switchboard.health.liveness.sweep-stall is " + millis(stallNanos) + " ms)";
-            case DEAD ->
-                "the session sweeper's thread has died: heartbeats, idle timeouts and dead peers go unchecked";
+            case DEAD -> "the session sweeper's thread has died: heartbeats, idle timeouts and dead peers go unchecked";
             default -> null;
         };
     }
