@@ -16,6 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * completed send starts the next, on whichever thread the container completes it. A container that completes
  * a send before {@code sendText} returns is handled by a loop, not by recursion. An idle outbox holds no
  * arrays: they are allocated with the first message.
+ *
+ * <p>Where the session's writer can ({@link SessionWriter#gatherBytes()}, a container fast path) and the endpoint
+ * allows it ({@code send-queue.gather-writes}), the messages waiting when a write starts go in one gathered write,
+ * up to the writer's byte bound: one system call for several frames. A message that finds the queue idle is still
+ * written alone, at once: nothing waits to be gathered. Bounds, order and each message's accounting are the same
+ * either way: a gathered message counts against the bounds until the write completes, and is then delivered (or
+ * failed) on its own.
  */
 public final class Outbox implements SendHandler {
 
@@ -50,10 +57,14 @@ public final class Outbox implements SendHandler {
     private static final int PHASE_COMPLETED_INLINE = 1;
     private static final int PHASE_RETURNED = 2;
     private static final int INITIAL_SLOTS = 8;
+    /** The most messages in one gathered write. */
+    static final int MAX_GATHERED = 256;
 
     private final SessionWriter writer;
     private final SendQueueSettings limits;
     private final Owner owner;
+    /** The most frame bytes in one gathered write; 0 writes each message alone. */
+    private final int gatherBytes;
     /** Whether the send under way completed before the call that started it returned (see {@link #drain()}). */
     private final AtomicInteger phase = new AtomicInteger();
 
@@ -65,8 +76,15 @@ public final class Outbox implements SendHandler {
     private long bytes;
     private boolean draining;
     private boolean discarded;
+    /** The single message being written, or null. */
     private Payload writing;
+
     private Delivery writingFor;
+    /** The messages of the gathered write under way, or null. */
+    private Payload[] writingAll;
+
+    private Delivery[] writingAllFor;
+    private long writingAllBytes;
     /** When the write under way started, or 0: read by the sweeper without the lock. */
     private volatile long writeStartedNanos;
 
@@ -79,6 +97,7 @@ public final class Outbox implements SendHandler {
         this.writer = writer;
         this.limits = limits;
         this.owner = owner;
+        this.gatherBytes = limits.gatherWrites() ? Math.max(0, writer.gatherBytes()) : 0;
     }
 
     /**
@@ -160,7 +179,7 @@ public final class Outbox implements SendHandler {
             for (Payload payload : missed) {
                 size += payload.size();
             }
-            int waiting = count + (writing == null ? 0 : 1);
+            int waiting = count + inFlight();
             if (discarded || waiting + missed.size() > limits.capacity() || bytes + size > limits.maxBytes()) {
                 return null;
             }
@@ -178,40 +197,58 @@ public final class Outbox implements SendHandler {
 
     /** Whether a message would fit if every waiting message were gone (only a write under way left). */
     private boolean fitsWithNothingWaiting(Payload payload) {
-        return writing == null || (1 < limits.capacity() && writing.size() + payload.size() <= limits.maxBytes());
+        int inFlight = inFlight();
+        return inFlight == 0 || (inFlight < limits.capacity() && inFlightBytes() + payload.size() <= limits.maxBytes());
     }
 
     /** Whether a message fits now: always into an empty queue, else within both bounds. */
     private boolean fits(Payload payload) {
-        int waiting = count + (writing == null ? 0 : 1);
+        int waiting = count + inFlight();
         return waiting == 0 || (waiting < limits.capacity() && bytes + payload.size() <= limits.maxBytes());
     }
 
     /**
-     * Writes queued messages one at a time until the queue is empty. Called by the thread whose
+     * Writes queued messages, one write at a time, until the queue is empty. Called by the thread whose
      * {@link #offer} returned {@code true}, and by the container's completion of each asynchronous write.
      */
     public void drain() {
         while (true) {
-            Payload next;
+            Payload next = null;
+            Payload[] gathered = null;
             synchronized (this) {
                 if (discarded || count == 0) {
                     draining = false;
                     return;
                 }
-                int slot = head;
-                next = payloads[slot];
-                writing = next;
-                writingFor = deliveries[slot];
-                payloads[slot] = null;
-                deliveries[slot] = null;
-                head = (head + 1) % payloads.length;
-                count--;
+                int together = gatherable();
+                if (together > 1) {
+                    gathered = new Payload[together];
+                    Delivery[] deliveriesOf = new Delivery[together];
+                    long size = 0;
+                    for (int i = 0; i < together; i++) {
+                        gathered[i] = payloads[head];
+                        deliveriesOf[i] = deliveries[head];
+                        size += gathered[i].size();
+                        takeHead();
+                    }
+                    writingAll = gathered;
+                    writingAllFor = deliveriesOf;
+                    writingAllBytes = size;
+                } else {
+                    next = payloads[head];
+                    writing = next;
+                    writingFor = deliveries[head];
+                    takeHead();
+                }
             }
             phase.set(PHASE_SENDING);
             writeStartedNanos = System.nanoTime();
             try {
-                writer.write(next, this);
+                if (gathered == null) {
+                    writer.write(next, this);
+                } else {
+                    writer.writeAll(gathered, this);
+                }
             } catch (RuntimeException e) {
                 onResult(new SendResult(e));
             }
@@ -221,31 +258,60 @@ public final class Outbox implements SendHandler {
         }
     }
 
+    /**
+     * How many messages from the head the next write takes: more than one only when the writer gathers, and then
+     * as many as fit its byte bound (and {@link #MAX_GATHERED}).
+     */
+    private int gatherable() {
+        if (gatherBytes == 0 || count < 2) {
+            return 1;
+        }
+        int together = 0;
+        long frames = 0;
+        while (together < count && together < MAX_GATHERED) {
+            frames += payloads[(head + together) % payloads.length].frameLength();
+            if (frames > gatherBytes) {
+                break;
+            }
+            together++;
+        }
+        return together;
+    }
+
     /** The container finished the write under way. */
     @Override
     public void onResult(SendResult result) {
         Delivery finished;
         Payload written;
+        Delivery[] finishedAll;
+        Payload[] writtenAll;
         List<Delivery> dropped = null;
         synchronized (this) {
             finished = writingFor;
             written = writing;
-            if (finished == null) {
+            finishedAll = writingAllFor;
+            writtenAll = writingAll;
+            if (finished == null && finishedAll == null) {
                 return; // discarded meanwhile: already accounted for
             }
-            bytes -= writing.size();
-            writing = null;
-            writingFor = null;
-            writeStartedNanos = 0;
+            bytes -= inFlightBytes();
+            clearInFlight();
             if (!result.isOK()) {
                 dropped = discardLocked();
             }
         }
         if (result.isOK()) {
-            finished.delivered();
-            owner.written(written);
+            if (finished != null) {
+                finished.delivered();
+                owner.written(written);
+            } else {
+                for (int i = 0; i < finishedAll.length; i++) {
+                    finishedAll[i].delivered();
+                    owner.written(writtenAll[i]);
+                }
+            }
         } else {
-            finished.failed();
+            failed(finished, finishedAll);
             dropped.forEach(Delivery::dropped);
             owner.writeFailed(result.getException());
         }
@@ -272,22 +338,50 @@ public final class Outbox implements SendHandler {
     public void discard() {
         List<Delivery> dropped;
         Delivery unfinished;
+        Delivery[] unfinishedAll;
         synchronized (this) {
             dropped = discardLocked();
             unfinished = writingFor;
-            writingFor = null;
-            writing = null;
-            writeStartedNanos = 0;
+            unfinishedAll = writingAllFor;
+            clearInFlight();
         }
         dropped.forEach(Delivery::dropped);
-        if (unfinished != null) {
-            unfinished.failed();
-        }
+        failed(unfinished, unfinishedAll);
     }
 
-    /** The number of messages waiting, the one being written included. */
+    /** The number of messages waiting, those being written included. */
     public synchronized int size() {
-        return count + (writing == null ? 0 : 1);
+        return count + inFlight();
+    }
+
+    /** Messages being written: 0, 1, or those of a gathered write. Guarded by this. */
+    private int inFlight() {
+        return writing != null ? 1 : writingAll != null ? writingAll.length : 0;
+    }
+
+    /** Their bytes. Guarded by this. */
+    private long inFlightBytes() {
+        return writing != null ? writing.size() : writingAllBytes;
+    }
+
+    private void clearInFlight() {
+        writing = null;
+        writingFor = null;
+        writingAll = null;
+        writingAllFor = null;
+        writingAllBytes = 0;
+        writeStartedNanos = 0;
+    }
+
+    private static void failed(Delivery single, Delivery[] gathered) {
+        if (single != null) {
+            single.failed();
+        }
+        if (gathered != null) {
+            for (Delivery delivery : gathered) {
+                delivery.failed();
+            }
+        }
     }
 
     private List<Delivery> discardLocked() {
@@ -299,15 +393,20 @@ public final class Outbox implements SendHandler {
         return dropped;
     }
 
+    /** Drops the oldest waiting message: it leaves the queue's bytes. */
     private Delivery removeHead() {
-        int slot = head;
-        Delivery delivery = deliveries[slot];
-        bytes -= payloads[slot].size();
-        payloads[slot] = null;
-        deliveries[slot] = null;
+        Delivery delivery = deliveries[head];
+        bytes -= payloads[head].size();
+        takeHead();
+        return delivery;
+    }
+
+    /** Moves the head on by one; the message's bytes still count until its write completes. */
+    private void takeHead() {
+        payloads[head] = null;
+        deliveries[head] = null;
         head = (head + 1) % payloads.length;
         count--;
-        return delivery;
     }
 
     private void append(Payload payload, Delivery delivery) {

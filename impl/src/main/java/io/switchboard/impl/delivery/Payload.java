@@ -53,6 +53,19 @@ public final class Payload {
     }
 
     /**
+     * The length of {@link #frame()}: the header (2, 4 or 10 bytes) and the data, known without building the frame.
+     *
+     * @return bytes
+     */
+    public int frameLength() {
+        return headerLength(size) + size;
+    }
+
+    private static int headerLength(int length) {
+        return length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
+    }
+
+    /**
      * The message's bytes: UTF-8 for text. A new array each call.
      *
      * @return the bytes
@@ -105,8 +118,7 @@ public final class Payload {
         byte[] data = text != null ? text.getBytes(StandardCharsets.UTF_8) : null;
         int length = data != null ? data.length : binary.remaining();
         // RFC 6455 section 5.2: FIN + opcode, then the length in 7 bits, or 126 + 16 bits, or 127 + 64 bits.
-        int header = length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
-        ByteBuffer built = ByteBuffer.allocate(header + length);
+        ByteBuffer built = ByteBuffer.allocate(headerLength(length) + length);
         built.put((byte) (0x80 | (data != null ? 0x1 : 0x2)));
         if (length <= 125) {
             built.put((byte) length);

@@ -20,6 +20,28 @@ public interface SessionWriter {
     void write(Payload payload, SendHandler handler);
 
     /**
+     * The most frame bytes ({@link Payload#frameLength()}) this writer takes in one {@link #writeAll} call, or 0 when
+     * it writes each message alone (the default: the standard API sends one message per call).
+     *
+     * @return bytes
+     */
+    default int gatherBytes() {
+        return 0;
+    }
+
+    /**
+     * Starts writing several messages, in order, as one write to the connection: the same frames as as many
+     * {@link #write} calls, in fewer system calls. Called only by writers whose {@link #gatherBytes()} is positive,
+     * with at least two messages whose frames add up to no more than it. The handler is told once, for all of them.
+     *
+     * @param payloads the messages, oldest first
+     * @param handler  told when the write completed or failed
+     */
+    default void writeAll(Payload[] payloads, SendHandler handler) {
+        throw new UnsupportedOperationException("this writer writes one message at a time");
+    }
+
+    /**
      * Sends a heartbeat ping whose 8-byte payload is {@code stamp}, without waiting for it to be written.
      *
      * @param stamp the payload, given back by the pong

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * written one at a time in the order offered, and exactly the expected ones dropped. DROP_NEWEST drops the message
  * that does not fit; DROP_OLDEST drops the oldest not being written until the new one fits, or, if the write under
  * way leaves no room whatever it drops, the new one alone; CLOSE drops everything waiting and then everything offered. Each message's
- * report says what became of it.
+ * report says what became of it. Each policy runs twice: with a writer that writes one message at a time, and with
+ * one that gathers what waits into one write (a fast path's), which must keep the same promises.
  */
 class OutboxKeepsItsBoundsAndOrderTest {
 
@@ -31,12 +32,27 @@ class OutboxKeepsItsBoundsAndOrderTest {
 
     @Test
     void dropNewest() {
-        check(OverflowPolicy.DROP_NEWEST);
+        check(OverflowPolicy.DROP_NEWEST, false);
     }
 
     @Test
     void dropOldest() {
-        check(OverflowPolicy.DROP_OLDEST);
+        check(OverflowPolicy.DROP_OLDEST, false);
+    }
+
+    @Test
+    void dropNewestGathered() {
+        check(OverflowPolicy.DROP_NEWEST, true);
+    }
+
+    @Test
+    void dropOldestGathered() {
+        check(OverflowPolicy.DROP_OLDEST, true);
+    }
+
+    @Test
+    void closeGathered() {
+        check(OverflowPolicy.CLOSE, true);
     }
 
     @Test
@@ -74,17 +90,28 @@ class OutboxKeepsItsBoundsAndOrderTest {
 
     @Test
     void close() {
-        check(OverflowPolicy.CLOSE);
+        check(OverflowPolicy.CLOSE, false);
     }
 
-    private static void check(OverflowPolicy policy) {
+    private static void check(OverflowPolicy policy, boolean gather) {
         long seed = System.nanoTime();
         Random random = new Random(seed);
+        long gatheredWrites = 0;
         for (int run = 0; run < RUNS; run++) {
             SendQueueSettings settings = new SendQueueSettings(
                     1 + random.nextInt(8), 16 + random.nextInt(500), policy, Duration.ofSeconds(10));
-            new Run(settings, random, "seed " + seed + ", run " + run + ", " + settings).go();
+            int gatherBytes = gather ? 8 + random.nextInt(600) : 0;
+            Run checked = new Run(
+                    settings,
+                    gatherBytes,
+                    random,
+                    "seed " + seed + ", run " + run + ", " + settings + ", gather " + gatherBytes);
+            checked.go();
+            gatheredWrites +=
+                    checked.writer.writes.stream().filter(w -> w.size() > 1).count();
         }
+        // The gathered runs did gather: the promises above were kept by writes of several messages too.
+        assertThat(gatheredWrites > 0).as("gathered writes, seed %d", seed).isEqualTo(gather);
     }
 
     /** What should become of a message. */
@@ -98,7 +125,8 @@ class OutboxKeepsItsBoundsAndOrderTest {
         final SendQueueSettings settings;
         final Random random;
         final String context;
-        final ControlledWriter writer = new ControlledWriter();
+        final ControlledWriter writer;
+        final int gatherBytes;
         final RecordingOwner owner = new RecordingOwner();
         final Outbox outbox;
         final Map<Payload, Integer> ids = new IdentityHashMap<>();
@@ -107,15 +135,19 @@ class OutboxKeepsItsBoundsAndOrderTest {
         final List<Fate> expected = new ArrayList<>();
         // The model
         final Deque<Integer> waiting = new ArrayDeque<>();
-        Integer inFlight;
+        /** The messages of the write under way: none, one, or those of a gathered write. */
+        final List<Integer> inFlight = new ArrayList<>();
+
         long bytes;
         boolean discarded;
         int expectedDropCalls;
         int expectedOverflows;
         boolean inline;
 
-        Run(SendQueueSettings settings, Random random, String context) {
+        Run(SendQueueSettings settings, int gatherBytes, Random random, String context) {
             this.settings = settings;
+            this.gatherBytes = gatherBytes;
+            this.writer = new ControlledWriter(gatherBytes);
             this.random = random;
             this.context = context;
             this.outbox = new Outbox(writer, settings, owner);
@@ -140,9 +172,7 @@ class OutboxKeepsItsBoundsAndOrderTest {
             }
             outbox.discard();
             waiting.forEach(id -> expected.set(id, Fate.DROPPED));
-            if (inFlight != null) {
-                expected.set(inFlight, Fate.FAILED);
-            }
+            inFlight.forEach(id -> expected.set(id, Fate.FAILED));
             assertOutcome();
         }
 
@@ -173,10 +203,12 @@ class OutboxKeepsItsBoundsAndOrderTest {
                 switch (settings.overflow()) {
                     case DROP_NEWEST -> {}
                     case DROP_OLDEST -> {
-                        long writingBytes =
-                                inFlight == null ? 0 : offered.get(inFlight).size();
-                        boolean roomAfterEviction = inFlight == null
-                                || (settings.capacity() > 1 && writingBytes + size <= settings.maxBytes());
+                        long writingBytes = inFlight.stream()
+                                .mapToLong(writing -> offered.get(writing).size())
+                                .sum();
+                        boolean roomAfterEviction = inFlight.isEmpty()
+                                || (settings.capacity() > inFlight.size()
+                                        && writingBytes + size <= settings.maxBytes());
                         while (roomAfterEviction && !waiting.isEmpty() && !fits(size)) {
                             int evicted = waiting.removeFirst();
                             bytes -= offered.get(evicted).size();
@@ -205,14 +237,30 @@ class OutboxKeepsItsBoundsAndOrderTest {
         }
 
         boolean fits(long size) {
-            int count = waiting.size() + (inFlight == null ? 0 : 1);
+            int count = waiting.size() + inFlight.size();
             return count == 0 || (count < settings.capacity() && bytes + size <= settings.maxBytes());
         }
 
-        /** Starts the next write; a writer completing inline writes everything waiting. */
+        /**
+         * Starts the next write: the oldest message alone, or, with a gathering writer and several waiting, as many
+         * of the oldest as their frames fit its bound. A writer completing inline writes everything waiting.
+         */
         void pump() {
-            while (inFlight == null && !waiting.isEmpty() && !discarded) {
-                inFlight = waiting.removeFirst();
+            while (inFlight.isEmpty() && !waiting.isEmpty() && !discarded) {
+                int together = 0;
+                if (gatherBytes > 0 && waiting.size() > 1) {
+                    long frames = 0;
+                    for (int id : waiting) {
+                        frames += offered.get(id).frameLength();
+                        if (frames > gatherBytes || together == Outbox.MAX_GATHERED) {
+                            break;
+                        }
+                        together++;
+                    }
+                }
+                for (int i = 0; i < Math.max(1, together); i++) {
+                    inFlight.add(waiting.removeFirst());
+                }
                 if (inline) {
                     finish(Fate.DELIVERED);
                 }
@@ -231,14 +279,16 @@ class OutboxKeepsItsBoundsAndOrderTest {
         }
 
         private void finish(Fate fate) {
-            expected.set(inFlight, fate);
-            bytes -= offered.get(inFlight).size();
-            inFlight = null;
+            for (int id : inFlight) {
+                expected.set(id, fate);
+                bytes -= offered.get(id).size();
+            }
+            inFlight.clear();
         }
 
         void assertBounds(int step) {
             // Plain checks: this runs at every step.
-            int count = waiting.size() + (inFlight == null ? 0 : 1);
+            int count = waiting.size() + inFlight.size();
             if (outbox.size() != count || count > settings.capacity()) {
                 throw new AssertionError("at step " + step + ", " + outbox.size() + " messages waiting, the model "
                         + count + ", capacity " + settings.capacity() + "; " + context);
@@ -254,6 +304,11 @@ class OutboxKeepsItsBoundsAndOrderTest {
             assertThat(written).as("written in order; %s", context).isSorted().doesNotHaveDuplicates();
             List<Integer> started = writer.started.stream().map(ids::get).toList();
             assertThat(started).as("started in order; %s", context).isSorted().doesNotHaveDuplicates();
+            if (gatherBytes == 0) {
+                assertThat(writer.writes)
+                        .as("one message per write; %s", context)
+                        .allMatch(w -> w.size() == 1);
+            }
             java.util.Set<Integer> writtenIds = new java.util.HashSet<>(written);
             for (int id = 0; id < offered.size(); id++) {
                 // Plain checks: this runs for every message.
