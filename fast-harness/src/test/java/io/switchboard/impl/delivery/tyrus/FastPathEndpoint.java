@@ -15,7 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Sends what it is asked through Switchboard: {@code text:<bytes>}, {@code binary:<bytes>}, {@code utf8:<repeats>},
  * and {@code mixed:<count>:<bytes>} (that many messages from Switchboard while the endpoint itself sends as many
- * with its basic remote on another thread). Remembers each session it opens, for the test to write to directly.
+ * with its basic remote on another thread), {@code burst:<count>} (that many numbered messages of the sizes of
+ * {@link TyrusFastPathTest#BURST_SIZES} in turn, back to back). Remembers each session it opens, for the test to
+ * write to directly.
  */
 @ServerEndpoint("/fast-path")
 public class FastPathEndpoint {
@@ -32,6 +34,10 @@ public class FastPathEndpoint {
 
     @OnMessage
     public void command(String command, Session session) {
+        run(command, session, broadcaster);
+    }
+
+    static void run(String command, Session session, Broadcaster broadcaster) {
         String[] parts = command.split(":");
         switch (parts[0]) {
             case "idle" -> session.setMaxIdleTimeout(Long.parseLong(parts[1]));
@@ -54,6 +60,11 @@ public class FastPathEndpoint {
                 user.start();
                 for (int i = 0; i < count; i++) {
                     broadcaster.toSession(session, "switchboard:" + i + ":" + TyrusFastPathTest.ascii(size));
+                }
+            }
+            case "burst" -> {
+                for (int i = 0; i < Integer.parseInt(parts[1]); i++) {
+                    broadcaster.toSession(session, TyrusFastPathTest.burstMessage(i));
                 }
             }
             default -> throw new IllegalArgumentException(command);
