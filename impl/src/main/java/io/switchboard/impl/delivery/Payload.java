@@ -135,7 +135,13 @@ public final class Payload {
         return built.flip();
     }
 
-    void sendTo(RemoteEndpoint.Async remote, SendHandler handler) {
+    /**
+     * Sends this message with a container's async remote: {@code sendText}, or {@code sendBinary} of its own view.
+     *
+     * @param remote  the session's async remote
+     * @param handler told when the container has written it
+     */
+    public void sendTo(RemoteEndpoint.Async remote, SendHandler handler) {
         if (text != null) {
             remote.sendText(text, handler);
         } else {
