@@ -35,7 +35,7 @@ public final class BenchMain {
 
     /** The parts measured on each server of {@code servers} in turn; {@code cluster} starts servers of its own. */
     private static final List<String> PER_SERVER_PARTS =
-            List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "history");
+            List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "gather", "history");
 
     private BenchMain() {}
 
@@ -64,6 +64,8 @@ public final class BenchMain {
         List<LimiterCostResult> limiter = new ArrayList<>();
         List<FeatureCostResult> metrics = new ArrayList<>();
         List<FeatureCostResult.MetricsCheck> metricsChecks = new ArrayList<>();
+        List<FeatureCostResult> gather = new ArrayList<>();
+        List<FeatureCostResult.GatherCheck> gatherChecks = new ArrayList<>();
         List<FeatureCostResult> tracing = new ArrayList<>();
         List<FeatureCostResult.TracingCheck> tracingChecks = new ArrayList<>();
         List<ClusterResult> cluster = new ArrayList<>();
@@ -104,6 +106,11 @@ public final class BenchMain {
                     MetricsCostBench cost = new MetricsCostBench(server, settings);
                     metrics.addAll(cost.run());
                     metricsChecks.addAll(cost.checks());
+                }
+                if (settings.parts().contains("gather")) {
+                    GatherCostBench cost = new GatherCostBench(server, settings);
+                    gather.addAll(cost.run());
+                    gatherChecks.addAll(cost.checks());
                 }
                 if (settings.parts().contains("history")) {
                     historyCost.addAll(new HistoryCostBench(settings)
@@ -153,6 +160,8 @@ public final class BenchMain {
                 limiter,
                 metrics,
                 metricsChecks,
+                gather,
+                gatherChecks,
                 tracing,
                 tracingChecks,
                 cluster,
@@ -309,6 +318,8 @@ public final class BenchMain {
             List<LimiterCostResult> limiter,
             List<FeatureCostResult> metrics,
             List<FeatureCostResult.MetricsCheck> metricsChecks,
+            List<FeatureCostResult> gather,
+            List<FeatureCostResult.GatherCheck> gatherChecks,
             List<FeatureCostResult> tracing,
             List<FeatureCostResult.TracingCheck> tracingChecks,
             List<ClusterResult> cluster,
@@ -361,6 +372,11 @@ public final class BenchMain {
                 + "them off by configuration, same server, interleaved\n\n");
         out.append(Tables.featureCost(metrics, "metrics")).append('\n');
         out.append(Tables.metricsChecks(metricsChecks)).append('\n');
+        out.append("## Gathered writes: the broadcast (c) to N subscribers of an endpoint with gathered writes on (the"
+                + " default) and of one with them off by configuration (one write per message), same server,"
+                + " interleaved\n\n");
+        out.append(Tables.featureCost(gather, "gathered writes")).append('\n');
+        out.append(Tables.gatherChecks(gatherChecks)).append('\n');
         out.append("## Two nodes through Redis against one node: the broadcast (c) to N subscribers, Tyrus standalone"
                 + " (A: N on one node; B: N/2 on each of two nodes with switchboard.backplane=redis, the publisher on"
                 + " node 1), interleaved\n\n");

@@ -27,7 +27,8 @@ import java.util.List;
  * @param serverJvm         JVM options of the server under test
  * @param parts             what to measure: {@code idle}, {@code heartbeat}, {@code fanout}, {@code slow},
  *                          {@code flood} (the flood scenario and the rate limiter's cost), {@code metrics}
- *                          (the broadcast with metrics on and off), {@code cluster} (two Tyrus nodes through
+ *                          (the broadcast with metrics on and off), {@code gather} (the broadcast with gathered writes
+ *                          on and off), {@code cluster} (two Tyrus nodes through
  *                          Redis against one node; Tyrus only, its servers started apart from {@code servers}),
  *                          {@code client} (the reconnecting client against a bare JSR 356 client; its own Tyrus
  *                          server, whatever {@code servers} says), {@code history} (room history's cost per broadcast
@@ -39,7 +40,7 @@ import java.util.List;
  * @param floodInterval     how often each healthy client sends
  * @param floodDuration     how long each flood round sends
  * @param inboundMessages   messages per limiter-cost round
- * @param metricsBurst      deliveries per burst round of the metrics-cost and tracing-cost measurements
+ * @param metricsBurst      deliveries per burst round of the metrics-cost, gathered-writes and tracing-cost measurements
  *                          (messages = this / N)
  * @param clusterBurst      deliveries per burst round of the cluster part (messages = this / N)
  * @param clientMessages    messages per round of the client part's throughput rounds, each way
@@ -111,7 +112,7 @@ public record BenchSettings(
                 Duration.ofSeconds(10),
                 1,
                 List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster", "client"),
+                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "gather", "cluster", "client"),
                 List.of("a", "b", "c"),
                 100,
                 Duration.ofMillis(250),
@@ -151,7 +152,7 @@ public record BenchSettings(
                 Duration.ofSeconds(3),
                 1,
                 List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),
-                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "cluster", "client"),
+                List.of("idle", "heartbeat", "fanout", "slow", "flood", "metrics", "gather", "cluster", "client"),
                 List.of("a", "b", "c"),
                 100,
                 Duration.ofMillis(250),
@@ -336,9 +337,13 @@ public record BenchSettings(
         int most =
                 Math.max(Math.max(idleConnections, heartbeatConnections), Math.max(slowSubscribers, floodHealthy + 1));
         for (int n : subscriberCounts) {
-            // metrics: two rooms of N on one server; tracing: N on each of two servers; cluster: N on the one node
+            // metrics, gather: two rooms of N on one server; tracing: N on each of two servers; cluster: N on the one
+            // node
             // and N over the two nodes, all open
-            boolean twice = parts.contains("metrics") || parts.contains("tracing") || parts.contains("cluster");
+            boolean twice = parts.contains("metrics")
+                    || parts.contains("gather")
+                    || parts.contains("tracing")
+                    || parts.contains("cluster");
             most = Math.max(most, twice ? 2 * n : n);
         }
         if (parts.contains("history")) {

@@ -107,6 +107,19 @@ abstract class FeatureCostBench {
     /** Called once both rooms have their N subscribers and publishers, before the first round of N. */
     void beforeRounds(int n, Side on, Side off) throws Exception {}
 
+    /** Called before each measured burst round of a side (not the warm-up's). */
+    void burstStarting(Side side) throws Exception {}
+
+    /**
+     * Called after each measured burst round of a side.
+     *
+     * @param side       the side
+     * @param n          N
+     * @param size       payload bytes
+     * @param deliveries the deliveries the round made (N × messages)
+     */
+    void burstEnded(Side side, int n, int size, long deliveries) throws Exception {}
+
     /** Called after the last round of N, once the servers have handled every message, before the rooms close. */
     abstract void afterRounds(int n, Side on, Side off) throws Exception;
 
@@ -153,7 +166,9 @@ abstract class FeatureCostBench {
         }
         for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
             for (Side side : order(cycle, on, off)) {
+                burstStarting(side);
                 FanOutBench.Burst burst = burst(side, n, size, messages);
+                burstEnded(side, n, size, (long) n * messages);
                 side.rates.add(burst.complete() ? burst.deliveriesPerSecond() : Double.NaN);
                 side.cpu.add(burst.cpuMicrosPerDelivery());
                 if (!burst.complete()) {

@@ -45,6 +45,29 @@ public record FeatureCostResult(
     public record MetricsCheck(String server, String backend, String endpoint, long delivered, double recorded) {}
 
     /**
+     * The Tyrus fast path's writes in the measured burst rounds of one endpoint of the gathered-writes measurement
+     * (its own counters, read before and after each round).
+     *
+     * @param server     the server's name
+     * @param subscribers N
+     * @param size       payload bytes
+     * @param endpoint   the endpoint id of its subscribers
+     * @param on         whether gathered writes are on there
+     * @param deliveries deliveries in those rounds
+     * @param writes     writes handed to the connections in those rounds
+     * @param gathered   messages that went in gathered writes in those rounds
+     */
+    public record GatherCheck(
+            String server,
+            int subscribers,
+            int size,
+            String endpoint,
+            boolean on,
+            long deliveries,
+            long writes,
+            long gathered) {}
+
+    /**
      * What the span exporter of one server of the tracing cost received, from its start to the end of N's rounds
      * (flushed first).
      *

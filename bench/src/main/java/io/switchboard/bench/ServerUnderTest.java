@@ -221,6 +221,22 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     /**
+     * The Tyrus fast path's writes so far and the messages that went in gathered writes, or {@code null} where the
+     * server has no fast path (WildFly) or its counters cannot be read.
+     */
+    long[] fastPathWrites() throws IOException, InterruptedException {
+        String answer = control.ask("writes");
+        if (answer.equals("writes none")) {
+            return null;
+        }
+        String[] words = answer.split(" ");
+        if (words.length != 3 || !words[0].equals("writes")) {
+            throw new IOException(name() + " answered " + answer);
+        }
+        return new long[] {Long.parseLong(words[1]), Long.parseLong(words[2])};
+    }
+
+    /**
      * What the server's span exporter received so far (it is flushed first), by span name and endpoint id
      * ({@code -} for spans without one), with {@code delivered} the sum of the broadcast spans'
      * {@code switchboard.broadcast.delivered}; {@code null} if the server has no exporter of its own.

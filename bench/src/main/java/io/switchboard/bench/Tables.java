@@ -288,6 +288,30 @@ final class Tables {
         return table.toString();
     }
 
+    static String gatherChecks(List<FeatureCostResult.GatherCheck> checks) {
+        MarkdownTable table = new MarkdownTable(
+                "server",
+                "N",
+                "size",
+                "gathered writes",
+                "deliveries (measured bursts)",
+                "writes",
+                "deliveries per write",
+                "in gathered writes");
+        for (FeatureCostResult.GatherCheck c : checks) {
+            table.row(
+                    c.server(),
+                    Integer.toString(c.subscribers()),
+                    size(c.size()),
+                    c.on() ? "on" : "off",
+                    Long.toString(c.deliveries()),
+                    Long.toString(c.writes()),
+                    c.writes() == 0 ? "–" : String.format("%.2f", (double) c.deliveries() / c.writes()),
+                    c.deliveries() == 0 ? "–" : String.format("%.0f%%", 100.0 * c.gathered() / c.deliveries()));
+        }
+        return table.toString();
+    }
+
     static String tracingChecks(List<FeatureCostResult.TracingCheck> checks) {
         MarkdownTable table = new MarkdownTable(
                 "server",

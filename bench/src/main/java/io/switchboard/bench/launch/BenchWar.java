@@ -3,6 +3,7 @@ package io.switchboard.bench.launch;
 import io.switchboard.RoomService;
 import io.switchboard.bench.server.SubscriberEndpoint;
 import io.switchboard.bench.server.SubscriberNoMetricsEndpoint;
+import io.switchboard.bench.server.SubscriberUngatheredEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,9 @@ public final class BenchWar {
                     out,
                     "WEB-INF/classes/META-INF/microprofile-config.properties",
                     ("# the metrics-cost measurement's reference endpoint records no metrics\n"
-                                    + SubscriberNoMetricsEndpoint.METRICS_OFF + "\n")
+                                    + SubscriberNoMetricsEndpoint.METRICS_OFF + "\n"
+                                    + "# the gathered-writes measurement's reference endpoint writes one message per call\n"
+                                    + SubscriberUngatheredEndpoint.GATHER_OFF + "\n")
                             .getBytes(StandardCharsets.ISO_8859_1));
             Path benchClasses = location(SubscriberEndpoint.class);
             if (Files.isDirectory(benchClasses)) {

@@ -1,6 +1,7 @@
 package io.switchboard.bench.launch;
 
 import io.switchboard.bench.server.SubscriberNoMetricsEndpoint;
+import io.switchboard.bench.server.SubscriberUngatheredEndpoint;
 import io.switchboard.bench.tyrus.TyrusBenchServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,6 +56,8 @@ public final class TyrusLauncher {
         command.addAll(jvmOptions);
         // MicroProfile Config (SmallRye, system properties): the metrics-cost reference endpoint records nothing.
         command.add("-D" + SubscriberNoMetricsEndpoint.METRICS_OFF);
+        // ...and the gathered-writes reference endpoint writes one message per call.
+        command.add("-D" + SubscriberUngatheredEndpoint.GATHER_OFF);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(TyrusBenchServer.class.getName());

@@ -18,6 +18,8 @@ import java.lang.management.ManagementFactory;
  *     <closed 1008>});</li>
  *     <li>{@code inbound}: {@code inbound <messages handled by the inbound endpoints>};</li>
  *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>};</li>
+ *     <li>{@code writes}: the Tyrus fast path's {@code writes <writes> <messages in gathered writes>} so far
+ *     ({@link FastPathWrites}), or {@code writes none};</li>
  *     <li>{@code metrics}: {@code metrics} and the Prometheus lines of Switchboard's message counters, one a line,
  *     where the server holds its registry itself ({@link MetricsScrape}), else {@code metrics none};</li>
  *     <li>{@code spans}: {@code spans} and the span exporter's counts ({@link SpanCount}), where the server holds
@@ -46,6 +48,7 @@ public class ControlEndpoint {
                         + " " + FanOut.FAILED.sum();
             case "flood" -> FloodRoom.counters();
             case "inbound" -> "inbound " + Inbound.HANDLED.sum();
+            case "writes" -> FastPathWrites.answer();
             case "pings" -> IdlePlainPingingEndpoint.counters();
             case "metrics" -> MetricsScrape.answer();
             case "spans" -> SpanCount.answer();
