@@ -54,12 +54,16 @@ public final class BenchMain {
         checkOpenFiles(settings);
         boolean perServer = settings.parts().stream().anyMatch(PER_SERVER_PARTS::contains);
         // Assembled first, while the jars this JVM was started with are surely there.
-        Path war = perServer
-                        && (settings.servers().contains("payara")
-                                || settings.servers().contains("wildfly"))
+        Path war = perServer && settings.servers().contains("payara")
                 ? BenchWar.build(
                         workDir.resolve("payara").resolve("switchboard-bench.war"),
                         io.switchboard.impl.extension.SwitchboardInitializer.class)
+                : null;
+        Path wildflyWar = perServer && settings.servers().contains("wildfly")
+                ? BenchWar.build(
+                        workDir.resolve("wildfly-war").resolve("switchboard-bench.war"),
+                        io.switchboard.impl.extension.SwitchboardInitializer.class,
+                        BenchWar.WILDFLY_LIBRARIES)
                 : null;
 
         List<IdleHeapResult> idle = new ArrayList<>();
@@ -80,7 +84,7 @@ public final class BenchMain {
         List<String> notes = new ArrayList<>();
         for (String name : perServer ? settings.servers() : List.<String>of()) {
             try (ClientGroup clients = new ClientGroup(settings.clientThreads());
-                    ServerProcess process = start(name, settings, workDir, war);
+                    ServerProcess process = start(name, settings, workDir, name.equals("wildfly") ? wildflyWar : war);
                     ServerUnderTest server = new ServerUnderTest(process, clients)) {
                 log(server.name() + " runs as pid " + process.pid() + " at " + process.base()
                         + (server.switchboardAvailable() ? "" : "; no RoomService in this build: mode (c) skipped"));

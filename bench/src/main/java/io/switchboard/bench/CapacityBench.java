@@ -83,18 +83,24 @@ final class CapacityBench {
                 + loadGeneratorJvm() + ", " + clientThreads + " event loop thread(s); 2 of them share the machine");
         BenchTokens tokens =
                 BenchTokens.create(workDir, CapacitySecuredEndpoint.ROLE, settings.tokens(), Duration.ofHours(6));
-        boolean needsWar = settings.servers().stream().anyMatch(s -> s.equals("payara") || s.equals("wildfly"));
-        Path war = needsWar
+        Path payaraWar = settings.servers().contains("payara")
                 ? BenchWar.build(
                         workDir.resolve("switchboard-bench.war"),
                         io.switchboard.impl.extension.SwitchboardInitializer.class)
+                : null;
+        Path wildflyWar = settings.servers().contains("wildfly")
+                ? BenchWar.build(
+                        workDir.resolve("wildfly-war").resolve("switchboard-bench.war"),
+                        io.switchboard.impl.extension.SwitchboardInitializer.class,
+                        BenchWar.WILDFLY_LIBRARIES)
                 : null;
         try (ConnectionFleet fleet = new ConnectionFleet(clientThreads, settings.perAddress())) {
             for (String name : settings.servers()) {
                 Path dir = workDir.resolve(name);
                 Path gcLog = dir.resolve("gc.log");
                 try (ClientGroup clients = new ClientGroup(1);
-                        ServerProcess process = start(name, dir, war, tokens, gcLog);
+                        ServerProcess process =
+                                start(name, dir, name.equals("wildfly") ? wildflyWar : payaraWar, tokens, gcLog);
                         ServerUnderTest server = new ServerUnderTest(process, clients)) {
                     BenchMain.log("capacity: " + server.name() + " runs as pid " + process.pid() + " at "
                             + process.base() + ", " + n + " sessions");

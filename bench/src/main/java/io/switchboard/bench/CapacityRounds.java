@@ -96,6 +96,7 @@ final class CapacityRounds {
         ServerProcess process = server.process();
         int threadsIdle = process.threads();
         sample();
+        warmUp();
 
         // Plain: the container alone, the application's own set of sessions.
         long heapBefore = server.control().heapAfterGc();
@@ -201,6 +202,36 @@ final class CapacityRounds {
                 GcLog.read(gcLog),
                 String.format("%.2f / %.2f / %.2f", plain.cores(), switchboard.cores(), secured.cores()),
                 String.format("%.2f / %.2f", broadcasts[4][0], broadcasts[4][1]));
+    }
+
+    /**
+     * Opens and closes a few sessions of each endpoint before anything is measured, so that class loading, the JIT
+     * and the containers' first-use caches do not fall on whichever storm comes first.
+     */
+    private void warmUp() throws Exception {
+        int count = Math.max(1, Math.min(n / 2, 2000));
+        long start = System.nanoTime();
+        for (int round = 0; round < 2; round++) {
+            List<Channel> plain =
+                    fleet.open(server.uri("bench/cap/plain/" + PLAIN_ROOM), count, settings.inFlight(), i -> null);
+            awaitCount(PLAIN_ROOM, count);
+            ConnectionFleet.closeAll(plain);
+            awaitCount(PLAIN_ROOM, 0);
+            List<Channel> tracked = fleet.open(
+                    server.uri("bench/cap/switchboard/" + SWITCHBOARD_ROOM), count, settings.inFlight(), i -> null);
+            awaitCount(SWITCHBOARD_ROOM, count);
+            ConnectionFleet.closeAll(tracked);
+            awaitCount(SWITCHBOARD_ROOM, 0);
+            List<Channel> secured = fleet.open(
+                    server.uri("bench/cap/secured/" + SECURED_ROOM), count / 4 + 1, settings.inFlight(), tokens::token);
+            awaitCount(SECURED_ROOM, count / 4 + 1);
+            ConnectionFleet.closeAll(secured);
+            awaitCount(SECURED_ROOM, 0);
+        }
+        log(String.format(
+                "warmed up: %d plain, %d Switchboard and %d token-checked sessions opened and closed twice in %.1f s",
+                count, count, count / 4 + 1, (System.nanoTime() - start) / 1e9));
+        Thread.sleep(1000);
     }
 
     private long heapMaxMb() {
