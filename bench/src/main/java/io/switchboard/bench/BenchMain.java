@@ -5,6 +5,7 @@ import io.switchboard.bench.launch.BenchWar;
 import io.switchboard.bench.launch.PayaraLauncher;
 import io.switchboard.bench.launch.ServerProcess;
 import io.switchboard.bench.launch.TyrusLauncher;
+import io.switchboard.bench.launch.WildFlyLauncher;
 import io.switchboard.bench.report.Numbers;
 import io.switchboard.bench.server.SubscriberEndpoint;
 import io.switchboard.bench.tyrus.TyrusBenchServer;
@@ -24,10 +25,13 @@ import java.util.List;
  * heap per idle connection, the fan-out scenarios and the slow-consumer scenario, stops it; then the cluster part
  * (its own Redis and three Tyrus servers), the history part's resume scenarios and rows through Redis (its own Tyrus
  * servers and Redis), the tracing part (two Tyrus servers of its own) and the client part (its own Tyrus server);
- * and prints the tables (also written to {@code results-<time>.md} in the work directory).
+ * then, when asked ({@code parts=capacity}), the capacity part (N sessions on each of its own servers: Payara Micro,
+ * WildFly, Tyrus standalone); and prints the tables (also written to {@code results-<time>.md} in the work
+ * directory).
  *
  * <p>Arguments: {@code quick} for a smoke run, and {@code key=value} overrides (see {@link BenchSettings#parse}).
- * System properties: {@code bench.payara.jar} and {@code bench.workdir} (the pom sets them).
+ * System properties: {@code bench.payara.jar}, {@code bench.wildfly.home} and {@code bench.workdir} (the pom sets
+ * them).
  */
 public final class BenchMain {
 
@@ -55,6 +59,12 @@ public final class BenchMain {
                         workDir.resolve("payara").resolve("switchboard-bench.war"),
                         io.switchboard.impl.extension.SwitchboardInitializer.class)
                 : null;
+        Path wildflyWar = perServer && settings.servers().contains("wildfly")
+                ? BenchWar.build(
+                        workDir.resolve("wildfly-war").resolve("switchboard-bench.war"),
+                        io.switchboard.impl.extension.SwitchboardInitializer.class,
+                        BenchWar.WILDFLY_LIBRARIES)
+                : null;
 
         List<IdleHeapResult> idle = new ArrayList<>();
         List<HeartbeatCostResult> heartbeats = new ArrayList<>();
@@ -76,7 +86,7 @@ public final class BenchMain {
         List<String> notes = new ArrayList<>();
         for (String name : perServer ? settings.servers() : List.<String>of()) {
             try (ClientGroup clients = new ClientGroup(settings.clientThreads());
-                    ServerProcess process = start(name, settings, workDir, war);
+                    ServerProcess process = start(name, settings, workDir, name.equals("wildfly") ? wildflyWar : war);
                     ServerUnderTest server = new ServerUnderTest(process, clients)) {
                 log(server.name() + " runs as pid " + process.pid() + " at " + process.base()
                         + (server.switchboardAvailable() ? "" : "; no RoomService in this build: mode (c) skipped"));
@@ -102,7 +112,10 @@ public final class BenchMain {
                     flood.addAll(new FloodBench(server, settings).run());
                     limiter.addAll(new LimiterCostBench(server, settings).run());
                 }
-                if (settings.parts().contains("metrics")) {
+                if (settings.parts().contains("metrics") && name.equals("wildfly")) {
+                    notes.add("WildFly: the metrics part reads Switchboard's counters from the control endpoint or"
+                            + " /metrics, and WildFly serves them at :9990/prometheus; not measured there");
+                } else if (settings.parts().contains("metrics")) {
                     MetricsCostBench cost = new MetricsCostBench(server, settings);
                     metrics.addAll(cost.run());
                     metricsChecks.addAll(cost.checks());
@@ -148,6 +161,21 @@ public final class BenchMain {
             }
         }
 
+        CapacityBench capacity = null;
+        if (settings.parts().contains("capacity")) {
+            capacity = new CapacityBench(
+                    settings.capacity(), Math.max(1, settings.clientThreads()), workDir.resolve("capacity"));
+            try {
+                capacity.run();
+            } catch (Exception | Error e) {
+                problems.add("capacity: " + e);
+                log("FAILED in the capacity part: " + e);
+                e.printStackTrace();
+            }
+            problems.addAll(capacity.problems());
+            notes.addAll(capacity.notes());
+        }
+
         List<String> remarks = new ArrayList<>(problems);
         remarks.addAll(notes);
         String report = report(
@@ -168,6 +196,7 @@ public final class BenchMain {
                 client,
                 historyCost,
                 resume,
+                capacity,
                 remarks);
         System.out.println();
         System.out.println(report);
@@ -304,7 +333,15 @@ public final class BenchMain {
                 yield PayaraLauncher.start(
                         Path.of(required("bench.payara.jar")), war, dir, settings.serverJvm(), Duration.ofSeconds(240));
             }
-            default -> throw new IllegalArgumentException("Unknown server " + name + " (tyrus, payara)");
+            case "wildfly" ->
+                WildFlyLauncher.start(
+                        Path.of(required("bench.wildfly.home")),
+                        war,
+                        workDir.resolve("wildfly"),
+                        settings.serverJvm(),
+                        List.of(),
+                        Duration.ofSeconds(300));
+            default -> throw new IllegalArgumentException("Unknown server " + name + " (tyrus, payara, wildfly)");
         };
     }
 
@@ -326,6 +363,7 @@ public final class BenchMain {
             List<ClientResult> client,
             List<HistoryCostResult> historyCost,
             List<ResumeResult> resume,
+            CapacityBench capacity,
             List<String> problems) {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard bench, ")
@@ -418,6 +456,25 @@ public final class BenchMain {
             out.append(Tables.featureCost(tracing, "tracing")).append('\n');
             out.append(Tables.tracingChecks(tracingChecks)).append('\n');
         }
+        if (capacity != null) {
+            CapacitySettings c = settings.capacity();
+            out.append("## Capacity: N sessions on one server, plain endpoint against Switchboard (")
+                    .append(c.idleWindow().toSeconds())
+                    .append(" s idle windows, heartbeat every ")
+                    .append(c.heartbeatSeconds())
+                    .append(" s, ")
+                    .append(c.broadcasts())
+                    .append(" single broadcasts each, ")
+                    .append(c.churnWindow().toSeconds())
+                    .append(" s of a broadcast a second under churn, ")
+                    .append(CapacityRounds.SIZE)
+                    .append(" B messages, at most ")
+                    .append(c.inFlight())
+                    .append(" handshakes in flight)\n\n");
+            out.append(CapacityTables.measurements(capacity.results())).append('\n');
+            out.append("What each server used at N:\n\n");
+            out.append(CapacityTables.limits(capacity.limits())).append('\n');
+        }
         if (!problems.isEmpty()) {
             out.append("## Problems and notes\n\n");
             problems.forEach(p -> out.append("- ").append(p).append('\n'));
@@ -425,7 +482,7 @@ public final class BenchMain {
         return out.toString();
     }
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("Set -D" + property + " (the pom's -Pbench profile does)");

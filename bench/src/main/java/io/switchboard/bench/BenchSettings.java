@@ -34,7 +34,8 @@ import java.util.List;
  *                          server, whatever {@code servers} says), {@code history} (room history's cost per broadcast
  *                          on each server, then on Tyrus through Redis, and the resume of many clients after a
  *                          cut; not in the default list), {@code tracing} (the broadcast with tracing on and off, on
- *                          two Tyrus servers of its own; not in the default list)
+ *                          two Tyrus servers of its own; not in the default list), {@code capacity} (N sessions
+ *                          on each of {@code capacityServers}, plain against Switchboard; not in the default list)
  * @param modes             which fan-out modes: {@code a}, {@code b}, {@code c}
  * @param floodHealthy      healthy clients in the flood room
  * @param floodInterval     how often each healthy client sends
@@ -55,6 +56,7 @@ import java.util.List;
  * @param resumeRate        broadcasts per second to each room in the resume scenarios
  * @param resumeJitterMillis the most a client of the resume scenarios waits before it reconnects (uniform)
  * @param resumeCycles      interleaved cycles (R, S, S, R, ...) of each resume scenario
+ * @param capacity          the capacity part's own settings ({@code capacity...} keys; not in the default parts)
  */
 public record BenchSettings(
         List<String> servers,
@@ -91,7 +93,8 @@ public record BenchSettings(
         int resumeRooms,
         int resumeRate,
         int resumeJitterMillis,
-        int resumeCycles) {
+        int resumeCycles,
+        CapacitySettings capacity) {
 
     /** The documented run: N = 1,000 and 5,000, 64 B and 4 KiB, 3 cycles. */
     public static BenchSettings full() {
@@ -130,7 +133,8 @@ public record BenchSettings(
                 10,
                 20,
                 1000,
-                3);
+                3,
+                CapacitySettings.full());
     }
 
     /** A smoke run: N = 200, shorter rounds. */
@@ -170,7 +174,8 @@ public record BenchSettings(
                 10,
                 20,
                 1000,
-                1);
+                1,
+                CapacitySettings.quick());
     }
 
     /**
@@ -235,6 +240,7 @@ public record BenchSettings(
         int resumeRate = this.resumeRate;
         int resumeJitter = this.resumeJitterMillis;
         int resumeCycles = this.resumeCycles;
+        CapacitySettings capacity = this.capacity;
         switch (key) {
             case "servers" -> servers = list;
             case "subs" -> subs = ints(list);
@@ -271,13 +277,12 @@ public record BenchSettings(
             case "resumeRate" -> resumeRate = Integer.parseInt(value);
             case "resumeJitterMillis" -> resumeJitter = Integer.parseInt(value);
             case "resumeCycles" -> resumeCycles = Integer.parseInt(value);
-            default ->
-                throw new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
-                        + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
-                        + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
-                        + " floodMillis, inbound, metricsBurst, clusterBurst, clientMessages, clientReconnects,"
-                        + " clientCycles, historySubs, historyBurst, historySize, resumeClients, resumeRooms,"
-                        + " resumeRate, resumeJitterMillis, resumeCycles)");
+            default -> {
+                if (!CapacitySettings.owns(key)) {
+                    throw unknown(key);
+                }
+                capacity = capacity.with(key, value);
+            }
         }
         return new BenchSettings(
                 servers,
@@ -314,7 +319,18 @@ public record BenchSettings(
                 resumeRooms,
                 resumeRate,
                 resumeJitter,
-                resumeCycles);
+                resumeCycles,
+                capacity);
+    }
+
+    private static IllegalArgumentException unknown(String key) {
+        return new IllegalArgumentException("Unknown setting " + key + " (servers, subs, sizes, cycles,"
+                + " burst, latencyMillis, slowSubs, slowMillis, slowBurst, slowSize, slowCycles, idle, heartbeat,"
+                + " heartbeatMillis, clientThreads, serverJvm, parts, modes, floodHealthy, floodIntervalMillis,"
+                + " floodMillis, inbound, metricsBurst, clusterBurst, clientMessages, clientReconnects,"
+                + " clientCycles, historySubs, historyBurst, historySize, resumeClients, resumeRooms,"
+                + " resumeRate, resumeJitterMillis, resumeCycles, and the capacity part's capacity... keys: "
+                + "capacityServers, capacitySessions, capacityServerJvm, ...)");
     }
 
     /** The modes to measure, of those the server offers. */

@@ -21,6 +21,11 @@ public final class Publisher {
         this.channel = channel;
     }
 
+    /** The connection, to close it. */
+    public Channel channel() {
+        return channel;
+    }
+
     /** Messages sent so far on this connection. */
     public long sent() {
         return sent;

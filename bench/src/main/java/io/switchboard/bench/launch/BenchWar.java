@@ -31,6 +31,16 @@ public final class BenchWar {
     private static final String SERVER_PACKAGE =
             SubscriberEndpoint.class.getPackageName().replace('.', '/') + "/";
 
+    /**
+     * What switchboard-impl needs in the WAR on WildFly, which, unlike Payara Micro, lends none of them to a
+     * deployment that does not turn MP-JWT on (as the samples' WARs carry them): Nimbus JOSE+JWT, the MicroProfile JWT
+     * API, and switchboard-client.
+     */
+    public static final List<Class<?>> WILDFLY_LIBRARIES = List.of(
+            com.nimbusds.jose.JWSAlgorithm.class,
+            org.eclipse.microprofile.jwt.JsonWebToken.class,
+            io.switchboard.client.runtime.ReconnectingClient.class);
+
     private BenchWar() {}
 
     /**
@@ -39,6 +49,19 @@ public final class BenchWar {
      * @return the file written
      */
     public static Path build(Path war, Class<?> implMarker) throws IOException {
+        return build(war, implMarker, List.of());
+    }
+
+    /**
+     * The WAR with further libraries in {@code WEB-INF/lib}: what the implementation needs where the server does not
+     * lend it to applications (WildFly: {@link #WILDFLY_LIBRARIES}).
+     *
+     * @param war        the file to write
+     * @param implMarker a class of switchboard-impl, to find its jar (or classes directory)
+     * @param libraries  a class of each further library, to find its jar
+     * @return the file written
+     */
+    public static Path build(Path war, Class<?> implMarker, List<Class<?>> libraries) throws IOException {
         Files.createDirectories(war.toAbsolutePath().getParent());
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(war))) {
             put(
@@ -77,7 +100,9 @@ public final class BenchWar {
                     }
                 }
             }
-            for (Class<?> marker : List.of(RoomService.class, implMarker)) {
+            List<Class<?>> markers = new java.util.ArrayList<>(List.of(RoomService.class, implMarker));
+            markers.addAll(libraries);
+            for (Class<?> marker : markers) {
                 Path source = location(marker);
                 String name = "WEB-INF/lib/"
                         + (Files.isDirectory(source)

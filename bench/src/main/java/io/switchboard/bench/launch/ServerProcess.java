@@ -14,16 +14,30 @@ public final class ServerProcess implements AutoCloseable {
     private static final long NANOS_PER_TICK = 1_000_000_000L / ticksPerSecond();
 
     private final String name;
-    private final Process process;
+    /** The server's JVM: the process started, or (WildFly) the JVM its start script runs. */
+    private final ProcessHandle jvm;
+
     private final URI base;
     private final Path log;
+    private final Runnable stop;
     private final StopOnExit stopOnExit;
 
     ServerProcess(String name, Process process, URI base, Path log) {
+        this(name, process.toHandle(), base, log, () -> PayaraMicro.stop(process));
+    }
+
+    /**
+     * A server whose JVM is not the process started (a start script's child) and that stops its own way.
+     *
+     * @param jvm  the JVM whose CPU, threads and files are read
+     * @param stop stops it (the close, and the exit hook)
+     */
+    ServerProcess(String name, ProcessHandle jvm, URI base, Path log, Runnable stop) {
         this.name = name;
-        this.process = process;
+        this.jvm = jvm;
         this.base = base;
         this.log = log;
+        this.stop = stop;
         this.stopOnExit = new StopOnExit(name, this::stop);
     }
 
@@ -44,12 +58,35 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The JVM's process id. */
     public long pid() {
-        return process.pid();
+        return jvm.pid();
     }
 
     /** Whether the JVM still runs. */
     public boolean alive() {
-        return process.isAlive();
+        return jvm.isAlive();
+    }
+
+    /** The JVM's threads now ({@code Threads:} of {@code /proc/<pid>/status}), -1 where unreadable. */
+    public int threads() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.substring("Threads:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // gone, or not Linux
+        }
+        return -1;
+    }
+
+    /** The JVM's open file descriptors now (entries of {@code /proc/<pid>/fd}), -1 where unreadable. */
+    public int openFiles() {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            return (int) fds.count();
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
     }
 
     /**
@@ -63,7 +100,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private long[] userAndSystemNanos() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state); utime and stime are fields 14 and 15
             return new long[] {Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK
@@ -89,7 +126,7 @@ public final class ServerProcess implements AutoCloseable {
         long[] cpu = userAndSystemNanos();
         long writes = -1;
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "io"))) {
                 if (line.startsWith("syscw:")) {
                     writes = Long.parseLong(line.substring("syscw:".length()).trim());
                 }
@@ -107,7 +144,7 @@ public final class ServerProcess implements AutoCloseable {
      */
     public long bytesWritten() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "io"))) {
                 if (line.startsWith("wchar:")) {
                     return Long.parseLong(line.substring("wchar:".length()).trim());
                 }
@@ -123,9 +160,11 @@ public final class ServerProcess implements AutoCloseable {
      * connections reset) and waits until it is gone.
      */
     public void kill() {
-        process.destroyForcibly();
+        jvm.destroyForcibly();
         try {
-            process.waitFor(30, TimeUnit.SECONDS);
+            jvm.onExit().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // reported by the caller's next connection
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -138,7 +177,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void stop() {
-        PayaraMicro.stop(process); // the same gentle-then-forced stop, whichever server runs in the process
+        stop.run(); // Tyrus and Payara: the same gentle-then-forced stop, whichever server runs in the process
     }
 
     private static long ticksPerSecond() {

@@ -24,6 +24,9 @@ import java.lang.management.ManagementFactory;
  *     where the server holds its registry itself ({@link MetricsScrape}), else {@code metrics none};</li>
  *     <li>{@code spans}: {@code spans} and the span exporter's counts ({@link SpanCount}), where the server holds
  *     its exporter itself, else {@code spans none};</li>
+ *     <li>{@code cap-ping <room> <seconds>}: {@link CapacityPinger} pings the room's sessions every so many seconds
+ *     from now on (0 stops), and answers {@code pinging <room> <seconds>};</li>
+ *     <li>{@code cap-pings}: {@code cap-pings <sent> <failed> <pongs>} of {@link CapacityPinger};</li>
  *     <li>{@code resume}: the resume scenarios' counters ({@link Resume#counters()});</li>
  *     <li>{@code resume-drop}: closes every session of {@code ResumeEndpoint} with 1012 and answers
  *     {@code dropped <n>}.</li>
@@ -52,6 +55,8 @@ public class ControlEndpoint {
             case "pings" -> IdlePlainPingingEndpoint.counters();
             case "metrics" -> MetricsScrape.answer();
             case "spans" -> SpanCount.answer();
+            case "cap-ping" -> CapacityPinger.start(words[1], Long.parseLong(words[2]));
+            case "cap-pings" -> CapacityPinger.counters();
             case "resume" -> Resume.counters();
             case "resume-drop" -> Resume.dropAll();
             default -> "error unknown request " + words[0];

@@ -1,0 +1,243 @@
+package io.switchboard.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the capacity part ({@code parts=capacity}) measures and for how long; each field has a {@code capacity...} key
+ * (see {@link BenchSettings#parse}).
+ *
+ * @param servers          {@code capacityServers}: {@code payara}, {@code wildfly}, {@code tyrus}, one after the other
+ * @param sessions         {@code capacitySessions}: N, the sessions each server holds (scaled down to what the
+ *                         open-file limit allows where it cannot be raised)
+ * @param serverJvm        {@code capacityServerJvm}: the servers' heap and GC options (the part adds a GC log)
+ * @param inFlight         {@code capacityInFlight}: the most handshakes under way at once in a connect storm
+ * @param idleWindow       {@code capacityIdleMillis}: how long the server's CPU is watched with every session idle
+ * @param heartbeatSeconds {@code capacityHeartbeatSeconds}: the heartbeat interval, Switchboard's (by configuration,
+ *                         {@code switchboard.CapacitySwitchboardEndpoint.heartbeat.interval}) and the plain pinger's
+ * @param broadcasts       {@code capacityBroadcasts}: single broadcasts to all N per mode, interleaved (b, c, c, b...)
+ * @param churnWindow      {@code capacityChurnMillis}: how long each churn round broadcasts once a second
+ * @param churnPercent     {@code capacityChurnPercent}: the share of sessions that close and reopen each second
+ * @param perAddress       {@code capacityPerAddress}: connections per loopback source address
+ * @param tokens           {@code capacityTokens}: distinct signed tokens the secured storm's connections take in turn
+ */
+public record CapacitySettings(
+        List<String> servers,
+        int sessions,
+        List<String> serverJvm,
+        int inFlight,
+        Duration idleWindow,
+        int heartbeatSeconds,
+        int broadcasts,
+        Duration churnWindow,
+        double churnPercent,
+        int perAddress,
+        int tokens) {
+
+    /** 100,000 sessions on each server, 8 GiB heaps. */
+    public static CapacitySettings full() {
+        return new CapacitySettings(
+                List.of("payara", "wildfly", "tyrus"),
+                100_000,
+                List.of("-Xms8g", "-Xmx8g", "-XX:+UseG1GC"),
+                500,
+                Duration.ofSeconds(60),
+                30,
+                5,
+                Duration.ofSeconds(30),
+                1.0,
+                20_000,
+                1000);
+    }
+
+    /** 2,000 sessions, a 2 s heartbeat, short windows: well under a minute a server, inside 20,000 open files. */
+    public static CapacitySettings quick() {
+        return new CapacitySettings(
+                List.of("payara", "wildfly", "tyrus"),
+                2000,
+                List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"),
+                200,
+                Duration.ofSeconds(3),
+                2,
+                2,
+                Duration.ofSeconds(4),
+                1.0,
+                20_000,
+                100);
+    }
+
+    /** Whether the key is one of these settings'. */
+    static boolean owns(String key) {
+        return key.startsWith("capacity");
+    }
+
+    /** These settings with one changed by its {@code capacity...} key. */
+    CapacitySettings with(String key, String value) {
+        List<String> list = List.of(value.split(","));
+        CapacitySettings s = this;
+        return switch (key) {
+            case "capacityServers" ->
+                new CapacitySettings(
+                        list,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        s.churnWindow,
+                        s.churnPercent,
+                        s.perAddress,
+                        s.tokens);
+            case "capacitySessions" -> s.sessions(Integer.parseInt(value));
+            case "capacityServerJvm" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        list,
+                        s.inFlight,
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        s.churnWindow,
+                        s.churnPercent,
+                        s.perAddress,
+                        s.tokens);
+            case "capacityInFlight" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        Integer.parseInt(value),
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        s.churnWindow,
+                        s.churnPercent,
+                        s.perAddress,
+                        s.tokens);
+            case "capacityIdleMillis" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        Duration.ofMillis(Long.parseLong(value)),
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        s.churnWindow,
+                        s.churnPercent,
+                        s.perAddress,
+                        s.tokens);
+            case "capacityHeartbeatSeconds" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        s.idleWindow,
+                        Integer.parseInt(value),
+                        s.broadcasts,
+                        s.churnWindow,
+                        s.churnPercent,
+                        s.perAddress,
+                        s.tokens);
+            case "capacityBroadcasts" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        Integer.parseInt(value),
+                        s.churnWindow,
+                        s.churnPercent,
+                        s.perAddress,
+                        s.tokens);
+            case "capacityChurnMillis" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        Duration.ofMillis(Long.parseLong(value)),
+                        s.churnPercent,
+                        s.perAddress,
+                        s.tokens);
+            case "capacityChurnPercent" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        s.churnWindow,
+                        Double.parseDouble(value),
+                        s.perAddress,
+                        s.tokens);
+            case "capacityPerAddress" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        s.churnWindow,
+                        s.churnPercent,
+                        Integer.parseInt(value),
+                        s.tokens);
+            case "capacityTokens" ->
+                new CapacitySettings(
+                        s.servers,
+                        s.sessions,
+                        s.serverJvm,
+                        s.inFlight,
+                        s.idleWindow,
+                        s.heartbeatSeconds,
+                        s.broadcasts,
+                        s.churnWindow,
+                        s.churnPercent,
+                        s.perAddress,
+                        Integer.parseInt(value));
+            default ->
+                throw new IllegalArgumentException("Unknown setting " + key + " (capacityServers, capacitySessions,"
+                        + " capacityServerJvm, capacityInFlight, capacityIdleMillis, capacityHeartbeatSeconds,"
+                        + " capacityBroadcasts, capacityChurnMillis, capacityChurnPercent, capacityPerAddress,"
+                        + " capacityTokens)");
+        };
+    }
+
+    /** These settings for another N. */
+    CapacitySettings sessions(int n) {
+        return new CapacitySettings(
+                servers,
+                n,
+                serverJvm,
+                inFlight,
+                idleWindow,
+                heartbeatSeconds,
+                broadcasts,
+                churnWindow,
+                churnPercent,
+                perAddress,
+                tokens);
+    }
+
+    /** Open files each side needs for N sessions: the sessions, churn's overlap, and the JVM's own. */
+    static long filesNeeded(int sessions) {
+        return sessions + sessions / 20 + 3000L;
+    }
+
+    /** The most sessions that fit an open-file limit. */
+    static int sessionsFitting(long limit) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, (limit - 3000) * 20 / 21));
+    }
+}
