@@ -76,13 +76,10 @@ public final class Outbox implements SendHandler {
     private long bytes;
     private boolean draining;
     private boolean discarded;
-    /** The single message being written, or null. */
+    // The write under way: one message (writing, writingFor), a gathered write's (writingAll...), or none.
     private Payload writing;
-
     private Delivery writingFor;
-    /** The messages of the gathered write under way, or null. */
     private Payload[] writingAll;
-
     private Delivery[] writingAllFor;
     private long writingAllBytes;
     /** When the write under way started, or 0: read by the sweeper without the lock. */
