@@ -45,7 +45,7 @@ public record FeatureCostResult(
     public record MetricsCheck(String server, String backend, String endpoint, long delivered, double recorded) {}
 
     /**
-     * The Tyrus fast path's writes in the measured burst rounds of one endpoint of the gathered-writes measurement
+     * The fast path's writes in the measured burst rounds of one endpoint of the gathered-writes measurement
      * (its own counters, read before and after each round).
      *
      * @param server     the server's name

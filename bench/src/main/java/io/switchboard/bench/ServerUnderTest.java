@@ -221,8 +221,8 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     /**
-     * The Tyrus fast path's writes so far and the messages that went in gathered writes, or {@code null} where the
-     * server has no fast path (WildFly) or its counters cannot be read.
+     * The fast path's writes so far (Tyrus's frames, Undertow's sends and batches) and the messages that went in
+     * gathered writes, or {@code null} where its counters cannot be read.
      */
     long[] fastPathWrites() throws IOException, InterruptedException {
         String answer = control.ask("writes");

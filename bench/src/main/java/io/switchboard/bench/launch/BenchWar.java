@@ -23,7 +23,8 @@ import java.util.zip.ZipOutputStream;
  * Assembles the bench WAR from what this JVM runs: the {@code io.switchboard.bench.server} classes in
  * {@code WEB-INF/classes} (no {@code beans.xml}, as a user's WAR), the Switchboard API and implementation in
  * {@code WEB-INF/lib}, {@code WEB-INF/classes/META-INF/microprofile-config.properties} with
- * {@link SubscriberNoMetricsEndpoint#METRICS_OFF} (that endpoint's metrics off), and an {@code index.html} to
+ * {@link SubscriberNoMetricsEndpoint#METRICS_OFF} (that endpoint's metrics off) and
+ * {@link SubscriberUngatheredEndpoint#GATHER_OFF} (that endpoint's gathered writes off), and an {@code index.html} to
  * wait for.
  */
 public final class BenchWar {

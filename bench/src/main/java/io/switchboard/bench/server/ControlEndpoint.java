@@ -18,7 +18,7 @@ import java.lang.management.ManagementFactory;
  *     <closed 1008>});</li>
  *     <li>{@code inbound}: {@code inbound <messages handled by the inbound endpoints>};</li>
  *     <li>{@code pings}: the plain pinging endpoint's {@code pings <sent> <failed> <pongs>};</li>
- *     <li>{@code writes}: the Tyrus fast path's {@code writes <writes> <messages in gathered writes>} so far
+ *     <li>{@code writes}: the fast paths' {@code writes <writes> <messages in gathered writes>} so far
  *     ({@link FastPathWrites}), or {@code writes none};</li>
  *     <li>{@code metrics}: {@code metrics} and the Prometheus lines of Switchboard's message counters, one a line,
  *     where the server holds its registry itself ({@link MetricsScrape}), else {@code metrics none};</li>

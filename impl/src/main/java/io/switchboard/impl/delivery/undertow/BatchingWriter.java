@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class BatchingWriter implements SessionWriter {
 
-    /** Messages sent in batches, for tests. */
+    /** Writes: single messages and batches (one flush each), for tests and the bench. */
+    static final LongAdder WRITES = new LongAdder();
+    /** Messages sent in batches, for tests and the bench. */
     static final LongAdder BATCHED = new LongAdder();
     /** The most frame bytes in one batch. */
     static final int BATCH_BYTES = 64 * 1024;
@@ -39,6 +41,7 @@ final class BatchingWriter implements SessionWriter {
     @Override
     public void write(Payload payload, SendHandler handler) {
         portable.write(payload, handler);
+        WRITES.increment();
     }
 
     @Override
@@ -77,6 +80,7 @@ final class BatchingWriter implements SessionWriter {
                 all.failed(e);
             }
         }
+        WRITES.increment();
         BATCHED.add(sent);
     }
 
