@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * Chooses each session's {@link SessionWriter}: the first {@link FastPath} that applies to the session (today the
- * impl jar ships one, Tyrus's, in {@code impl.delivery.tyrus}), else the portable writer.
+ * impl jar ships two: Tyrus's, in {@code impl.delivery.tyrus}, and Undertow's batches, in {@code impl.delivery.undertow}), else the portable writer.
  * {@code switchboard.fast-path=false} keeps every session on the portable writer.
  */
 public final class FastPaths {
