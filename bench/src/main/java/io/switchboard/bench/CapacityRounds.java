@@ -47,8 +47,15 @@ final class CapacityRounds {
     private int threads;
     private int openFiles;
 
-    /** One connect storm: N handshakes, at most {@code inFlight} at a time. */
-    private record Storm(List<Channel> channels, double wallNanos, double cpuNanos) {
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** One connect storm: N handshakes, at most {@code inFlight} at a time; CPU of the server and of this JVM. */
+    private record Storm(List<Channel> channels, double wallNanos, double cpuNanos, double clientCpuNanos) {
+        double clientCores() {
+            return clientCpuNanos / wallNanos;
+        }
+
         double perSecond() {
             return channels.size() / (wallNanos / 1e9);
         }
@@ -200,7 +207,14 @@ final class CapacityRounds {
                 threadsIdle,
                 openFiles,
                 GcLog.read(gcLog),
-                String.format("%.2f / %.2f / %.2f", plain.cores(), switchboard.cores(), secured.cores()),
+                String.format(
+                        "%.2f / %.2f / %.2f (load generator %.2f / %.2f / %.2f)",
+                        plain.cores(),
+                        switchboard.cores(),
+                        secured.cores(),
+                        plain.clientCores(),
+                        switchboard.clientCores(),
+                        secured.clientCores()),
                 String.format("%.2f / %.2f", broadcasts[4][0], broadcasts[4][1]));
     }
 
@@ -248,17 +262,19 @@ final class CapacityRounds {
     private Storm storm(String what, String path, String room, boolean withTokens) throws Exception {
         fleet.receipts(null);
         long cpuBefore = server.process().cpuNanos();
+        long clientBefore = OS.getProcessCpuTime();
         long start = System.nanoTime();
         List<Channel> channels =
                 fleet.open(server.uri(path), n, settings.inFlight(), withTokens ? tokens::token : i -> null);
         long wall = System.nanoTime() - start;
+        long clientCpu = OS.getProcessCpuTime() - clientBefore;
         awaitCount(room, n);
         long cpu = server.process().cpuNanos() - cpuBefore;
         sample();
-        Storm storm = new Storm(channels, wall, cpu);
+        Storm storm = new Storm(channels, wall, cpu, clientCpu);
         log(String.format(
                 "%s connect storm: %d sessions in %.1f s, %.0f handshakes/s, server CPU %.1f s (%.0f µs each, %.2f"
-                        + " cores), %d threads, %d open files",
+                        + " cores; load generator %.2f cores), %d threads, %d open files",
                 what,
                 n,
                 wall / 1e9,
@@ -266,6 +282,7 @@ final class CapacityRounds {
                 cpu / 1e9,
                 storm.cpuMicrosPerHandshake(),
                 storm.cores(),
+                storm.clientCores(),
                 server.process().threads(),
                 server.process().openFiles()));
         return storm;

@@ -30,8 +30,9 @@ import java.util.function.IntFunction;
  * loopback source addresses so that ephemeral ports do not run out: each connection binds {@code 127.0.0.x:0} before
  * it connects, {@code x} from 2 upwards, a new address every {@code perAddress} connections (the kernel's ephemeral
  * range holds about 28,000 ports per address; closed connections keep theirs in TIME_WAIT a while, so the addresses
- * go round 2..254 rather than being reused at once). What the connections receive goes to the current
- * {@link Receipts}.
+ * go round 2..254 rather than being reused at once). Few connections an address keep {@code bind} cheap: the kernel
+ * searches the address's ports for a free one, and that search grows with the ports in use. What the connections
+ * receive goes to the current {@link Receipts}.
  */
 public final class ConnectionFleet implements AutoCloseable {
 
