@@ -22,8 +22,8 @@ import org.HdrHistogram.Histogram;
  * The capacity part's measurements on one running server, in this order: N plain sessions (connect storm, heap after
  * GC, idle CPU without pings and with the endpoint's own ping every heartbeat interval), closed; N Switchboard
  * sessions (connect storm, heap, idle CPU under Switchboard's heartbeat, single broadcasts to all N interleaved plain
- * and Switchboard over those same sessions, then a broadcast a second while 1% of them reconnect each second, plain
- * and Switchboard), closed; N Switchboard sessions behind a token check (connect storm), closed. Every storm waits
+ * and Switchboard over those same sessions, then a broadcast a second while 1% of them reconnect each second, in
+ * windows b, c, c, b), closed; N Switchboard sessions behind a token check (connect storm), closed. Every storm waits
  * until the server itself counts N sessions; every close until it counts none.
  */
 final class CapacityRounds {
@@ -44,6 +44,7 @@ final class CapacityRounds {
     private final Path gcLog;
     private final List<CapacityResult> results = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final AtomicInteger churnCursor = new AtomicInteger();
     private int threads;
     private int openFiles;
 
@@ -129,8 +130,9 @@ final class CapacityRounds {
                 idle("Switchboard, heartbeat every " + settings.heartbeatSeconds() + " s", SWITCHBOARD_ROOM);
         List<Channel> channels = new ArrayList<>(switchboard.channels());
         double[][] broadcasts = broadcasts(channels);
-        Churn plainChurn = churn('b', channels);
-        Churn switchboardChurn = churn('c', channels);
+        Churn[] churn = churn(channels);
+        Churn plainChurn = churn[0];
+        Churn switchboardChurn = churn[1];
         sample();
         closeAll(channels, SWITCHBOARD_ROOM);
 
@@ -366,21 +368,52 @@ final class CapacityRounds {
     }
 
     /**
-     * A broadcast a second for the churn window while {@code churnPercent} of the sessions close and reopen each
-     * second, spread over it in 10 ms steps (cursor order, so every session goes at most once in a round of 100 s);
-     * channels replaced in the list as they open again.
+     * A broadcast a second while {@code churnPercent} of the sessions close and reopen each second, in four windows of
+     * half the churn window each, plain and Switchboard in the order b, c, c, b so that neither always comes first;
+     * each mode's latencies over its two windows together: {plain, Switchboard}.
      */
-    private Churn churn(char mode, List<Channel> channels) throws Exception {
+    private Churn[] churn(List<Channel> channels) throws Exception {
+        int seconds = (int) Math.max(1, settings.churnWindow().toSeconds() / 2);
+        Histogram[] latencies = {new Histogram(3), new Histogram(3)};
+        long[][] totals = new long[2][3];
+        for (char mode : new char[] {'b', 'c', 'c', 'b'}) {
+            int m = mode == 'b' ? 0 : 1;
+            long[] window = churnWindow(mode, channels, seconds, latencies[m]);
+            for (int i = 0; i < 3; i++) {
+                totals[m][i] += window[i];
+            }
+        }
+        Churn[] churn = new Churn[2];
+        for (int m = 0; m < 2; m++) {
+            churn[m] = new Churn(
+                    latencies[m].getValueAtPercentile(50) / 1000.0,
+                    latencies[m].getValueAtPercentile(99) / 1000.0,
+                    latencies[m].getMaxValue() / 1000.0,
+                    100.0 * totals[m][0] / (2.0 * seconds * n),
+                    (int) totals[m][1],
+                    (int) totals[m][2]);
+        }
+        return churn;
+    }
+
+    /**
+     * One churn window: a broadcast a second (half a second in) while sessions close and reopen in 10 ms steps
+     * (cursor order across windows, so that a session goes at most once in 100 s at 1%); channels are replaced in
+     * the list as they open again, and those found closed at the end are opened again.
+     *
+     * @return {deliveries counted, reconnects, sessions opened again at the end}
+     */
+    private long[] churnWindow(char mode, List<Channel> channels, int seconds, Histogram into) throws Exception {
         Publisher publisher = server.publisher(SWITCHBOARD_ROOM);
         AtomicReferenceArray<Channel> slots = new AtomicReferenceArray<>(channels.toArray(Channel[]::new));
-        AtomicInteger cursor = new AtomicInteger();
         AtomicInteger pending = new AtomicInteger();
         AtomicInteger reconnects = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         double perStep = n * settings.churnPercent() / 100 / 100;
         double[] carry = {0};
         var uri = server.uri("bench/cap/switchboard/" + SWITCHBOARD_ROOM);
-        Receipts receipts = new Receipts(Receipts.ANY_ROUND, true);
+        int number = server.nextRound();
+        Receipts receipts = new Receipts(number, true);
         fleet.receipts(receipts);
         ScheduledExecutorService churner = Executors.newSingleThreadScheduledExecutor();
         churner.scheduleAtFixedRate(
@@ -389,7 +422,7 @@ final class CapacityRounds {
                     int k = (int) carry[0];
                     carry[0] -= k;
                     for (int j = 0; j < k; j++) {
-                        int i = cursor.getAndIncrement() % n;
+                        int i = churnCursor.getAndIncrement() % n;
                         ConnectionFleet.close(slots.get(i));
                         pending.incrementAndGet();
                         reconnects.incrementAndGet();
@@ -406,8 +439,6 @@ final class CapacityRounds {
                 0,
                 10,
                 TimeUnit.MILLISECONDS);
-        int seconds = (int) Math.max(1, settings.churnWindow().toSeconds());
-        int number = server.nextRound();
         long start = System.nanoTime();
         try {
             for (int s = 0; s < seconds; s++) {
@@ -428,9 +459,10 @@ final class CapacityRounds {
             Thread.sleep(20);
         }
         server.awaitProcessed(SWITCHBOARD_ROOM, TIMEOUT_MILLIS);
-        Thread.sleep(3000); // the last broadcast's deliveries
+        awaitQuiet(receipts);
         fleet.receipts(null);
         Histogram latencies = receipts.latencies();
+        into.add(latencies);
         double reached = 100.0 * receipts.counted() / ((double) seconds * n);
         // Sessions whose reconnect failed are opened again, so that every round after this one has N.
         int reopened = 0;
@@ -447,26 +479,37 @@ final class CapacityRounds {
         }
         awaitCount(SWITCHBOARD_ROOM, n);
         publisher.channel().close();
-        Churn churn = new Churn(
+        log(String.format(
+                "broadcast 1/s (%c) for %d s under %.1f%%/s churn: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f%% of N"
+                        + " reached, %d reconnects (%d failed, %d found closed and opened again)",
+                mode,
+                seconds,
+                settings.churnPercent(),
                 latencies.getValueAtPercentile(50) / 1000.0,
                 latencies.getValueAtPercentile(99) / 1000.0,
                 latencies.getMaxValue() / 1000.0,
                 reached,
                 reconnects.get(),
-                reopened);
-        log(String.format(
-                "broadcast 1/s (%c) for %d s under %.1f%%/s churn: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f%% of N"
-                        + " reached, %d reconnects (%d failed)",
-                mode,
-                seconds,
-                settings.churnPercent(),
-                churn.p50(),
-                churn.p99(),
-                churn.max(),
-                reached,
-                reconnects.get(),
-                failed.get()));
-        return churn;
+                failed.get(),
+                reopened));
+        return new long[] {receipts.counted(), reconnects.get(), reopened};
+    }
+
+    /** Waits for the last broadcast's deliveries: until nothing has arrived for 300 ms, 5 s at most. */
+    private static void awaitQuiet(Receipts receipts) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long counted = receipts.counted();
+            if (counted != last) {
+                last = counted;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(300)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void closeAll(List<Channel> channels, String room) throws InterruptedException {
