@@ -46,6 +46,7 @@ final class CapacityRounds {
     private final List<String> notes = new ArrayList<>();
     private final AtomicInteger churnCursor = new AtomicInteger();
     private int threads;
+    private String threadKinds = "";
     private int openFiles;
 
     private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
@@ -199,6 +200,7 @@ final class CapacityRounds {
                     + " reconnects under churn failed and were opened again afterwards");
         }
         sample();
+        notes.add(server.name() + ": threads when it had the most (" + threads + "): " + threadKinds);
         return new CapacityResult.Limits(
                 server.name(),
                 n,
@@ -207,6 +209,7 @@ final class CapacityRounds {
                 switchboardHeap >> 20,
                 threads,
                 threadsIdle,
+                threadKinds,
                 openFiles,
                 GcLog.read(gcLog),
                 String.format(
@@ -231,17 +234,17 @@ final class CapacityRounds {
             List<Channel> plain =
                     fleet.open(server.uri("bench/cap/plain/" + PLAIN_ROOM), count, settings.inFlight(), i -> null);
             awaitCount(PLAIN_ROOM, count);
-            ConnectionFleet.closeAll(plain);
+            ConnectionFleet.closeAll(plain, settings.inFlight());
             awaitCount(PLAIN_ROOM, 0);
             List<Channel> tracked = fleet.open(
                     server.uri("bench/cap/switchboard/" + SWITCHBOARD_ROOM), count, settings.inFlight(), i -> null);
             awaitCount(SWITCHBOARD_ROOM, count);
-            ConnectionFleet.closeAll(tracked);
+            ConnectionFleet.closeAll(tracked, settings.inFlight());
             awaitCount(SWITCHBOARD_ROOM, 0);
             List<Channel> secured = fleet.open(
                     server.uri("bench/cap/secured/" + SECURED_ROOM), count / 4 + 1, settings.inFlight(), tokens::token);
             awaitCount(SECURED_ROOM, count / 4 + 1);
-            ConnectionFleet.closeAll(secured);
+            ConnectionFleet.closeAll(secured, settings.inFlight());
             awaitCount(SECURED_ROOM, 0);
         }
         log(String.format(
@@ -317,6 +320,8 @@ final class CapacityRounds {
     private double[][] broadcasts(List<Channel> channels) throws Exception {
         Publisher publisher = server.publisher(SWITCHBOARD_ROOM);
         int rounds = settings.broadcasts();
+        // every session the server holds (N, unless it lost some handshakes: then noted by the storm)
+        int target = server.control().status(SWITCHBOARD_ROOM).ownSubscribers();
         double[][] out = new double[5][];
         for (int i = 0; i < 4; i++) {
             out[i] = new double[rounds];
@@ -335,13 +340,13 @@ final class CapacityRounds {
                 publisher.burst(mode, number, 1, SIZE);
                 server.published(1);
                 long deadline = start + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
-                while (receipts.counted() < n && System.nanoTime() < deadline) {
+                while (receipts.counted() < target && System.nanoTime() < deadline) {
                     Thread.sleep(2);
                 }
                 long cpuNow = server.process().cpuNanos();
                 long now = System.nanoTime();
                 long counted = receipts.counted();
-                double millis = counted < n ? Double.NaN : (receipts.lastArrival() - start) / 1e6;
+                double millis = counted < target ? Double.NaN : (receipts.lastArrival() - start) / 1e6;
                 out[m][done[m]] = millis;
                 out[m + 2][done[m]] = (cpuNow - cpuBefore) / 1e6;
                 cpu[m] += cpuNow - cpuBefore;
@@ -350,12 +355,12 @@ final class CapacityRounds {
                 log(String.format(
                         "one broadcast (%c) to %d: %s ms to the last delivery, server CPU %.0f ms%s",
                         mode,
-                        n,
+                        target,
                         Double.isNaN(millis) ? "–" : String.format("%.0f", millis),
                         (cpuNow - cpuBefore) / 1e6,
-                        counted < n ? " (" + counted + " delivered in " + TIMEOUT_MILLIS / 1000 + " s)" : ""));
-                if (counted < n) {
-                    notes.add(server.name() + ": a broadcast (" + mode + ") reached " + counted + " of " + n);
+                        counted < target ? " (" + counted + " delivered in " + TIMEOUT_MILLIS / 1000 + " s)" : ""));
+                if (counted < target) {
+                    notes.add(server.name() + ": a broadcast (" + mode + ") reached " + counted + " of " + target);
                 }
                 server.awaitProcessed(SWITCHBOARD_ROOM, TIMEOUT_MILLIS);
                 Thread.sleep(1000);
@@ -514,30 +519,44 @@ final class CapacityRounds {
 
     private void closeAll(List<Channel> channels, String room) throws InterruptedException {
         long start = System.nanoTime();
-        ConnectionFleet.closeAll(channels);
+        ConnectionFleet.closeAll(channels, settings.inFlight());
         awaitCount(room, 0);
         log(String.format("closed %d sessions in %.1f s", channels.size(), (System.nanoTime() - start) / 1e9));
         Thread.sleep(1000);
     }
 
-    /** Waits until the server's own set for the room holds {@code expected} sessions. */
-    private void awaitCount(String room, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+    /**
+     * Waits until the server's own set for the room holds {@code expected} sessions, for a minute at most; if it does
+     * not by then, notes it and goes on with what the server holds (a container that drops I/O events under load
+     * leaves sessions that never opened, or never closed: Payara Micro when its worker queue is full).
+     *
+     * @return the sessions the server holds
+     */
+    private int awaitCount(String room, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             int count = server.control().status(room).ownSubscribers();
             if (count == expected) {
-                return;
+                return count;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        server.name() + ": room " + room + " has " + count + " sessions, expected " + expected);
+                String lost = server.name() + ": room " + room + " holds " + count + " sessions a minute after the"
+                        + " load generator's " + (expected == 0 ? "closes" : expected + " handshakes")
+                        + " completed (the server lost I/O events; see its log)";
+                log(lost);
+                notes.add(lost);
+                return count;
             }
             Thread.sleep(50);
         }
     }
 
     private void sample() {
-        threads = Math.max(threads, server.process().threads());
+        int now = server.process().threads();
+        if (now > threads) {
+            threadKinds = server.process().threadKinds();
+        }
+        threads = Math.max(threads, now);
         openFiles = Math.max(openFiles, server.process().openFiles());
     }
 
