@@ -189,9 +189,15 @@ final class CapacityRounds {
                 Spread.of(toList(broadcasts[3])),
                 true,
                 ""));
+        long churnSeconds = 2 * Math.max(1, settings.churnWindow().toSeconds() / 2);
         String churnNote = String.format(
-                "%.1f%% of sessions reconnect a second; a broadcast reached %.1f%% / %.1f%% of N on average",
-                settings.churnPercent(), plainChurn.reachedPercent(), switchboardChurn.reachedPercent());
+                "%.1f%% of sessions asked to reconnect a second, %.0f / %.0f reconnects/s achieved; a broadcast reached"
+                        + " %.1f%% / %.1f%% of N on average",
+                settings.churnPercent(),
+                plainChurn.reconnects() / (double) churnSeconds,
+                switchboardChurn.reconnects() / (double) churnSeconds,
+                plainChurn.reachedPercent(),
+                switchboardChurn.reachedPercent());
         row("broadcast 1/s under churn: p50 ms", plainChurn.p50(), switchboardChurn.p50(), true, churnNote);
         row("broadcast 1/s under churn: p99 ms", plainChurn.p99(), switchboardChurn.p99(), true, "");
         row("broadcast 1/s under churn: max ms", plainChurn.max(), switchboardChurn.max(), true, "");

@@ -83,7 +83,7 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * The JVM's threads now by kind: their names as the kernel keeps them ({@code /proc/<pid>/task/<tid>/comm}, the
      * first 15 bytes) with digits replaced by {@code N}, most numerous first, e.g.
-     * {@code http-thread-poo ×200, http-listener-k ×1}; empty where unreadable.
+     * {@code http-thread-poo ×200, http-listener-k ×1}, the six most numerous kinds; empty where unreadable.
      */
     public String threadKinds() {
         java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
@@ -101,6 +101,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         return kinds.entrySet().stream()
                 .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(6)
                 .map(e -> e.getKey() + " ×" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
