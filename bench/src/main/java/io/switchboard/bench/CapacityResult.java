@@ -32,6 +32,7 @@ record CapacityResult(
      * @param switchboardHeapMb used heap after full GCs with N Switchboard sessions open, MB
      * @param threads         the most threads the server's JVM had ({@code /proc/<pid>/status}), at the samples taken
      * @param threadsIdle     its threads before the first storm
+     * @param threadKinds     its threads by name when it had the most, most numerous first
      * @param openFiles       the most open files it had, at the samples taken
      * @param gc              its garbage-collection pauses over the whole run, those the bench asked for excepted
      * @param stormCores      cores busy in the server during the plain and Switchboard connect storms (CPU ÷ wall)
@@ -45,6 +46,7 @@ record CapacityResult(
             long switchboardHeapMb,
             int threads,
             int threadsIdle,
+            String threadKinds,
             int openFiles,
             io.switchboard.bench.launch.GcLog gc,
             String stormCores,

@@ -20,10 +20,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The capacity part's measurements on one running server, in this order: N plain sessions (connect storm, heap after
- * GC, idle CPU without pings and with the endpoint's own ping every heartbeat interval), closed; N Switchboard
+ * GC, idle CPU without pings), closed; N plain sessions again (idle CPU with the endpoint's own ping every heartbeat
+ * interval), closed; N Switchboard
  * sessions (connect storm, heap, idle CPU under Switchboard's heartbeat, single broadcasts to all N interleaved plain
- * and Switchboard over those same sessions, then a broadcast a second while 1% of them reconnect each second, plain
- * and Switchboard), closed; N Switchboard sessions behind a token check (connect storm), closed. Every storm waits
+ * and Switchboard over those same sessions, then a broadcast a second while 1% of them reconnect each second, in
+ * windows b, c, c, b), closed; N Switchboard sessions behind a token check (connect storm), closed. Every storm waits
  * until the server itself counts N sessions; every close until it counts none.
  */
 final class CapacityRounds {
@@ -44,11 +45,20 @@ final class CapacityRounds {
     private final Path gcLog;
     private final List<CapacityResult> results = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final AtomicInteger churnCursor = new AtomicInteger();
     private int threads;
+    private String threadKinds = "";
     private int openFiles;
 
-    /** One connect storm: N handshakes, at most {@code inFlight} at a time. */
-    private record Storm(List<Channel> channels, double wallNanos, double cpuNanos) {
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** One connect storm: N handshakes, at most {@code inFlight} at a time; CPU of the server and of this JVM. */
+    private record Storm(List<Channel> channels, double wallNanos, double cpuNanos, double clientCpuNanos) {
+        double clientCores() {
+            return clientCpuNanos / wallNanos;
+        }
+
         double perSecond() {
             return channels.size() / (wallNanos / 1e9);
         }
@@ -105,10 +115,15 @@ final class CapacityRounds {
         double plainPerSession = (plainHeap - heapBefore) / (double) n;
         log(String.format("heap per plain session %.0f B (%d MB used after GC)", plainPerSession, plainHeap >> 20));
         double[] floor = idle("plain, no pings", PLAIN_ROOM);
+        closeAll(plain.channels(), PLAIN_ROOM);
+        // Fresh sessions for the pinging window, its first ping one interval after they opened: WildFly 39 closes a
+        // plain session that nothing crossed for about a minute (seen between 62 and 92 s), so sessions left from
+        // the floor's window would be gone before the first ping.
+        Storm again = storm("plain, again for the pinging window", "bench/cap/plain/" + PLAIN_ROOM, PLAIN_ROOM, false);
         server.control().ask("cap-ping " + PLAIN_ROOM + " " + settings.heartbeatSeconds());
         double[] plainPinging = idle("plain, pinging every " + settings.heartbeatSeconds() + " s itself", PLAIN_ROOM);
         server.control().ask("cap-ping " + PLAIN_ROOM + " 0");
-        closeAll(plain.channels(), PLAIN_ROOM);
+        closeAll(again.channels(), PLAIN_ROOM);
 
         // Switchboard: tracked, in a room, heartbeat.
         heapBefore = server.control().heapAfterGc();
@@ -122,8 +137,9 @@ final class CapacityRounds {
                 idle("Switchboard, heartbeat every " + settings.heartbeatSeconds() + " s", SWITCHBOARD_ROOM);
         List<Channel> channels = new ArrayList<>(switchboard.channels());
         double[][] broadcasts = broadcasts(channels);
-        Churn plainChurn = churn('b', channels);
-        Churn switchboardChurn = churn('c', channels);
+        Churn[] churn = churn(channels);
+        Churn plainChurn = churn[0];
+        Churn switchboardChurn = churn[1];
         sample();
         closeAll(channels, SWITCHBOARD_ROOM);
 
@@ -179,9 +195,15 @@ final class CapacityRounds {
                 Spread.of(toList(broadcasts[3])),
                 true,
                 ""));
+        long churnSeconds = 2 * Math.max(1, settings.churnWindow().toSeconds() / 2);
         String churnNote = String.format(
-                "%.1f%% of sessions reconnect a second; a broadcast reached %.1f%% / %.1f%% of N on average",
-                settings.churnPercent(), plainChurn.reachedPercent(), switchboardChurn.reachedPercent());
+                "%.1f%% of sessions asked to reconnect a second, %.0f / %.0f reconnects/s achieved; a broadcast reached"
+                        + " %.1f%% / %.1f%% of N on average",
+                settings.churnPercent(),
+                plainChurn.reconnects() / (double) churnSeconds,
+                switchboardChurn.reconnects() / (double) churnSeconds,
+                plainChurn.reachedPercent(),
+                switchboardChurn.reachedPercent());
         row("broadcast 1/s under churn: p50 ms", plainChurn.p50(), switchboardChurn.p50(), true, churnNote);
         row("broadcast 1/s under churn: p99 ms", plainChurn.p99(), switchboardChurn.p99(), true, "");
         row("broadcast 1/s under churn: max ms", plainChurn.max(), switchboardChurn.max(), true, "");
@@ -190,6 +212,7 @@ final class CapacityRounds {
                     + " reconnects under churn failed and were opened again afterwards");
         }
         sample();
+        notes.add(server.name() + ": threads when it had the most (" + threads + "): " + threadKinds);
         return new CapacityResult.Limits(
                 server.name(),
                 n,
@@ -198,9 +221,17 @@ final class CapacityRounds {
                 switchboardHeap >> 20,
                 threads,
                 threadsIdle,
+                threadKinds,
                 openFiles,
                 GcLog.read(gcLog),
-                String.format("%.2f / %.2f / %.2f", plain.cores(), switchboard.cores(), secured.cores()),
+                String.format(
+                        "%.2f / %.2f / %.2f (load generator %.2f / %.2f / %.2f)",
+                        plain.cores(),
+                        switchboard.cores(),
+                        secured.cores(),
+                        plain.clientCores(),
+                        switchboard.clientCores(),
+                        secured.clientCores()),
                 String.format("%.2f / %.2f", broadcasts[4][0], broadcasts[4][1]));
     }
 
@@ -215,17 +246,17 @@ final class CapacityRounds {
             List<Channel> plain =
                     fleet.open(server.uri("bench/cap/plain/" + PLAIN_ROOM), count, settings.inFlight(), i -> null);
             awaitCount(PLAIN_ROOM, count);
-            ConnectionFleet.closeAll(plain);
+            ConnectionFleet.closeAll(plain, settings.inFlight());
             awaitCount(PLAIN_ROOM, 0);
             List<Channel> tracked = fleet.open(
                     server.uri("bench/cap/switchboard/" + SWITCHBOARD_ROOM), count, settings.inFlight(), i -> null);
             awaitCount(SWITCHBOARD_ROOM, count);
-            ConnectionFleet.closeAll(tracked);
+            ConnectionFleet.closeAll(tracked, settings.inFlight());
             awaitCount(SWITCHBOARD_ROOM, 0);
             List<Channel> secured = fleet.open(
                     server.uri("bench/cap/secured/" + SECURED_ROOM), count / 4 + 1, settings.inFlight(), tokens::token);
             awaitCount(SECURED_ROOM, count / 4 + 1);
-            ConnectionFleet.closeAll(secured);
+            ConnectionFleet.closeAll(secured, settings.inFlight());
             awaitCount(SECURED_ROOM, 0);
         }
         log(String.format(
@@ -248,17 +279,19 @@ final class CapacityRounds {
     private Storm storm(String what, String path, String room, boolean withTokens) throws Exception {
         fleet.receipts(null);
         long cpuBefore = server.process().cpuNanos();
+        long clientBefore = OS.getProcessCpuTime();
         long start = System.nanoTime();
         List<Channel> channels =
                 fleet.open(server.uri(path), n, settings.inFlight(), withTokens ? tokens::token : i -> null);
         long wall = System.nanoTime() - start;
+        long clientCpu = OS.getProcessCpuTime() - clientBefore;
         awaitCount(room, n);
         long cpu = server.process().cpuNanos() - cpuBefore;
         sample();
-        Storm storm = new Storm(channels, wall, cpu);
+        Storm storm = new Storm(channels, wall, cpu, clientCpu);
         log(String.format(
                 "%s connect storm: %d sessions in %.1f s, %.0f handshakes/s, server CPU %.1f s (%.0f µs each, %.2f"
-                        + " cores), %d threads, %d open files",
+                        + " cores; load generator %.2f cores), %d threads, %d open files",
                 what,
                 n,
                 wall / 1e9,
@@ -266,6 +299,7 @@ final class CapacityRounds {
                 cpu / 1e9,
                 storm.cpuMicrosPerHandshake(),
                 storm.cores(),
+                storm.clientCores(),
                 server.process().threads(),
                 server.process().openFiles()));
         return storm;
@@ -298,6 +332,8 @@ final class CapacityRounds {
     private double[][] broadcasts(List<Channel> channels) throws Exception {
         Publisher publisher = server.publisher(SWITCHBOARD_ROOM);
         int rounds = settings.broadcasts();
+        // every session the server holds (N, unless it lost some handshakes: then noted by the storm)
+        int target = server.control().status(SWITCHBOARD_ROOM).ownSubscribers();
         double[][] out = new double[5][];
         for (int i = 0; i < 4; i++) {
             out[i] = new double[rounds];
@@ -316,13 +352,13 @@ final class CapacityRounds {
                 publisher.burst(mode, number, 1, SIZE);
                 server.published(1);
                 long deadline = start + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
-                while (receipts.counted() < n && System.nanoTime() < deadline) {
+                while (receipts.counted() < target && System.nanoTime() < deadline) {
                     Thread.sleep(2);
                 }
                 long cpuNow = server.process().cpuNanos();
                 long now = System.nanoTime();
                 long counted = receipts.counted();
-                double millis = counted < n ? Double.NaN : (receipts.lastArrival() - start) / 1e6;
+                double millis = counted < target ? Double.NaN : (receipts.lastArrival() - start) / 1e6;
                 out[m][done[m]] = millis;
                 out[m + 2][done[m]] = (cpuNow - cpuBefore) / 1e6;
                 cpu[m] += cpuNow - cpuBefore;
@@ -331,12 +367,12 @@ final class CapacityRounds {
                 log(String.format(
                         "one broadcast (%c) to %d: %s ms to the last delivery, server CPU %.0f ms%s",
                         mode,
-                        n,
+                        target,
                         Double.isNaN(millis) ? "–" : String.format("%.0f", millis),
                         (cpuNow - cpuBefore) / 1e6,
-                        counted < n ? " (" + counted + " delivered in " + TIMEOUT_MILLIS / 1000 + " s)" : ""));
-                if (counted < n) {
-                    notes.add(server.name() + ": a broadcast (" + mode + ") reached " + counted + " of " + n);
+                        counted < target ? " (" + counted + " delivered in " + TIMEOUT_MILLIS / 1000 + " s)" : ""));
+                if (counted < target) {
+                    notes.add(server.name() + ": a broadcast (" + mode + ") reached " + counted + " of " + target);
                 }
                 server.awaitProcessed(SWITCHBOARD_ROOM, TIMEOUT_MILLIS);
                 Thread.sleep(1000);
@@ -349,21 +385,52 @@ final class CapacityRounds {
     }
 
     /**
-     * A broadcast a second for the churn window while {@code churnPercent} of the sessions close and reopen each
-     * second, spread over it in 10 ms steps (cursor order, so every session goes at most once in a round of 100 s);
-     * channels replaced in the list as they open again.
+     * A broadcast a second while {@code churnPercent} of the sessions close and reopen each second, in four windows of
+     * half the churn window each, plain and Switchboard in the order b, c, c, b so that neither always comes first;
+     * each mode's latencies over its two windows together: {plain, Switchboard}.
      */
-    private Churn churn(char mode, List<Channel> channels) throws Exception {
+    private Churn[] churn(List<Channel> channels) throws Exception {
+        int seconds = (int) Math.max(1, settings.churnWindow().toSeconds() / 2);
+        Histogram[] latencies = {new Histogram(3), new Histogram(3)};
+        long[][] totals = new long[2][3];
+        for (char mode : new char[] {'b', 'c', 'c', 'b'}) {
+            int m = mode == 'b' ? 0 : 1;
+            long[] window = churnWindow(mode, channels, seconds, latencies[m]);
+            for (int i = 0; i < 3; i++) {
+                totals[m][i] += window[i];
+            }
+        }
+        Churn[] churn = new Churn[2];
+        for (int m = 0; m < 2; m++) {
+            churn[m] = new Churn(
+                    latencies[m].getValueAtPercentile(50) / 1000.0,
+                    latencies[m].getValueAtPercentile(99) / 1000.0,
+                    latencies[m].getMaxValue() / 1000.0,
+                    100.0 * totals[m][0] / (2.0 * seconds * n),
+                    (int) totals[m][1],
+                    (int) totals[m][2]);
+        }
+        return churn;
+    }
+
+    /**
+     * One churn window: a broadcast a second (half a second in) while sessions close and reopen in 10 ms steps
+     * (cursor order across windows, so that a session goes at most once in 100 s at 1%); channels are replaced in
+     * the list as they open again, and those found closed at the end are opened again.
+     *
+     * @return {deliveries counted, reconnects, sessions opened again at the end}
+     */
+    private long[] churnWindow(char mode, List<Channel> channels, int seconds, Histogram into) throws Exception {
         Publisher publisher = server.publisher(SWITCHBOARD_ROOM);
         AtomicReferenceArray<Channel> slots = new AtomicReferenceArray<>(channels.toArray(Channel[]::new));
-        AtomicInteger cursor = new AtomicInteger();
         AtomicInteger pending = new AtomicInteger();
         AtomicInteger reconnects = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         double perStep = n * settings.churnPercent() / 100 / 100;
         double[] carry = {0};
         var uri = server.uri("bench/cap/switchboard/" + SWITCHBOARD_ROOM);
-        Receipts receipts = new Receipts(Receipts.ANY_ROUND, true);
+        int number = server.nextRound();
+        Receipts receipts = new Receipts(number, true);
         fleet.receipts(receipts);
         ScheduledExecutorService churner = Executors.newSingleThreadScheduledExecutor();
         churner.scheduleAtFixedRate(
@@ -372,7 +439,7 @@ final class CapacityRounds {
                     int k = (int) carry[0];
                     carry[0] -= k;
                     for (int j = 0; j < k; j++) {
-                        int i = cursor.getAndIncrement() % n;
+                        int i = churnCursor.getAndIncrement() % n;
                         ConnectionFleet.close(slots.get(i));
                         pending.incrementAndGet();
                         reconnects.incrementAndGet();
@@ -389,8 +456,6 @@ final class CapacityRounds {
                 0,
                 10,
                 TimeUnit.MILLISECONDS);
-        int seconds = (int) Math.max(1, settings.churnWindow().toSeconds());
-        int number = server.nextRound();
         long start = System.nanoTime();
         try {
             for (int s = 0; s < seconds; s++) {
@@ -411,9 +476,10 @@ final class CapacityRounds {
             Thread.sleep(20);
         }
         server.awaitProcessed(SWITCHBOARD_ROOM, TIMEOUT_MILLIS);
-        Thread.sleep(3000); // the last broadcast's deliveries
+        awaitQuiet(receipts);
         fleet.receipts(null);
         Histogram latencies = receipts.latencies();
+        into.add(latencies);
         double reached = 100.0 * receipts.counted() / ((double) seconds * n);
         // Sessions whose reconnect failed are opened again, so that every round after this one has N.
         int reopened = 0;
@@ -430,54 +496,79 @@ final class CapacityRounds {
         }
         awaitCount(SWITCHBOARD_ROOM, n);
         publisher.channel().close();
-        Churn churn = new Churn(
+        log(String.format(
+                "broadcast 1/s (%c) for %d s under %.1f%%/s churn: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f%% of N"
+                        + " reached, %d reconnects (%d failed, %d found closed and opened again)",
+                mode,
+                seconds,
+                settings.churnPercent(),
                 latencies.getValueAtPercentile(50) / 1000.0,
                 latencies.getValueAtPercentile(99) / 1000.0,
                 latencies.getMaxValue() / 1000.0,
                 reached,
                 reconnects.get(),
-                reopened);
-        log(String.format(
-                "broadcast 1/s (%c) for %d s under %.1f%%/s churn: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f%% of N"
-                        + " reached, %d reconnects (%d failed)",
-                mode,
-                seconds,
-                settings.churnPercent(),
-                churn.p50(),
-                churn.p99(),
-                churn.max(),
-                reached,
-                reconnects.get(),
-                failed.get()));
-        return churn;
+                failed.get(),
+                reopened));
+        return new long[] {receipts.counted(), reconnects.get(), reopened};
+    }
+
+    /** Waits for the last broadcast's deliveries: until nothing has arrived for 300 ms, 5 s at most. */
+    private static void awaitQuiet(Receipts receipts) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long last = -1;
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long counted = receipts.counted();
+            if (counted != last) {
+                last = counted;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(300)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void closeAll(List<Channel> channels, String room) throws InterruptedException {
         long start = System.nanoTime();
-        ConnectionFleet.closeAll(channels);
+        ConnectionFleet.closeAll(channels, settings.inFlight());
         awaitCount(room, 0);
         log(String.format("closed %d sessions in %.1f s", channels.size(), (System.nanoTime() - start) / 1e9));
         Thread.sleep(1000);
     }
 
-    /** Waits until the server's own set for the room holds {@code expected} sessions. */
-    private void awaitCount(String room, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+    /**
+     * Waits until the server's own set for the room holds {@code expected} sessions, for a minute at most; if it does
+     * not by then, notes it and goes on with what the server holds (a container that drops I/O events under load
+     * leaves sessions that never opened, or never closed: Payara Micro when its worker queue is full).
+     *
+     * @return the sessions the server holds
+     */
+    private int awaitCount(String room, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             int count = server.control().status(room).ownSubscribers();
             if (count == expected) {
-                return;
+                return count;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        server.name() + ": room " + room + " has " + count + " sessions, expected " + expected);
+                String lost = server.name() + ": room " + room + " holds " + count + " sessions a minute after the"
+                        + " load generator's " + (expected == 0 ? "closes" : expected + " handshakes")
+                        + " completed (the server lost I/O events; see its log)";
+                log(lost);
+                notes.add(lost);
+                return count;
             }
             Thread.sleep(50);
         }
     }
 
     private void sample() {
-        threads = Math.max(threads, server.process().threads());
+        int now = server.process().threads();
+        if (now > threads) {
+            threadKinds = server.process().threadKinds();
+        }
+        threads = Math.max(threads, now);
         openFiles = Math.max(openFiles, server.process().openFiles());
     }
 

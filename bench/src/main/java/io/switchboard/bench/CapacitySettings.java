@@ -18,7 +18,10 @@ import java.util.List;
  * @param broadcasts       {@code capacityBroadcasts}: single broadcasts to all N per mode, interleaved (b, c, c, b...)
  * @param churnWindow      {@code capacityChurnMillis}: how long each churn round broadcasts once a second
  * @param churnPercent     {@code capacityChurnPercent}: the share of sessions that close and reopen each second
- * @param perAddress       {@code capacityPerAddress}: connections per loopback source address
+ * @param perAddress       {@code capacityPerAddress}: connections per loopback source address (2,000: binding port 0
+ *                         gets slower as an address's ports fill; at 20,000 an address the kernel's port search made
+ *                         the load generator the bottleneck, about 1.3 ms of its CPU and 600 handshakes/s against
+ *                         0.2 ms and 3,400/s, Tyrus, 18,000 sessions)
  * @param tokens           {@code capacityTokens}: distinct signed tokens the secured storm's connections take in turn
  */
 public record CapacitySettings(
@@ -46,7 +49,7 @@ public record CapacitySettings(
                 5,
                 Duration.ofSeconds(30),
                 1.0,
-                20_000,
+                2000,
                 1000);
     }
 
@@ -62,7 +65,7 @@ public record CapacitySettings(
                 2,
                 Duration.ofSeconds(4),
                 1.0,
-                20_000,
+                2000,
                 100);
     }
 
@@ -231,13 +234,17 @@ public record CapacitySettings(
                 tokens);
     }
 
-    /** Open files each side needs for N sessions: the sessions, churn's overlap, and the JVM's own. */
+    /**
+     * Open files each side needs for N sessions: the sessions, churn's overlap (1%), and the JVM's own (jars, logs,
+     * selectors: about 350 in Payara Micro, 600 in WildFly, 150 in Tyrus standalone at 2,000 sessions).
+     */
     static long filesNeeded(int sessions) {
-        return sessions + sessions / 20 + 3000L;
+        return sessions + sessions / 100 + 1500L;
     }
 
-    /** The most sessions that fit an open-file limit. */
+    /** The most sessions that fit an open-file limit, in whole thousands. */
     static int sessionsFitting(long limit) {
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, (limit - 3000) * 20 / 21));
+        long most = (limit - 1500) * 100 / 101;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, most >= 1000 ? most / 1000 * 1000 : most));
     }
 }

@@ -74,7 +74,7 @@ public record OpenFileLimit(long soft, long hard, String note) {
                         + "); the servers inherit it"
                 : "could not raise the open-file limit " + show(now.soft()) + ":" + show(now.hard()) + " to "
                         + wanted + " (" + command + ": " + (outcome.isEmpty() ? "no effect" : outcome)
-                        + "; it needs root)";
+                        + "; raising a hard limit needs root with CAP_SYS_RESOURCE)";
         return new OpenFileLimit(after.soft(), after.hard(), note);
     }
 

@@ -80,6 +80,32 @@ public final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The JVM's threads now by kind: their names as the kernel keeps them ({@code /proc/<pid>/task/<tid>/comm}, the
+     * first 15 bytes) with digits replaced by {@code N}, most numerous first, e.g.
+     * {@code http-thread-poo ×200, http-listener-k ×1}, the six most numerous kinds; empty where unreadable.
+     */
+    public String threadKinds() {
+        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+                    kinds.merge(name, 1, Integer::sum);
+                } catch (IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
+        }
+        return kinds.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(6)
+                .map(e -> e.getKey() + " ×" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The JVM's open file descriptors now (entries of {@code /proc/<pid>/fd}), -1 where unreadable. */
     public int openFiles() {
         try (var fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
