@@ -76,146 +76,47 @@ public record CapacitySettings(
 
     /** These settings with one changed by its {@code capacity...} key. */
     CapacitySettings with(String key, String value) {
-        List<String> list = List.of(value.split(","));
-        CapacitySettings s = this;
-        return switch (key) {
-            case "capacityServers" ->
-                new CapacitySettings(
-                        list,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        s.churnWindow,
-                        s.churnPercent,
-                        s.perAddress,
-                        s.tokens);
-            case "capacitySessions" -> s.sessions(Integer.parseInt(value));
-            case "capacityServerJvm" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        list,
-                        s.inFlight,
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        s.churnWindow,
-                        s.churnPercent,
-                        s.perAddress,
-                        s.tokens);
-            case "capacityInFlight" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        Integer.parseInt(value),
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        s.churnWindow,
-                        s.churnPercent,
-                        s.perAddress,
-                        s.tokens);
-            case "capacityIdleMillis" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        Duration.ofMillis(Long.parseLong(value)),
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        s.churnWindow,
-                        s.churnPercent,
-                        s.perAddress,
-                        s.tokens);
-            case "capacityHeartbeatSeconds" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        s.idleWindow,
-                        Integer.parseInt(value),
-                        s.broadcasts,
-                        s.churnWindow,
-                        s.churnPercent,
-                        s.perAddress,
-                        s.tokens);
-            case "capacityBroadcasts" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        Integer.parseInt(value),
-                        s.churnWindow,
-                        s.churnPercent,
-                        s.perAddress,
-                        s.tokens);
-            case "capacityChurnMillis" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        Duration.ofMillis(Long.parseLong(value)),
-                        s.churnPercent,
-                        s.perAddress,
-                        s.tokens);
-            case "capacityChurnPercent" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        s.churnWindow,
-                        Double.parseDouble(value),
-                        s.perAddress,
-                        s.tokens);
-            case "capacityPerAddress" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        s.churnWindow,
-                        s.churnPercent,
-                        Integer.parseInt(value),
-                        s.tokens);
-            case "capacityTokens" ->
-                new CapacitySettings(
-                        s.servers,
-                        s.sessions,
-                        s.serverJvm,
-                        s.inFlight,
-                        s.idleWindow,
-                        s.heartbeatSeconds,
-                        s.broadcasts,
-                        s.churnWindow,
-                        s.churnPercent,
-                        s.perAddress,
-                        Integer.parseInt(value));
+        List<String> servers = this.servers;
+        int sessions = this.sessions;
+        List<String> serverJvm = this.serverJvm;
+        int inFlight = this.inFlight;
+        Duration idleWindow = this.idleWindow;
+        int heartbeatSeconds = this.heartbeatSeconds;
+        int broadcasts = this.broadcasts;
+        Duration churnWindow = this.churnWindow;
+        double churnPercent = this.churnPercent;
+        int perAddress = this.perAddress;
+        int tokens = this.tokens;
+        switch (key) {
+            case "capacityServers" -> servers = List.of(value.split(","));
+            case "capacitySessions" -> sessions = Integer.parseInt(value);
+            case "capacityServerJvm" -> serverJvm = List.of(value.split(","));
+            case "capacityInFlight" -> inFlight = Integer.parseInt(value);
+            case "capacityIdleMillis" -> idleWindow = Duration.ofMillis(Long.parseLong(value));
+            case "capacityHeartbeatSeconds" -> heartbeatSeconds = Integer.parseInt(value);
+            case "capacityBroadcasts" -> broadcasts = Integer.parseInt(value);
+            case "capacityChurnMillis" -> churnWindow = Duration.ofMillis(Long.parseLong(value));
+            case "capacityChurnPercent" -> churnPercent = Double.parseDouble(value);
+            case "capacityPerAddress" -> perAddress = Integer.parseInt(value);
+            case "capacityTokens" -> tokens = Integer.parseInt(value);
             default ->
                 throw new IllegalArgumentException("Unknown setting " + key + " (capacityServers, capacitySessions,"
                         + " capacityServerJvm, capacityInFlight, capacityIdleMillis, capacityHeartbeatSeconds,"
                         + " capacityBroadcasts, capacityChurnMillis, capacityChurnPercent, capacityPerAddress,"
                         + " capacityTokens)");
-        };
+        }
+        return new CapacitySettings(
+                servers,
+                sessions,
+                serverJvm,
+                inFlight,
+                idleWindow,
+                heartbeatSeconds,
+                broadcasts,
+                churnWindow,
+                churnPercent,
+                perAddress,
+                tokens);
     }
 
     /** These settings for another N. */
