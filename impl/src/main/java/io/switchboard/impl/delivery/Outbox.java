@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One session's send queue: bounded by messages and bytes, written with one asynchronous send at a time (Undertow
- * and Tomcat throw when a second starts before the first completes), in the order messages were offered.
+ * One session's send queue: bounded by messages and bytes, written one write at a time (a single message, or a
+ * gathered write of several: the writer reports it once), in the order messages were offered. Containers may refuse
+ * a second asynchronous send before the first completes (Tomcat throws); only a writer that knows its container's
+ * batching (Undertow's) starts several sends for one gathered write.
  *
  * <p>Whoever offers the message that finds the queue idle must then call {@link #drain()}; from there each
  * completed send starts the next, on whichever thread the container completes it. A container that completes
