@@ -78,7 +78,13 @@ public final class ReconnectingClient implements ReconnectingSocket {
     private volatile ClientState state = ClientState.IDLE;
     private Link current;
     private LinkWatch watch;
+    /**
+     * The message being written and the link it is written on. A drop leaves both: the container may report the
+     * write after it reported the close (Tyrus does), and the outcome decides whether the message is written again.
+     */
     private OutboundBuffer.Outgoing inFlight;
+
+    private Link inFlightOn;
     private boolean pumping;
     private boolean pumpAgain;
     private boolean starting;
@@ -229,6 +235,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
             current = null;
             watch = null;
             inFlight = null;
+            inFlightOn = null;
             unsent = buffer.drain();
         }
         refuse(unsent, Reason.CLOSED, "Switchboard: client '" + name() + "' was closed before the message was written");
@@ -375,6 +382,11 @@ public final class ReconnectingClient implements ReconnectingSocket {
             }
             link.ready = true;
             link.timer = thread.scheduleWithFixedDelay(() -> watch(link), tick, tick, TimeUnit.NANOSECONDS);
+            if (inFlight != null && inFlightOn != link) {
+                // A write on an earlier connection that the container never reported: written again, here.
+                inFlight = null;
+                inFlightOn = null;
+            }
         }
         pump(link);
     }
@@ -422,7 +434,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                 }
                 current = null;
                 watch = null;
-                inFlight = null;
+                // inFlight stays: written() learns whether the message reached the socket before the drop.
                 pumping = false;
                 link.ready = false;
                 link.timer.cancel(false);
@@ -585,6 +597,7 @@ public final class ReconnectingClient implements ReconnectingSocket {
                 }
                 next = buffer.head();
                 inFlight = next;
+                inFlightOn = link;
                 watch.writeStarted(clock.getAsLong());
                 pumping = true;
                 pumpAgain = false;
@@ -607,24 +620,40 @@ public final class ReconnectingClient implements ReconnectingSocket {
         }
     }
 
+    /**
+     * The container reported a write, possibly after the link dropped. A message that reached the socket leaves the
+     * buffer even then (sending it again would double it); one that did not stays at the head for the next connection.
+     */
     private void written(Link link, OutboundBuffer.Outgoing outgoing, SendResult result) {
+        boolean sent;
+        boolean onCurrent;
+        Link next;
         synchronized (lock) {
-            if (inFlight != outgoing || link != current) {
+            if (inFlight != outgoing || inFlightOn != link) {
                 return;
             }
             inFlight = null;
-            watch.writeEnded();
-            if (result.isOK()) {
+            inFlightOn = null;
+            onCurrent = link == current;
+            if (onCurrent) {
+                watch.writeEnded();
+            }
+            // The head, unless close() or giving up drained the buffer meanwhile (and failed the message's future).
+            sent = result.isOK() && buffer.head() == outgoing;
+            if (sent) {
                 buffer.removeHead();
             }
+            next = current;
         }
-        if (result.isOK()) {
+        if (sent) {
             meters.sent.add(1);
             outgoing.done.complete(null);
-            pump(link);
-        } else {
+        }
+        if (onCurrent && !result.isOK()) {
             // The connection broke under the write: the message stays at the head for the next connection.
             abort(link, "a write failed (" + rootCause(result.getException()) + ")");
+        } else if (next != null) {
+            pump(next);
         }
     }
 
