@@ -25,6 +25,8 @@ public abstract class RoomScenarios {
      * overflowed: 128 MiB, well beyond what the servers buffer per connection below Switchboard.
      */
     private static final int MAX_FLOOD = 8192;
+    /** The most 16 KiB messages one write carries: a gathered write holds at most 64 KiB of frames. */
+    private static final int MESSAGES_IN_ONE_WRITE = 65536 / (16384 + 4);
 
     /**
      * The configuration a deployment of these scenarios needs: a short heartbeat, so that connections dropped
@@ -218,14 +220,15 @@ public abstract class RoomScenarios {
                     .contains("closed OverflowCloseEndpoint 1013 slow_consumer Send queue full"));
             awaitMembers("s", 1);
             // Once closed, the slow one is no recipient of later messages; the write under way when it was closed
-            // counts as failed.
+            // counts as failed: one message, or every message of a gathered write, which holds 64 KiB of frames at
+            // most: three of these 16 KiB messages (16,388 bytes framed). A verify run on WildFly saw three.
             Map<String, Integer> report = counts(probe("flood-report"));
             assertThat(report.get("recipients"))
                     .isBetween(count + 1, 2 * count - 1)
                     .isEqualTo(report.get("delivered") + report.get("dropped") + report.get("failed"));
             assertThat(report.get("delivered")).isGreaterThanOrEqualTo(count);
             assertThat(report.get("dropped")).isPositive();
-            assertThat(report.get("failed")).isLessThanOrEqualTo(1);
+            assertThat(report.get("failed")).isLessThanOrEqualTo(MESSAGES_IN_ONE_WRITE);
         }
     }
 
