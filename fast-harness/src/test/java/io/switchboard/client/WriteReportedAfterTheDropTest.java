@@ -60,8 +60,8 @@ class WriteReportedAfterTheDropTest {
         RestartingEndpoint.READ.clear();
         server = FastServer.start(FastServer.Mode.PLAIN, RestartingEndpoint.class);
         client = ReconnectingClient.builder(Clients.quick("held", server.base().resolve("held/restarting"))
-                        // Long enough for each test to act between the drop and the reconnect.
-                        .backoff(Duration.ofMillis(400), Duration.ofMillis(800), 2)
+                        // Long enough for each test to act between the drop and the reconnect, on a loaded machine.
+                        .backoff(Duration.ofMillis(1500), Duration.ofMillis(3000), 2)
                         .build())
                 .container(writes.container())
                 .listener(probe)
