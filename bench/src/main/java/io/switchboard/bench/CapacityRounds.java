@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import io.netty.channel.Channel;
+import io.switchboard.bench.client.Arrivals;
 import io.switchboard.bench.client.BenchTokens;
 import io.switchboard.bench.client.ConnectionFleet;
 import io.switchboard.bench.client.Publisher;
@@ -9,6 +10,7 @@ import io.switchboard.bench.launch.GcLog;
 import io.switchboard.bench.launch.ServerProcess;
 import io.switchboard.bench.report.Spread;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -49,9 +51,6 @@ final class CapacityRounds {
     private int threads;
     private String threadKinds = "";
     private int openFiles;
-
-    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     /** One connect storm: N handshakes, at most {@code inFlight} at a time; CPU of the server and of this JVM. */
     private record Storm(List<Channel> channels, double wallNanos, double cpuNanos, double clientCpuNanos) {
@@ -195,7 +194,7 @@ final class CapacityRounds {
                 Spread.of(toList(broadcasts[3])),
                 true,
                 ""));
-        long churnSeconds = 2 * Math.max(1, settings.churnWindow().toSeconds() / 2);
+        long churnSeconds = 2L * churnWindowSeconds();
         String churnNote = String.format(
                 "%.1f%% of sessions asked to reconnect a second, %.0f / %.0f reconnects/s achieved; a broadcast reached"
                         + " %.1f%% / %.1f%% of N on average",
@@ -279,12 +278,12 @@ final class CapacityRounds {
     private Storm storm(String what, String path, String room, boolean withTokens) throws Exception {
         fleet.receipts(null);
         long cpuBefore = server.process().cpuNanos();
-        long clientBefore = OS.getProcessCpuTime();
+        long clientBefore = ClientCpu.processNanos();
         long start = System.nanoTime();
         List<Channel> channels =
                 fleet.open(server.uri(path), n, settings.inFlight(), withTokens ? tokens::token : i -> null);
         long wall = System.nanoTime() - start;
-        long clientCpu = OS.getProcessCpuTime() - clientBefore;
+        long clientCpu = ClientCpu.processNanos() - clientBefore;
         awaitCount(room, n);
         long cpu = server.process().cpuNanos() - cpuBefore;
         sample();
@@ -390,7 +389,7 @@ final class CapacityRounds {
      * each mode's latencies over its two windows together: {plain, Switchboard}.
      */
     private Churn[] churn(List<Channel> channels) throws Exception {
-        int seconds = (int) Math.max(1, settings.churnWindow().toSeconds() / 2);
+        int seconds = churnWindowSeconds();
         Histogram[] latencies = {new Histogram(3), new Histogram(3)};
         long[][] totals = new long[2][3];
         for (char mode : new char[] {'b', 'c', 'c', 'b'}) {
@@ -411,6 +410,11 @@ final class CapacityRounds {
                     (int) totals[m][2]);
         }
         return churn;
+    }
+
+    /** Each churn window's length: half the churn setting, a second at least. */
+    private int churnWindowSeconds() {
+        return (int) Math.max(1, settings.churnWindow().toSeconds() / 2);
     }
 
     /**
@@ -476,7 +480,8 @@ final class CapacityRounds {
             Thread.sleep(20);
         }
         server.awaitProcessed(SWITCHBOARD_ROOM, TIMEOUT_MILLIS);
-        awaitQuiet(receipts);
+        // the last broadcast's deliveries: until nothing has arrived for 300 ms, 5 s at most
+        Arrivals.awaitSettled(receipts::counted, Long.MAX_VALUE, Duration.ofMillis(300), Duration.ofSeconds(5));
         fleet.receipts(null);
         Histogram latencies = receipts.latencies();
         into.add(latencies);
@@ -510,23 +515,6 @@ final class CapacityRounds {
                 failed.get(),
                 reopened));
         return new long[] {receipts.counted(), reconnects.get(), reopened};
-    }
-
-    /** Waits for the last broadcast's deliveries: until nothing has arrived for 300 ms, 5 s at most. */
-    private static void awaitQuiet(Receipts receipts) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long last = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long counted = receipts.counted();
-            if (counted != last) {
-                last = counted;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(300)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
     }
 
     private void closeAll(List<Channel> channels, String room) throws InterruptedException {

@@ -119,22 +119,6 @@ public record CapacitySettings(
                 tokens);
     }
 
-    /** These settings for another N. */
-    CapacitySettings sessions(int n) {
-        return new CapacitySettings(
-                servers,
-                n,
-                serverJvm,
-                inFlight,
-                idleWindow,
-                heartbeatSeconds,
-                broadcasts,
-                churnWindow,
-                churnPercent,
-                perAddress,
-                tokens);
-    }
-
     /**
      * Open files each side needs for N sessions: the sessions, churn's overlap (1%), and the JVM's own (jars, logs,
      * selectors: about 350 in Payara Micro, 600 in WildFly, 150 in Tyrus standalone at 2,000 sessions).

@@ -1,6 +1,7 @@
 package io.switchboard.bench;
 
 import io.netty.channel.Channel;
+import io.switchboard.bench.client.Arrivals;
 import io.switchboard.bench.client.ClientGroup;
 import io.switchboard.bench.client.Control;
 import io.switchboard.bench.client.Flooder;
@@ -8,6 +9,7 @@ import io.switchboard.bench.client.PacedSenders;
 import io.switchboard.bench.client.RoomTraffic;
 import io.switchboard.bench.report.Spread;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -86,7 +88,7 @@ final class FloodBench {
                 flooder.stop();
             }
             long expected = sent * n;
-            drain(traffic, expected);
+            Arrivals.awaitSettled(traffic::healthy, expected, Duration.ofSeconds(2), Duration.ofMillis(DRAIN_MILLIS));
             long lost = expected - traffic.healthy();
             long closed = traffic.closed();
             Histogram latencies = traffic.latencies();
@@ -148,23 +150,6 @@ final class FloodBench {
             }
         } while (System.nanoTime() < deadline);
         BenchMain.log(server.name() + ": still busy 30 s after a flood round");
-    }
-
-    /** Waits until every expected message has arrived, or none has for a while, or the drain time is over. */
-    private static void drain(RoomTraffic traffic, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        long last = -1;
-        long quietSince = System.nanoTime();
-        while (traffic.healthy() < expected && System.nanoTime() < deadline) {
-            long now = traffic.healthy();
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(2)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** Waits up to a minute until the room has exactly {@code expected} members; whether it did. */

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** A server under test running in its own JVM: where it listens, and how much CPU it has used. */
 public final class ServerProcess implements AutoCloseable {
@@ -86,7 +89,7 @@ public final class ServerProcess implements AutoCloseable {
      * {@code http-thread-poo ×200, http-listener-k ×1}, the six most numerous kinds; empty where unreadable.
      */
     public String threadKinds() {
-        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
+        Map<String, Integer> kinds = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
@@ -100,10 +103,10 @@ public final class ServerProcess implements AutoCloseable {
             return "";
         }
         return kinds.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(6)
                 .map(e -> e.getKey() + " ×" + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** The JVM's open file descriptors now (entries of {@code /proc/<pid>/fd}), -1 where unreadable. */
