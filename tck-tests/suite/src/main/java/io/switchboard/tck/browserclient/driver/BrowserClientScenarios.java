@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.assertj.core.description.Description;
+import org.assertj.core.description.LazyTextDescription;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +82,9 @@ public abstract class BrowserClientScenarios {
     void resumesAfterEachCloseByTheServerMidStream() {
         String room = freshRoom();
         int[] codes = {1012, 1001, 1012, 1001};
-        try (ClientPage page = ClientPage.open(page(), parameters(room, webSocketBase()));
+        ClientPage page = ClientPage.open(page(), parameters(room, webSocketBase()));
+        List<Integer> seen;
+        try (page;
                 TestClient control = control(webSocketBase())) {
             List<Integer> dropped = followThroughDrops(
                     page,
@@ -91,16 +96,19 @@ public abstract class BrowserClientScenarios {
                             .isNotEqualTo("closed:0"));
 
             assertEveryBroadcastOnceInOrder(page, dropped, codes.length);
-            // Each close code is checked by closeCodesReachThePageMidStream; here the page must only come back.
-            assertThat(closeCodes(page)).hasSize(codes.length);
+            seen = closeCodes(page);
         }
+        // Each close code is checked by closeCodesReachThePageMidStream; here the page must only come back.
+        assertThat(seen).as(handshakes(page)).hasSize(codes.length);
     }
 
     @Test
     void closeCodesReachThePageMidStream() {
         String room = freshRoom();
         int[] codes = {1012, 1001, 1012, 1001};
-        try (ClientPage page = ClientPage.open(page(), parameters(room, webSocketBase()));
+        ClientPage page = ClientPage.open(page(), parameters(room, webSocketBase()));
+        List<Integer> seen;
+        try (page;
                 TestClient control = control(webSocketBase())) {
             followThroughDrops(
                     page,
@@ -110,9 +118,9 @@ public abstract class BrowserClientScenarios {
                     i -> assertThat(control.ask("close:" + room + ":" + codes[i]))
                             .startsWith("closed:")
                             .isNotEqualTo("closed:0"));
-
-            assertThat(closeCodes(page)).containsExactly(1012, 1001, 1012, 1001);
+            seen = closeCodes(page);
         }
+        assertThat(seen).as(handshakes(page)).containsExactly(1012, 1001, 1012, 1001);
     }
 
     @Test
@@ -120,17 +128,22 @@ public abstract class BrowserClientScenarios {
         String room = freshRoom();
         URI direct = webSocketBase();
         int drops = 4;
-        try (TcpProxy proxy = TcpProxy.to(direct.getHost(), direct.getPort());
-                ClientPage page = ClientPage.open(
-                        page(), parameters(room, URI.create("ws://127.0.0.1:" + proxy.port() + direct.getPath())));
-                TestClient control = control(direct)) {
-            List<Integer> dropped = followThroughDrops(
-                    page, control, room, drops, i -> assertThat(proxy.cut()).isPositive());
+        ClientPage page;
+        List<Integer> seen;
+        try (TcpProxy proxy = TcpProxy.to(direct.getHost(), direct.getPort())) {
+            page = ClientPage.open(
+                    page(), parameters(room, URI.create("ws://127.0.0.1:" + proxy.port() + direct.getPath())));
+            try (page;
+                    TestClient control = control(direct)) {
+                List<Integer> dropped = followThroughDrops(
+                        page, control, room, drops, i -> assertThat(proxy.cut()).isPositive());
 
-            assertEveryBroadcastOnceInOrder(page, dropped, drops);
-            // A reset connection: the browser reports no close frame, 1006.
-            assertThat(closeCodes(page)).containsExactly(1006, 1006, 1006, 1006);
+                assertEveryBroadcastOnceInOrder(page, dropped, drops);
+                seen = closeCodes(page);
+            }
         }
+        // A reset connection: the browser reports no close frame, 1006.
+        assertThat(seen).as(handshakes(page)).containsExactly(1006, 1006, 1006, 1006);
     }
 
     @Test
@@ -336,6 +349,16 @@ public abstract class BrowserClientScenarios {
                 .filter(s -> s.startsWith("backing-off "))
                 .map(s -> Integer.parseInt(s.split(" ")[1]))
                 .toList();
+    }
+
+    /**
+     * For a failure message: what Chromium's net log says of each handshake of a page, read once the page is closed.
+     * A browser reports every failed handshake as 1006; the log has the status the server answered, or the network
+     * error.
+     */
+    private static Description handshakes(ClientPage page) {
+        return new LazyTextDescription(() -> "the page's WebSocket handshakes (Chromium's net log): "
+                + page.webSocketHandshakes().stream().map(Object::toString).collect(Collectors.joining("; ")));
     }
 
     private static void assertConsecutive(List<String> broadcasts) {

@@ -2,6 +2,7 @@ package io.switchboard.tck.browserclient.driver;
 
 import io.switchboard.browser.ChromiumInstallation;
 import io.switchboard.browser.HeadlessChromium;
+import io.switchboard.browser.NetLog;
 import io.switchboard.tck.browser.Browser;
 import java.net.URL;
 import java.nio.file.Path;
@@ -30,11 +31,13 @@ public final class ClientPage implements AutoCloseable {
     private final HeadlessChromium browser;
     private final JavascriptExecutor script;
     private final String name;
+    private final Path netLog;
 
-    private ClientPage(HeadlessChromium browser, String name) {
+    private ClientPage(HeadlessChromium browser, String name, Path netLog) {
         this.browser = browser;
         this.script = (JavascriptExecutor) browser.driver();
         this.name = name;
+        this.netLog = netLog;
     }
 
     /**
@@ -49,14 +52,13 @@ public final class ClientPage implements AutoCloseable {
         ChromiumInstallation installation = ChromiumInstallation.require();
         Path logs = Browser.logFolder();
         String name = "browser-client-" + PAGES.incrementAndGet();
+        Path netLog = logs.resolve(name + ".netlog.json");
         HeadlessChromium.Setup setup = new HeadlessChromium.Setup(
-                logs,
-                List.of(page.getHost()),
-                List.of("--log-net-log=" + logs.resolve(name + ".netlog.json"), "--enable-logging=stderr", "--v=0"));
+                logs, List.of(page.getHost()), List.of("--log-net-log=" + netLog, "--enable-logging=stderr", "--v=0"));
         HeadlessChromium browser = HeadlessChromium.start(installation, setup);
         try {
             browser.driver().get(Browser.withFragment(page, parameters));
-            return new ClientPage(browser, name);
+            return new ClientPage(browser, name, netLog);
         } catch (RuntimeException e) {
             browser.close();
             throw e;
@@ -175,6 +177,16 @@ public final class ClientPage implements AutoCloseable {
         } catch (RuntimeException e) {
             return "(the page cannot be read: " + e + ")";
         }
+    }
+
+    /**
+     * The page's WebSocket handshakes as Chromium's net log has them, each with the answer the page never sees: the
+     * status line of one that opened, the refusal of one that did not, or the network error (see {@link NetLog}).
+     * Chromium writes its log in batches and finishes it as it exits: read it after {@link #close()} for the last
+     * events.
+     */
+    public List<NetLog.Handshake> webSocketHandshakes() {
+        return NetLog.webSocketHandshakes(netLog);
     }
 
     /** Ends the browser. */
