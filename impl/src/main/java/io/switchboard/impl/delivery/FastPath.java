@@ -22,4 +22,13 @@ public interface FastPath {
      *         extension, internals not as expected): the next fast path, else the portable writer, is used
      */
     SessionWriter writerFor(Session session);
+
+    /**
+     * Called for every session that opens, before {@link #writerFor} and whether or not {@code switchboard.fast-path}
+     * lets fast writers be used: a correction a container needs for every session goes here (Tyrus's: see
+     * {@code EchoedCloseGuard}). Does nothing by default; must not throw.
+     *
+     * @param session the session, in its {@code onOpen}
+     */
+    default void opened(Session session) {}
 }

@@ -35,12 +35,15 @@ public final class FastPaths {
     private FastPaths() {}
 
     /**
-     * The writer for a session that just opened.
+     * The writer for a session that just opened, after every fast path has seen it ({@link FastPath#opened}).
      *
      * @param session the session
      * @return its writer
      */
     public static SessionWriter writerFor(Session session) {
+        for (FastPath path : FOUND) {
+            path.opened(session);
+        }
         if (enabled()) {
             for (FastPath path : FOUND) {
                 SessionWriter fast = path.writerFor(session);

@@ -67,6 +67,25 @@ public final class TyrusFastPath implements FastPath {
         return writer;
     }
 
+    /**
+     * Guards a server session against a second, concurrent ending when its peer answers a close the server started
+     * ({@link EchoedCloseGuard}), with or without the fast writer.
+     *
+     * @param session the session
+     */
+    @Override
+    public void opened(Session session) {
+        if (!(session.getContainer() instanceof ServerContainer)) {
+            return;
+        }
+        try {
+            EchoedCloseGuard.guard(internalsFor(session).webSocketOf(session));
+        } catch (Throwable e) {
+            // Not Tyrus, or not the Tyrus we know: writerFor says so once.
+            LOG.log(Level.FINE, "Switchboard: no guard for a close the peer answers at once", e);
+        }
+    }
+
     /** The members for this session's classes, found once; a failure is remembered too, so it is not retried. */
     private static TyrusInternals internalsFor(Session session) {
         Object last = found;

@@ -187,18 +187,7 @@ public final class RawClient implements AutoCloseable {
      * a clean close, cheaper than a full client's.
      */
     public void closeCleanly() throws IOException {
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        byte[] payload = {(byte) 0x03, (byte) 0xE8};
-        byte[] frame = new byte[2 + 4 + payload.length];
-        frame[0] = (byte) 0x88;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
-        }
-        socket.getOutputStream().write(frame);
-        socket.getOutputStream().flush();
+        sendClose(1000);
         InputStream in = socket.getInputStream();
         int first = in.read();
         if (first != 0x88) {
@@ -207,6 +196,16 @@ public final class RawClient implements AutoCloseable {
         int length = in.read() & 0x7F;
         in.readNBytes(length);
         socket.close();
+    }
+
+    /**
+     * Sends a masked close frame with a code and no reason: to start a close, or to answer the server's close frame
+     * as browsers do, echoing its code.
+     *
+     * @param code the close code
+     */
+    public void sendClose(int code) throws IOException {
+        sendFrame(0x88, new byte[] {(byte) (code >> 8), (byte) code});
     }
 
     /**

@@ -5,14 +5,18 @@ import io.switchboard.SessionInfo;
 import io.switchboard.Untracked;
 import io.switchboard.tck.probe.ProbeCommands;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
  * Reads Switchboard's state from inside the deployment. Untracked itself, so it never counts in what it reports.
  * Commands: {@code count}, {@code open} (how many the container reports open), {@code sessions},
- * {@code events}, {@code endings} (see {@link SlowCloseEndpoint}), {@code reset}, {@code heap}.
+ * {@code events}, {@code endings} (see {@link SlowCloseEndpoint}), {@code reset}, {@code heap}, and
+ * {@code close:<code>}, which closes every open session of {@link QuietEndpoint} with that code through its
+ * {@code Session}, as application code would, and answers {@code closed:<how many>}.
  */
 @Untracked
 @ServerEndpoint("/tracking-probe")
@@ -25,7 +29,20 @@ public class TrackingProbe {
     EventLog log;
 
     @OnMessage
-    public String command(String command) {
+    public String command(String command) throws IOException {
+        if (command.startsWith("close:")) {
+            CloseReason reason = new CloseReason(
+                    CloseReason.CloseCodes.getCloseCode(Integer.parseInt(command.substring("close:".length()))),
+                    "closed by the application");
+            int closed = 0;
+            for (SessionInfo session : sessions.stream()
+                    .filter(s -> s.endpointId().equals("QuietEndpoint"))
+                    .toList()) {
+                session.session().close(reason);
+                closed++;
+            }
+            return "closed:" + closed;
+        }
         return ProbeCommands.counting(sessions)
                 .on(
                         "sessions",

@@ -95,6 +95,49 @@ public abstract class TrackingScenarios {
                 .contains("closed QuietEndpoint 4000 application CLOSED duration done here"));
     }
 
+    /**
+     * A browser answers a server's close frame at once, echoing its code, often while the server is still closing
+     * (running {@code onClose}). Tyrus refuses 1012 and 1013 from a client ({@code 1002 Illegal close code}): on
+     * Payara it read that answer before it had closed the connection, ended the session a second time with 1002, and
+     * closed the servlet connection twice at once, after which a later handshake could fail. The session must end
+     * once, with the application's code; each round gives the answer a chance to come first.
+     */
+    @Test
+    void anApplicationsCloseKeepsItsCodeWhenThePeerEchoesItAtOnce() throws Exception {
+        List<String> codes = new ArrayList<>();
+        ExecutorService answering = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 0; round < 30; round++) {
+                int code = round % 2 == 0 ? 1012 : 1013;
+                codes.add(String.valueOf(code));
+                try (RawClient raw = RawClient.handshake(uri("quiet/echo"), true)) {
+                    assertThat(raw.status()).isEqualTo(101);
+                    await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("1"));
+                    Future<Integer> answered = answering.submit(() -> {
+                        RawClient.Frame frame = raw.readFrame(30_000);
+                        while (frame.opcode() != 0x8) {
+                            raw.sendPong(frame.payload()); // a heartbeat's ping, answered as a browser does
+                            frame = raw.readFrame(30_000);
+                        }
+                        raw.sendClose(frame.closeCode());
+                        return frame.closeCode();
+                    });
+                    assertThat(probe("close:" + code)).isEqualTo("closed:1");
+                    assertThat(answered.get(30, TimeUnit.SECONDS)).isEqualTo(code);
+                }
+                await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
+            }
+        } finally {
+            answering.shutdownNow();
+        }
+        await().untilAsserted(() -> assertThat(lines("events").stream()
+                        .filter(line -> line.startsWith("closed "))
+                        .map(line -> line.split(" ")[2])
+                        .toList())
+                .as(() -> String.join("\n", lines("events")))
+                .containsExactlyElementsOf(codes));
+    }
+
     @Test
     void abruptDropLeavesTheRegistry() throws IOException {
         RawClient raw = RawClient.handshake(uri("quiet/drop"), true);
