@@ -135,6 +135,20 @@ public class BrowserClientIT extends BrowserClientScenarios {
         return Deployments.webSocketBase(url);
     }
 
+    /**
+     * Payara Micro now and then answers {@code 404} to the handshake that follows a close the application started
+     * (payara/Payara#5432, open): once Tyrus has closed the servlet connection, Grizzly reads the browser's answer to
+     * the close frame as a request ({@code NullPointerException}s in {@code URLDecoder}, {@code Method.CUSTOM},
+     * {@code HttpServerFilter.afterService}), and a handshake soon after is not routed to the application. The page
+     * backs off and comes back, with every broadcast once. WildFly refuses none. See
+     * docs/architecture.md, "A close the server starts, answered at once".
+     */
+    @Override
+    protected boolean knownContainerRefusal(String answer) {
+        return Server.running() == Server.PAYARA_MICRO
+                && answer.equals("Error during WebSocket handshake: Unexpected response code: 404");
+    }
+
     @Override
     protected Restartable restartable() throws Exception {
         return switch (Server.running()) {
