@@ -4,6 +4,7 @@ import io.switchboard.tck.tracking.QuietEndpoint;
 import io.switchboard.tck.tracking.TrackingScenarios;
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,6 +33,18 @@ public class TrackingIT extends TrackingScenarios {
     @Override
     protected boolean servletContainer() {
         return true;
+    }
+
+    /**
+     * None on WildFly, where the scenario is skipped: Undertow refuses a peer's close frame with 1012 or 1013 too
+     * ({@code UT002026: Invalid close frame status code}), and when a browser's echo of an application's close arrives
+     * before Undertow has ended the session, the session ends with 1002 (3 to 8 of 30 rounds here), and Undertow
+     * overwrites the code it sent with it. Not corrected yet: Switchboard's guard is Tyrus's (see
+     * docs/architecture.md).
+     */
+    @Override
+    protected List<Integer> echoedCloseCodes() {
+        return Server.running() == Server.WILDFLY ? List.of() : super.echoedCloseCodes();
     }
 
     @Override

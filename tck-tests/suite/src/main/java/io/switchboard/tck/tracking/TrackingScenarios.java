@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,15 @@ public abstract class TrackingScenarios {
 
     /** Whether the server runs Switchboard's handshake filter (a servlet container does; bare Tyrus does not). */
     protected abstract boolean servletContainer();
+
+    /**
+     * The close codes {@code anApplicationsCloseKeepsItsCodeWhenThePeerEchoesItAtOnce} closes with, in turn: 1012 and
+     * 1013, the two codes Tyrus refuses in a client's close frame. Empty skips the scenario, for a container known to
+     * fail it.
+     */
+    protected List<Integer> echoedCloseCodes() {
+        return List.of(1012, 1013);
+    }
 
     /** How many connect/disconnect cycles the leak test runs. */
     protected int cycles() {
@@ -104,11 +114,12 @@ public abstract class TrackingScenarios {
      */
     @Test
     void anApplicationsCloseKeepsItsCodeWhenThePeerEchoesItAtOnce() throws Exception {
+        Assumptions.assumeFalse(echoedCloseCodes().isEmpty(), "a container known to end such a session with 1002");
         List<String> codes = new ArrayList<>();
         ExecutorService answering = Executors.newSingleThreadExecutor();
         try {
             for (int round = 0; round < 30; round++) {
-                int code = round % 2 == 0 ? 1012 : 1013;
+                int code = echoedCloseCodes().get(round % echoedCloseCodes().size());
                 codes.add(String.valueOf(code));
                 try (RawClient raw = RawClient.handshake(uri("quiet/echo"), true)) {
                     assertThat(raw.status()).isEqualTo(101);
