@@ -3,7 +3,6 @@ package io.switchboard.impl.delivery.tyrus;
 import java.lang.reflect.Field;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.logging.Level;
@@ -17,9 +16,7 @@ import java.util.logging.Logger;
  * at once, echoing its code, and the container's read thread hands that answer to Tyrus meanwhile: Tyrus then ends
  * the session a second time from the read thread, concurrently. The endpoint's {@code onClose} is called with the
  * answer's code (with 1012 or 1013, which Tyrus refuses from a client, with {@code 1002 Illegal close code}), often
- * before the server's own, and the connection is closed twice at once. On Payara, Grizzly then logs
- * {@code NullPointerException}s on recycled request objects, and a browser saw the next handshake fail (1006) right
- * after such a close.
+ * before the server's own, and the connection is closed twice at once.
  *
  * <p>How: {@code TyrusWebSocket.onClose} does its work only if {@code lock.tryLock()} succeeds. The guard replaces
  * the socket's {@code lock} with one whose {@code tryLock} refuses, once the socket is {@code CLOSING} or
@@ -33,11 +30,6 @@ import java.util.logging.Logger;
 final class EchoedCloseGuard {
 
     private static final Logger LOG = Logger.getLogger(EchoedCloseGuard.class.getName());
-
-    /** Sockets guarded, for tests. */
-    static final LongAdder GUARDED = new LongAdder();
-    /** Second endings refused (a peer's answer read while the server was closing), for tests. */
-    static final LongAdder REFUSED = new LongAdder();
 
     /** The members found for the socket class seen last (one kind per server), or the class they were not found on. */
     private static final AtomicReference<Object> FOUND = new AtomicReference<>();
@@ -61,7 +53,6 @@ final class EchoedCloseGuard {
                 return;
             }
             members.lock.set(webSocket, new CloserOnlyLock(lock, (AtomicReference<?>) members.state.get(webSocket)));
-            GUARDED.increment();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "Switchboard: no guard against a peer's answer to a server's close", e);
         }
@@ -112,13 +103,9 @@ final class EchoedCloseGuard {
             if (!(isNamed(now, "CLOSING") || isNamed(now, "CLOSED"))) {
                 return false;
             }
-            boolean closing = STACK.walk(
-                    frames -> frames.anyMatch(frame -> frame.getClassName().equals(PROTOCOL_HANDLER)
+            return STACK.walk(
+                    frames -> frames.noneMatch(frame -> frame.getClassName().equals(PROTOCOL_HANDLER)
                             && frame.getMethodName().equals("close")));
-            if (!closing) {
-                REFUSED.increment();
-            }
-            return !closing;
         }
 
         @Override
