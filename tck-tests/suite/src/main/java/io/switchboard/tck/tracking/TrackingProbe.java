@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 /**
  * Reads Switchboard's state from inside the deployment. Untracked itself, so it never counts in what it reports.
  * Commands: {@code count}, {@code open} (how many the container reports open), {@code sessions},
- * {@code events}, {@code endings} (see {@link SlowCloseEndpoint}), {@code reset}, {@code heap}, and
- * {@code close:<code>}, which closes every open session of {@link QuietEndpoint} with that code through its
- * {@code Session}, as application code would, and answers {@code closed:<how many>}.
+ * {@code events}, {@code endings} (see {@link SlowCloseEndpoint}), {@code echoed} (see {@link EchoedCloseLog}),
+ * {@code reset}, {@code heap}, and {@code close:<room>:<code>}, which closes every open session of
+ * {@link QuietEndpoint} in that room with that code through its {@code Session}, as application code would, and
+ * answers {@code closed:<how many>}.
  */
 @Untracked
 @ServerEndpoint("/tracking-probe")
@@ -28,15 +29,19 @@ public class TrackingProbe {
     @Inject
     EventLog log;
 
+    @Inject
+    EchoedCloseLog echoed;
+
     @OnMessage
     public String command(String command) throws IOException {
         if (command.startsWith("close:")) {
+            String[] parts = command.split(":");
             CloseReason reason = new CloseReason(
-                    CloseReason.CloseCodes.getCloseCode(Integer.parseInt(command.substring("close:".length()))),
-                    "closed by the application");
+                    CloseReason.CloseCodes.getCloseCode(Integer.parseInt(parts[2])), "closed by the application");
             int closed = 0;
             for (SessionInfo session : sessions.stream()
-                    .filter(s -> s.endpointId().equals("QuietEndpoint"))
+                    .filter(s -> s.endpointId().equals("QuietEndpoint")
+                            && parts[1].equals(s.pathParameters().get("room")))
                     .toList()) {
                 session.session().close(reason);
                 closed++;
@@ -48,8 +53,9 @@ public class TrackingProbe {
                         "sessions",
                         () -> sessions.stream().map(this::describe).sorted().collect(Collectors.joining("\n")))
                 .lines("events", log)
+                .lines("echoed", echoed)
                 .on("endings", () -> String.join("\n", SlowCloseEndpoint.endings()))
-                .reset(log::clear, SlowCloseEndpoint::reset)
+                .reset(log::clear, echoed::clear, SlowCloseEndpoint::reset)
                 .on("heap", TrackingProbe::usedHeapAfterGc)
                 .on(
                         "open",

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -107,21 +108,24 @@ public abstract class TrackingScenarios {
 
     /**
      * A browser answers a server's close frame at once, echoing its code, often while the server is still closing
-     * (running {@code onClose}). Tyrus refuses 1012 and 1013 from a client ({@code 1002 Illegal close code}): on
-     * Payara it read that answer before it had closed the connection, ended the session a second time with 1002, and
-     * closed the servlet connection twice at once, after which a later handshake could fail. The session must end
-     * once, with the application's code; each round gives the answer a chance to come first.
+     * (running {@code onClose}). Tyrus refuses 1012 and 1013 from a client ({@code 1002 Illegal close code}), and it
+     * read that answer before it had closed the connection, ending the session a second time with 1002. Each round's
+     * session (a room of its own) must end once, with the application's code; each round gives the answer a chance
+     * to come first. Bare Tyrus's Grizzly server sometimes upgrades the round's request a second time on the closing
+     * connection (with or without Switchboard's guard): that extra session ends with {@code 1001 Going away.} when
+     * the connection closes, and is the only other ending allowed in the round's room.
      */
     @Test
     void anApplicationsCloseKeepsItsCodeWhenThePeerEchoesItAtOnce() throws Exception {
         Assumptions.assumeFalse(echoedCloseCodes().isEmpty(), "a container known to end such a session with 1002");
-        List<String> codes = new ArrayList<>();
+        Map<String, String> expected = new LinkedHashMap<>();
         ExecutorService answering = Executors.newSingleThreadExecutor();
         try {
             for (int round = 0; round < 30; round++) {
                 int code = echoedCloseCodes().get(round % echoedCloseCodes().size());
-                codes.add(String.valueOf(code));
-                try (RawClient raw = RawClient.handshake(uri("quiet/echo"), true)) {
+                String room = EchoedCloseLog.ROOM + round;
+                expected.put(room, room + " " + code + " closed by the application");
+                try (RawClient raw = RawClient.handshake(uri("quiet/" + room), true)) {
                     assertThat(raw.status()).isEqualTo(101);
                     await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("1"));
                     Future<Integer> answered = answering.submit(() -> {
@@ -133,7 +137,7 @@ public abstract class TrackingScenarios {
                         raw.sendClose(frame.closeCode());
                         return frame.closeCode();
                     });
-                    assertThat(probe("close:" + code)).isEqualTo("closed:1");
+                    assertThat(probe("close:" + room + ":" + code)).isEqualTo("closed:1");
                     assertThat(answered.get(30, TimeUnit.SECONDS)).isEqualTo(code);
                 }
                 await().untilAsserted(() -> assertThat(probe("count")).isEqualTo("0"));
@@ -141,12 +145,14 @@ public abstract class TrackingScenarios {
         } finally {
             answering.shutdownNow();
         }
-        await().untilAsserted(() -> assertThat(lines("events").stream()
-                        .filter(line -> line.startsWith("closed "))
-                        .map(line -> line.split(" ")[2])
-                        .toList())
-                .as(() -> String.join("\n", lines("events")))
-                .containsExactlyElementsOf(codes));
+        await().untilAsserted(() -> {
+            List<String> endings = lines("echoed");
+            expected.forEach((room, ending) -> assertThat(endings)
+                    .as(() -> String.join("\n", endings))
+                    .containsOnlyOnce(ending)
+                    .filteredOn(line -> line.startsWith(room + " "))
+                    .allMatch(line -> line.equals(ending) || line.equals(room + " 1001 Going away.")));
+        });
     }
 
     @Test
