@@ -1,6 +1,7 @@
 package io.switchboard.impl.delivery.tyrus;
 
 import java.lang.reflect.Field;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -31,8 +32,18 @@ final class EchoedCloseGuard {
 
     private static final Logger LOG = Logger.getLogger(EchoedCloseGuard.class.getName());
 
-    /** The members found for the socket class seen last (one kind per server), or the class they were not found on. */
-    private static final AtomicReference<Object> FOUND = new AtomicReference<>();
+    /** The members of each socket class, found once; empty where they are not as expected (logged once). */
+    private static final ClassValue<Optional<Members>> MEMBERS = new ClassValue<>() {
+        @Override
+        protected Optional<Members> computeValue(Class<?> webSocketClass) {
+            try {
+                return Optional.of(Members.of(webSocketClass));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                LOG.log(Level.FINE, "Switchboard: no guard against a peer's answer to a server's close", e);
+                return Optional.empty();
+            }
+        }
+    };
 
     private EchoedCloseGuard() {}
 
@@ -43,36 +54,18 @@ final class EchoedCloseGuard {
      * @param webSocket the session's {@code TyrusWebSocket}
      */
     static void guard(Object webSocket) {
+        Members members = MEMBERS.get(webSocket.getClass()).orElse(null);
+        if (members == null) {
+            return;
+        }
         try {
-            Members members = membersFor(webSocket.getClass());
-            if (members == null) {
-                return;
-            }
             Lock lock = (Lock) members.lock.get(webSocket);
             if (lock instanceof CloserOnlyLock) {
                 return;
             }
             members.lock.set(webSocket, new CloserOnlyLock(lock, (AtomicReference<?>) members.state.get(webSocket)));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "Switchboard: no guard against a peer's answer to a server's close", e);
-        }
-    }
-
-    private static Members membersFor(Class<?> webSocketClass) throws ReflectiveOperationException {
-        Object last = FOUND.get();
-        if (last instanceof Members members && members.webSocketClass == webSocketClass) {
-            return members;
-        }
-        if (last == webSocketClass) {
-            return null;
-        }
-        try {
-            Members members = Members.of(webSocketClass);
-            FOUND.set(members);
-            return members;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            FOUND.set(webSocketClass);
-            throw e;
+            LOG.log(Level.FINE, "Switchboard: no guard against a peer's answer to a server's close", e);
         }
     }
 
@@ -139,8 +132,8 @@ final class EchoedCloseGuard {
         }
     }
 
-    /** {@code TyrusWebSocket}'s {@code state} and {@code lock}, found once per class. */
-    private record Members(Class<?> webSocketClass, Field state, Field lock) {
+    /** {@code TyrusWebSocket}'s {@code state} and {@code lock}. */
+    private record Members(Field state, Field lock) {
 
         static Members of(Class<?> webSocketClass) throws ReflectiveOperationException {
             Field state = webSocketClass.getDeclaredField("state");
@@ -152,7 +145,7 @@ final class EchoedCloseGuard {
             }
             state.setAccessible(true);
             lock.setAccessible(true);
-            return new Members(webSocketClass, state, lock);
+            return new Members(state, lock);
         }
     }
 }
