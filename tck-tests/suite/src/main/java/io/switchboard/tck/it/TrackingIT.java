@@ -36,15 +36,24 @@ public class TrackingIT extends TrackingScenarios {
     }
 
     /**
-     * None on WildFly, where the scenario is skipped: Undertow refuses a peer's close frame with 1012 or 1013 too
-     * ({@code UT002026: Invalid close frame status code}), and when a browser's echo of an application's close arrives
-     * before Undertow has ended the session, the session ends with 1002 (3 to 8 of 30 rounds here), and Undertow
-     * overwrites the code it sent with it. Not corrected yet: Switchboard's guard is Tyrus's (see
-     * docs/architecture.md).
+     * None, so the scenario is skipped, on both servers; it runs on bare Tyrus ({@code TrackingTest}), whose Tyrus code
+     * is Payara's.
+     *
+     * <ul>
+     *   <li>WildFly: Undertow refuses a peer's close frame with 1012 or 1013 too ({@code UT002026: Invalid close frame
+     *       status code}); when a browser's echo of an application's close arrives before Undertow has ended the
+     *       session, the session ends with 1002 (3 to 8 of 30 rounds here), and Undertow overwrites the code it sent
+     *       with it. Not corrected yet: Switchboard's guard is Tyrus's.
+     *   <li>Payara Micro: the scenario passes, but its echoes provoke payara/Payara#5432 (an echo arriving after
+     *       Tyrus closed the servlet connection is read as an HTTP request), and a later handshake of this class was
+     *       answered 301 once: the scenario would break the others.
+     * </ul>
+     *
+     * <p>See docs/architecture.md, "A close the server starts, answered at once".
      */
     @Override
     protected List<Integer> echoedCloseCodes() {
-        return Server.running() == Server.WILDFLY ? List.of() : super.echoedCloseCodes();
+        return List.of();
     }
 
     @Override
